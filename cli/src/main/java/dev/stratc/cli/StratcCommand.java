@@ -1,0 +1,74 @@
+package dev.stratc.cli;
+
+import java.util.List;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "stratc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        scope = ScopeType.INHERIT,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Checks, backtests and runs .strat trading strategies.",
+            ""
+        },
+        subcommands = {},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0   success",
+            "  1   failure at run time (a broker refused, a file could not be written)",
+            "  2   usage error (unknown command or option, missing argument)",
+            "  65  the strategy or the data is invalid",
+            "  70  internal error (a bug in stratc: rerun with --stacktrace and report it)",
+            "",
+            "Documentation: docs/ in the repository, and 'stratc COMMAND --help'."
+        })
+public final class StratcCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Show the full stack trace of an error.")
+    private boolean stackTrace;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log more: -v for progress details, -vv for debugging.")
+    private boolean[] verbosity = new boolean[0];
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    boolean stackTrace() {
+        return stackTrace;
+    }
+
+    /** Applies the options every subcommand inherits, once the command line is parsed. */
+    void applyGlobalOptions(ParseResult parseResult) {
+        Level level = switch (verbosity.length) {
+            case 0 -> Level.WARN;
+            case 1 -> Level.INFO;
+            default -> Level.DEBUG;
+        };
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+            root.setLevel(level);
+        }
+    }
+
+    /** The names of the subcommands, for the tests of the help text. */
+    List<String> subcommandNames() {
+        return List.copyOf(spec.subcommands().keySet());
+    }
+}
