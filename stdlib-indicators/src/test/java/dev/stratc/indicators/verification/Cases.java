@@ -116,11 +116,13 @@ final class Cases {
                 Case.of("mfi", 14).ta4j(s -> new MoneyFlowIndexIndicator(s, 14)),
                 Case.of("mfi", 3).ta4j(s -> new MoneyFlowIndexIndicator(s, 3)),
                 Case.of("keltner", 20, 2.0, 10).ta4j(s -> new KeltnerChannelMiddleIndicator(s, 20)),
+                Case.of("keltner", 20, 2.0, 10).member("middle").ta4j(s -> new KeltnerChannelMiddleIndicator(s, 20)),
                 Case.of("keltner", 20, 2.0, 10).member("upper")
                         .ta4j(s -> new KeltnerChannelUpperIndicator(new KeltnerChannelMiddleIndicator(s, 20), 2.0, 10)),
                 Case.of("keltner", 10, 1.5, 30).member("lower")
                         .ta4j(s -> new KeltnerChannelLowerIndicator(new KeltnerChannelMiddleIndicator(s, 10), 1.5, 30)),
                 Case.of("donchian", 20).ta4j(s -> new DonchianChannelMiddleIndicator(s, 20)),
+                Case.of("donchian", 20).member("middle").ta4j(s -> new DonchianChannelMiddleIndicator(s, 20)),
                 Case.of("donchian", 20).member("upper").ta4j(s -> new DonchianChannelUpperIndicator(s, 20)),
                 Case.of("donchian", 20).member("lower").ta4j(s -> new DonchianChannelLowerIndicator(s, 20)),
                 Case.of("supertrend", 10, 3.0).ta4j(s -> new SuperTrendIndicator(s, 10, 3.0)),
