@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
             "Checks, backtests and runs .strat trading strategies.",
             ""
         },
-        subcommands = {},
+        subcommands = {
+            dev.stratc.cli.commands.CheckCommand.class,
+            dev.stratc.cli.commands.CompileCommand.class,
+            dev.stratc.cli.commands.FmtCommand.class,
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
