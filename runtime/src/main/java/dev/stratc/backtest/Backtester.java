@@ -298,7 +298,8 @@ public final class Backtester {
             if (config.fill() == FillMode.CLOSE && !limit) {
                 enter(s, b, i, buy, units, b.close(i), true, reasonOf(order));
             } else {
-                double reserve = units * price * (1 + markets[s].commissionPercent() / 100) * 1.02;
+                double reserve = units * price * (1 + markets[s].commissionPercent() / 100)
+                        + markets[s].minimumCommission();
                 setPending(s, ENTRY, buy, units, limit ? order.limitPrice() : Double.NaN, reasonOf(order), reserve);
             }
         }

@@ -34,7 +34,7 @@ public final class CsvBarReader {
 
     static {
         for (String a : List.of("time", "date", "datetime", "timestamp", "open_time", "opentime", "begin_time",
-                "start", "start_time", "ts", "candle_time", "일자", "날짜", "시간")) {
+                "start", "start_time", "ts", "candle_time", "datum", "bar_time", "일자", "날짜", "시간")) {
             ALIASES.put(a, "begin");
         }
         for (String a : List.of("end_time", "endtime", "close_time", "closetime", "end")) {
