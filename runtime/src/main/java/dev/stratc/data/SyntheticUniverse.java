@@ -117,13 +117,18 @@ public record SyntheticUniverse(int symbols, int days, long seed, LocalDate firs
             double lower = Math.max(1, Market.krxTick(previousClose * 0.7) * Math.ceil(previousClose * 0.7
                     / Market.krxTick(previousClose * 0.7)));
             price = clamp(round(price * Math.exp(rnd.nextGaussian() * vol * 6)), lower, upper);
-            int surgeAt = rnd.nextDouble() < 0.25 ? 10 + rnd.nextInt(BARS_PER_DAY - 40) : -1;
-            int surgeLength = 4 + rnd.nextInt(8);
+            // A surge: often after a sell-off (so momentum is not yet overbought), a few sharp bars up on
+            // several times the usual volume.
+            int surgeAt = rnd.nextDouble() < 0.3 ? 40 + rnd.nextInt(BARS_PER_DAY - 70) : -1;
+            int surgeLength = 2 + rnd.nextInt(5);
             double surgeStep = (0.03 + rnd.nextDouble() * 0.05) / surgeLength;
+            int dipLength = rnd.nextDouble() < 0.7 ? 15 + rnd.nextInt(20) : 0;
+            double dipStep = -(0.02 + rnd.nextDouble() * 0.04) / Math.max(1, dipLength);
             for (int m = 0; m < BARS_PER_DAY; m++, k++) {
                 boolean surging = surgeAt >= 0 && m >= surgeAt && m < surgeAt + surgeLength;
                 double open = price;
-                double drift = surging ? surgeStep : 0;
+                boolean dipping = surgeAt >= 0 && m >= surgeAt - dipLength && m < surgeAt;
+                double drift = surging ? surgeStep : dipping ? dipStep : 0;
                 double close = clamp(round(open * Math.exp(drift + rnd.nextGaussian() * vol)), lower, upper);
                 double wick = Math.abs(rnd.nextGaussian()) * vol * 0.6;
                 double high = clamp(roundUp(Math.max(open, close) * (1 + wick)), lower, upper);

@@ -104,10 +104,43 @@ class Ta4jEquivalenceTest {
         BacktestResult result = Backtester.run(program, List.of(bars), config, null);
 
         List<Trade> closed = result.trades().stream().filter(t -> !t.exitReason().equals("end_of_data")).toList();
+        assertPositions(closed, expected);
+    }
+
+    /**
+     * The same comparison with the compiled example ports in examples/*.strat: the language's indicators, the
+     * generated code and the engine together reproduce BarSeriesManager's positions.
+     */
+    @ParameterizedTest(name = "examples/{0}.strat {1}")
+    @CsvSource({
+        "rsi2, NEXT_OPEN", "moving-momentum, NEXT_OPEN", "cci-correction, NEXT_OPEN", "global-extrema, NEXT_OPEN",
+        "rsi2, CLOSE", "moving-momentum, CLOSE", "cci-correction, CLOSE", "global-extrema, CLOSE",
+    })
+    void compiledExamplesGiveBarSeriesManagersPositions(String name, FillMode fill) throws Exception {
+        Bars bars = CsvBarReader.read(BITSTAMP, ReadOptions.defaults(Market.GENERIC).withSymbol("BTCUSD")).bars();
+        BarSeries series = toSeries(bars);
+        Strategy strategy = build(name, series);
+        var manager = new BarSeriesManager(series, fill == FillMode.NEXT_OPEN ? new TradeOnNextOpenModel()
+                : new TradeOnCurrentCloseModel());
+        List<Position> expected = manager.run(strategy).getPositions();
+
+        Path file = Path.of("..", "examples", name + ".strat");
+        var compiled = dev.stratc.compiler.StratCompiler.standard().compile(java.nio.file.Files.readString(file),
+                file.toString());
+        assertThat(compiled.diagnostics()).noneMatch(d -> d.isError());
+        BacktestConfig config = BacktestConfig.defaults().withCapital(1_000_000).withFill(fill)
+                .withCosts(Costs.none()).withMaxPositions(1, 100);
+        List<Trade> closed = Backtester.run(compiled.program(), List.of(bars), config, null).trades().stream()
+                .filter(t -> !t.exitReason().equals("end_of_data")).toList();
+        assertPositions(closed, expected);
+    }
+
+    private static void assertPositions(List<Trade> closed, List<Position> expected) {
         assertThat(closed).hasSize(expected.size());
         for (int k = 0; k < expected.size(); k++) {
             Position p = expected.get(k);
             Trade t = closed.get(k);
+            assertThat(t.quantity()).isEqualTo(1);
             assertThat(t.entryBar()).as("entry bar of position %d", k).isEqualTo(p.getEntry().getIndex());
             assertThat(t.exitBar()).as("exit bar of position %d", k).isEqualTo(p.getExit().getIndex());
             assertThat(t.entryPrice()).as("entry price of position %d", k)
