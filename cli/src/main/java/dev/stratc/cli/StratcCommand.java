@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.CheckCommand.class,
             dev.stratc.cli.commands.CompileCommand.class,
             dev.stratc.cli.commands.FmtCommand.class,
+            dev.stratc.cli.commands.BacktestCommand.class,
+            dev.stratc.cli.commands.OptimizeCommand.class,
+            dev.stratc.cli.commands.DataCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

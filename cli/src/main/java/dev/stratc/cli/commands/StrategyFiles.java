@@ -7,8 +7,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import dev.stratc.cli.CliException;
+import dev.stratc.cli.Terminal;
+import dev.stratc.compiler.CompileResult;
+import dev.stratc.compiler.StratCompiler;
+import dev.stratc.compiler.diagnostics.Diagnostic;
+import dev.stratc.compiler.diagnostics.DiagnosticRenderer;
+import dev.stratc.strategy.StrategyProgram;
 
-/** Reads the .strat files commands are given, with one clear message when one cannot be read. */
+/** Reads and compiles the .strat files commands are given, with one clear message when one cannot be used. */
 final class StrategyFiles {
     private StrategyFiles() {
     }
@@ -23,5 +29,25 @@ final class StrategyFiles {
         } catch (IOException e) {
             throw CliException.invalidInput(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A runnable program for backtest, optimize and run; compile errors come out as the compiler says them. */
+    static StrategyProgram compile(Path file) {
+        String source = read(file);
+        CompileResult result = StratCompiler.standard().compile(source, file.toString());
+        if (result.hasErrors()) {
+            DiagnosticRenderer renderer = new DiagnosticRenderer(Terminal.interactive());
+            StringBuilder message = new StringBuilder(file + " does not compile:\n");
+            long errors = 0;
+            for (Diagnostic diagnostic : result.diagnostics()) {
+                if (diagnostic.isError()) {
+                    errors++;
+                    message.append(renderer.render(diagnostic, source));
+                }
+            }
+            message.append(DiagnosticRenderer.summary(errors, 0));
+            throw CliException.invalidInput(message.toString());
+        }
+        return result.program();
     }
 }
