@@ -288,6 +288,10 @@ public final class Engine {
     private void settle(ManagedOrder order, Account account) {
         var report = account.broker().order(order.clientOrderId());
         if (report.isEmpty()) {
+            if (order.intent().sequence() > sequence) {
+                // decided at an event not yet processed again: the engine will decide it again and send it then
+                return;
+            }
             if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
                 if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
                     note(order.account(), "resend", order.clientOrderId(),
@@ -370,13 +374,11 @@ public final class Engine {
         if (seq <= sequence) {
             return;
         }
-        sequence = seq;
         boolean warm = seq <= resumeAfter;
-        if (warm) {
-            applyHistoryUpTo(seq);
-        } else if (!reconciled) {
+        if (!warm && !reconciled) {
             reconcile();
         }
+        sequence = seq;
         ordinal = 0;
         clock = Math.max(clock, event.time());
         rollDay(event.time());
@@ -404,7 +406,10 @@ public final class Engine {
                 }
             }
         }
-        if (!warm) {
+        if (warm) {
+            // fills journalled while this event was processed before the restart were drained after it
+            applyHistoryUpTo(seq);
+        } else {
             drain();
             if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
                 lastHousekeeping = clock;
@@ -602,6 +607,7 @@ public final class Engine {
 
     private void execute(OrderIntent intent) {
         if (orders.knows(intent.clientOrderId())) {
+            resendIfLost(orders.get(intent.clientOrderId()));
             return;
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
@@ -622,6 +628,28 @@ public final class Engine {
         ManagedOrder order = orders.add(intent, accountId, clock);
         write(accountId, Records.intent(intent));
         send(order, account);
+    }
+
+    /**
+     * The same decision taken again after a restart: its order was journalled before the crash. It is sent now
+     * only when it never reached the broker.
+     */
+    private void resendIfLost(ManagedOrder order) {
+        if (config.mode() == RunMode.DRY_RUN
+                || (order.state() != OrderState.NEW && order.state() != OrderState.SUBMITTED)) {
+            return;
+        }
+        Account account = pool.account(order.account());
+        if (account == null) {
+            return;
+        }
+        try {
+            settle(order, account);
+        } catch (BrokerException e) {
+            account.failed(e.getMessage());
+            events.warning("cannot look up order " + order.clientOrderId() + " at " + account.id() + ": "
+                    + e.getMessage());
+        }
     }
 
     private void send(ManagedOrder order, Account account) {
