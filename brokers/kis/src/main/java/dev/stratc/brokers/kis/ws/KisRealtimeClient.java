@@ -57,6 +57,7 @@ public final class KisRealtimeClient implements AutoCloseable {
 
     private final Set<Subscription> wanted = new LinkedHashSet<>();
     private final Map<String, NoticeCipher> ciphers = new ConcurrentHashMap<>();
+    private final Set<Subscription> confirmed = new LinkedHashSet<>();
     private WebSocket socket;
     private boolean open;
     private boolean closed;
@@ -123,6 +124,24 @@ public final class KisRealtimeClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until KIS confirmed the registration on the current connection; false on timeout. Orders should not be
+     * sent before the notice registration is confirmed, or their fills are never told.
+     */
+    public synchronized boolean awaitRegistered(String trId, String trKey, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Subscription subscription = new Subscription(trId, trKey);
+        while (!confirmed.contains(subscription)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || closed) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
     public synchronized int subscriptionCount() {
         return wanted.size();
     }
@@ -173,6 +192,7 @@ public final class KisRealtimeClient implements AutoCloseable {
                 return;
             }
             open = false;
+            confirmed.clear();
             delay = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(failures, 20));
             failures++;
         }
@@ -269,6 +289,12 @@ public final class KisRealtimeClient implements AutoCloseable {
         if ("0".equals(KisJson.text(body, "rt_cd"))) {
             synchronized (this) {
                 failures = 0;
+                if (msgCd.equals("OPSP0001")) {
+                    confirmed.remove(new Subscription(trId, KisJson.text(header, "tr_key")));
+                } else {
+                    confirmed.add(new Subscription(trId, KisJson.text(header, "tr_key")));
+                }
+                notifyAll();
             }
             JsonNode output = body.path("output");
             if (!KisJson.text(output, "key").isEmpty()) {
