@@ -130,6 +130,11 @@ public final class MockKis implements AutoCloseable {
         symbols.put(code, new MockSymbol(code, name, basePrice));
     }
 
+    /** Puts shares in an account, as if bought on an earlier day at {@code averagePrice}. */
+    public synchronized void addHolding(String appKey, String code, long quantity, long averagePrice) {
+        accounts.get(appKey).holdings.put(code, new long[] {quantity, quantity * averagePrice});
+    }
+
     /** Daily bars the chart endpoint serves: rows of {date, open, high, low, close, volume}. */
     public synchronized void setDailyBars(String code, List<String[]> rows) {
         symbols.get(code).dailyBars = new ArrayList<>(rows);
