@@ -51,6 +51,7 @@ public final class KisBroker implements BrokerPort {
 
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Duration NOTICE_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SUBSCRIBE_CONFIRMATION_TIMEOUT = Duration.ofSeconds(5);
 
     /** One order as the adapter follows it. */
     private static final class Tracked {
@@ -77,8 +78,7 @@ public final class KisBroker implements BrokerPort {
 
     private final KisSession session;
     private final KisClock clock;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final KisRealtimeClient.Timing timing;
     private final Object lock = new Object();
     private final Map<String, Tracked> byClientId = new HashMap<>();
     private final Map<String, Tracked> byOrderNo = new HashMap<>();
@@ -87,15 +87,14 @@ public final class KisBroker implements BrokerPort {
     private BrokerListener listener;
     private KisRealtimeClient realtime;
 
-    public KisBroker(KisSession session, KisClock clock, Duration initialBackoff, Duration maxBackoff) {
+    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing) {
         this.session = session;
         this.clock = clock;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.timing = timing;
     }
 
     public static KisBroker open(KisAccountConfig config) {
-        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT);
     }
 
     public KisSession session() {
@@ -116,7 +115,7 @@ public final class KisBroker implements BrokerPort {
                 return;
             }
             signIn();
-            KisRealtimeClient client = session.realtime(new Realtime(), initialBackoff, maxBackoff);
+            KisRealtimeClient client = session.realtime(new Realtime(), timing);
             client.start();
             listener = newListener;
             realtime = client;
@@ -430,14 +429,23 @@ public final class KisBroker implements BrokerPort {
                 session.trading().balance().settledDeposit().doubleValue(), 0)));
     }
 
+    /** Returns once KIS confirmed the registrations, or after a few seconds if the socket is reconnecting. */
     @Override
     public void subscribe(Set<String> symbols) {
         KisRealtimeClient client = requireStarted();
-        for (String symbol : symbols) {
-            call("subscribe " + symbol, () -> {
-                client.subscribe(RealtimeFrames.TRADES, KrxSymbol.normalize(symbol));
+        List<String> codes = symbols.stream().map(KrxSymbol::normalize).toList();
+        for (String code : codes) {
+            call("subscribe " + code, () -> {
+                client.subscribe(RealtimeFrames.TRADES, code);
                 return null;
             });
+        }
+        try {
+            for (String code : codes) {
+                client.awaitRegistered(RealtimeFrames.TRADES, code, SUBSCRIBE_CONFIRMATION_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -11,7 +11,6 @@ import dev.stratc.brokers.kis.rest.KisRestClient;
 import dev.stratc.brokers.kis.rest.RequestPacer;
 import dev.stratc.brokers.kis.ws.KisRealtimeClient;
 import dev.stratc.brokers.kis.ws.KisRealtimeListener;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
@@ -81,8 +80,8 @@ public final class KisSession {
     }
 
     /** A real-time socket for this account's app key; call {@code start()} to open it. */
-    public KisRealtimeClient realtime(KisRealtimeListener listener, Duration initialBackoff, Duration maxBackoff) {
+    public KisRealtimeClient realtime(KisRealtimeListener listener, KisRealtimeClient.Timing timing) {
         return new KisRealtimeClient(http, config.endpoints().webSocketUrl(), config.credentials(), approvals,
-                config.custType(), listener, initialBackoff, maxBackoff);
+                config.custType(), listener, timing);
     }
 }

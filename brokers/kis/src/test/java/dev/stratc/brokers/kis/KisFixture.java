@@ -1,6 +1,7 @@
 package dev.stratc.brokers.kis;
 
 import dev.stratc.brokers.kis.mock.MockKis;
+import dev.stratc.brokers.kis.ws.KisRealtimeClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -13,6 +14,10 @@ public final class KisFixture implements AutoCloseable {
     public static final String SECRET = "s".repeat(180);
     public static final String SAMSUNG = "005930";
     public static final String NEW_CODE = "0088M0"; // a letter in the code, as new listings since 2024 have
+
+    /** Fast back-off, and pings often enough to notice a dropped connection within a test. */
+    public static final KisRealtimeClient.Timing TIMING = new KisRealtimeClient.Timing(Duration.ofMillis(20),
+            Duration.ofMillis(200), Duration.ofMillis(200));
 
     public final MockKis kis = new MockKis();
     public final TestClock clock = new TestClock();
@@ -41,7 +46,7 @@ public final class KisFixture implements AutoCloseable {
     }
 
     public KisBroker broker(KisMode mode) {
-        return new KisBroker(session(config(mode)), clock, Duration.ofMillis(20), Duration.ofMillis(200));
+        return new KisBroker(session(config(mode)), clock, TIMING);
     }
 
     @Override

@@ -45,6 +45,16 @@ public final class KisRealtimeClient implements AutoCloseable {
     private record Subscription(String trId, String trKey) {
     }
 
+    /**
+     * Reconnect back-off (doubling from {@code initialBackoff} up to {@code maxBackoff}) and the interval of
+     * WebSocket pings: a connection that dies without a close (a dropped network) is noticed when a ping goes
+     * unanswered for that long.
+     */
+    public record Timing(Duration initialBackoff, Duration maxBackoff, Duration pingInterval) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofSeconds(30));
+    }
+
     private final OkHttpClient http;
     private final String url;
     private final KisCredentials credentials;
@@ -64,15 +74,15 @@ public final class KisRealtimeClient implements AutoCloseable {
     private int failures;
 
     public KisRealtimeClient(OkHttpClient http, String url, KisCredentials credentials, ApprovalKeyProvider approvals,
-            String custType, KisRealtimeListener listener, Duration initialBackoff, Duration maxBackoff) {
-        this.http = http;
+            String custType, KisRealtimeListener listener, Timing timing) {
+        this.http = http.newBuilder().pingInterval(timing.pingInterval()).build();
         this.url = url;
         this.credentials = credentials;
         this.approvals = approvals;
         this.custType = custType;
         this.listener = listener;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.initialBackoff = timing.initialBackoff();
+        this.maxBackoff = timing.maxBackoff();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kis-ws-" + credentials.fingerprint());
             thread.setDaemon(true);
