@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.stratc.runtime.market.MarketEvent;
+
 /**
  * The runtime's one port to a broker account: the simulated exchange, KIS and Binance implement it, and every
  * implementation passes the abstract contract test suite {@code BrokerContractTest} (runtime's test-jar).
@@ -61,4 +63,14 @@ public interface BrokerPort extends AutoCloseable {
     void subscribe(Set<String> symbols);
 
     void unsubscribe(Set<String> symbols);
+
+    /**
+     * The current quotes of up to {@link BrokerInfo#quoteBatchSize()} symbols in one request (KIS's multi-symbol
+     * quote): how the pool watches symbols beyond what the streaming sessions hold.
+     *
+     * @throws UnsupportedOperationException when {@code quoteBatchSize} is 0
+     */
+    default List<MarketEvent.Quote> quotes(List<String> symbols) {
+        throw new UnsupportedOperationException(info().venue() + " has no multi-symbol quote request");
+    }
 }

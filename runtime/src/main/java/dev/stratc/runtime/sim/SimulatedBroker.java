@@ -40,7 +40,8 @@ public final class SimulatedBroker implements BrokerPort {
 
     @Override
     public BrokerInfo info() {
-        return new BrokerInfo("SIM", BrokerInfo.Environment.SIMULATED, exchange.config().currency(), Integer.MAX_VALUE);
+        return new BrokerInfo("SIM", BrokerInfo.Environment.SIMULATED, exchange.config().currency(), Integer.MAX_VALUE,
+                0);
     }
 
     @Override
