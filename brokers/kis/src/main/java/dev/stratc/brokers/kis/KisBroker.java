@@ -1,5 +1,6 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.brokers.kis.rest.KisDomesticQuotations;
 import dev.stratc.brokers.kis.rest.KisExecution;
 import dev.stratc.brokers.kis.rest.KisOrderAck;
 import dev.stratc.brokers.kis.rest.KisOrderDivision;
@@ -105,7 +106,7 @@ public final class KisBroker implements BrokerPort {
     public BrokerInfo info() {
         return new BrokerInfo("KIS", session.config().mode() == KisMode.REAL
                 ? BrokerInfo.Environment.LIVE : BrokerInfo.Environment.PAPER, "KRW",
-                KisRealtimeClient.MAX_SUBSCRIPTIONS);
+                KisRealtimeClient.MAX_SUBSCRIPTIONS, KisDomesticQuotations.MULTI_QUOTE_MAX);
     }
 
     @Override
@@ -134,7 +135,7 @@ public final class KisBroker implements BrokerPort {
                 stop();
                 throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "KIS account " + config.id()
                         + ": execution notices (" + config.noticeTrId() + " for HTS ID " + config.htsId()
-                        + ") were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s; check hts-id"
+                        + ") were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s; check hts_id"
                         + " and the WebSocket URL " + config.endpoints().webSocketUrl());
             }
         }
@@ -453,6 +454,17 @@ public final class KisBroker implements BrokerPort {
     public void unsubscribe(Set<String> symbols) {
         KisRealtimeClient client = requireStarted();
         symbols.forEach(symbol -> client.unsubscribe(RealtimeFrames.TRADES, KrxSymbol.normalize(symbol)));
+    }
+
+    /** KIS's multi-symbol quote, 30 symbols a request; symbols KIS does not know are left out. */
+    @Override
+    public List<MarketEvent.Quote> quotes(List<String> symbols) {
+        requireStarted();
+        long time = now();
+        return call("quotes", () -> session.quotations().prices(symbols).values().stream()
+                .map(q -> new MarketEvent.Quote(q.symbol(), time, q.bid().doubleValue(), q.bidSize(),
+                        q.ask().doubleValue(), q.askSize()))
+                .toList());
     }
 
     // ---------------------------------------------------------------- events

@@ -59,6 +59,14 @@ class KisBrokerContractTest extends BrokerContractTest {
         };
     }
 
+    @org.junit.jupiter.api.Test
+    void multiSymbolQuotesCarryBidAndAsk() {
+        var quotes = broker.quotes(java.util.List.of(KisFixture.SAMSUNG, "A" + KisFixture.NEW_CODE, "999999"));
+        assertThat(quotes).extracting(dev.stratc.runtime.market.MarketEvent.Quote::symbol)
+                .containsExactlyInAnyOrder(KisFixture.SAMSUNG, KisFixture.NEW_CODE);
+        assertThat(quotes).allSatisfy(q -> assertThat(q.ask()).isGreaterThan(q.bid()));
+    }
+
     @AfterEach
     void theAdapterSentNothingKisWouldRefuse() throws Exception {
         assertThat(fixture.kis.violations()).isEmpty();

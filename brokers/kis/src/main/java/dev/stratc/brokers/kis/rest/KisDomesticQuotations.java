@@ -50,7 +50,7 @@ public final class KisDomesticQuotations {
         return new KisQuote(code, "",
                 decimal(output, "stck_prpr"), decimal(output, "stck_oprc"), decimal(output, "stck_hgpr"),
                 decimal(output, "stck_lwpr"), whole(output, "acml_vol"), decimal(output, "stck_sdpr"),
-                decimal(output, "stck_mxpr"), decimal(output, "stck_llam"), BigDecimal.ZERO, BigDecimal.ZERO,
+                decimal(output, "stck_mxpr"), decimal(output, "stck_llam"), BigDecimal.ZERO, 0, BigDecimal.ZERO, 0,
                 whole(output, "aspr_unit"));
     }
 
@@ -78,7 +78,8 @@ public final class KisDomesticQuotations {
                 quotes.put(code, new KisQuote(code, text(row, "inter_kor_isnm"), decimal(row, "inter2_prpr"),
                         decimal(row, "inter2_oprc"), decimal(row, "inter2_hgpr"), decimal(row, "inter2_lwpr"),
                         whole(row, "acml_vol"), decimal(row, "inter2_sdpr"), decimal(row, "inter2_mxpr"),
-                        decimal(row, "inter2_llam"), decimal(row, "inter2_bidp"), decimal(row, "inter2_askp"), 0));
+                        decimal(row, "inter2_llam"), decimal(row, "inter2_bidp"), whole(row, "shnu_rsqn"),
+                        decimal(row, "inter2_askp"), whole(row, "seln_rsqn"), 0));
             }
         }
         return quotes;

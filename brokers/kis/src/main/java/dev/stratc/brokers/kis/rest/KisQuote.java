@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * A snapshot quote. From the single-symbol inquiry all fields are filled; the multi-symbol inquiry also gives
- * {@code bid}/{@code ask} ({@code ZERO} where KIS gives none).
+ * {@code bid}/{@code ask} and the quantities resting there ({@code ZERO} where KIS gives none).
  *
  * @param basePrice  기준가, what the daily band is computed from
  * @param upperLimit 상한가
@@ -13,5 +13,5 @@ import java.math.BigDecimal;
  */
 public record KisQuote(String symbol, String name, BigDecimal price, BigDecimal open, BigDecimal high,
         BigDecimal low, long volume, BigDecimal basePrice, BigDecimal upperLimit, BigDecimal lowerLimit,
-        BigDecimal bid, BigDecimal ask, long tickSize) {
+        BigDecimal bid, long bidSize, BigDecimal ask, long askSize, long tickSize) {
 }
