@@ -12,7 +12,7 @@ public final class KisErrorCatalog {
 
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry(RATE_LIMITED, "more requests per second than KIS allows this app key (20 real, 2 paper);"
-                    + " lower requests-per-second for this account or stop other programs using the same key"),
+                    + " lower requests_per_second for this account or stop other programs using the same key"),
             Map.entry(INVALID_TOKEN, "the access token is not valid; delete the token cache file and retry"),
             Map.entry(EXPIRED_TOKEN, "the access token expired"),
             Map.entry(TOKEN_ONCE_A_MINUTE, "KIS issues one access token per app key per minute; wait a minute"),

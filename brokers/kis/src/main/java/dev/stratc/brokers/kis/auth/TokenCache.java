@@ -77,7 +77,7 @@ public final class TokenCache {
             }
         } catch (IOException e) {
             throw new KisException("cannot write the KIS token cache " + file + ": " + e.getMessage()
-                    + " (set token-cache-dir to a writable directory)", e);
+                    + " (set token_cache_dir to a writable directory)", e);
         }
     }
 

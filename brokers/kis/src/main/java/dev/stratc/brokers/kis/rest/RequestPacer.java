@@ -23,7 +23,7 @@ public final class RequestPacer {
 
     public RequestPacer(double requestsPerSecond, KisClock clock) {
         if (!(requestsPerSecond > 0)) {
-            throw new IllegalArgumentException("requests-per-second must be positive, was " + requestsPerSecond);
+            throw new IllegalArgumentException("requests_per_second must be positive, was " + requestsPerSecond);
         }
         this.clock = clock;
         this.baseIntervalNanos = (long) (1_000_000_000L / requestsPerSecond);
