@@ -1,0 +1,21 @@
+package dev.stratc.brokers.kis;
+
+import dev.stratc.runtime.broker.BrokerAccount;
+import dev.stratc.runtime.broker.BrokerFactory;
+import dev.stratc.runtime.broker.BrokerPort;
+import java.nio.file.Path;
+
+/** {@code broker: kis} in {@code config/accounts.yaml}; found by the runtime through {@code ServiceLoader}. */
+public final class KisBrokerFactory implements BrokerFactory {
+
+    @Override
+    public String name() {
+        return "kis";
+    }
+
+    /** Tokens are cached under {@code stateDir/kis-tokens} unless the account names a {@code token_cache_dir}. */
+    @Override
+    public BrokerPort create(BrokerAccount account, Path stateDir) {
+        return KisBroker.open(KisSettings.toConfig(account, stateDir.resolve("kis-tokens")));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.stratc.brokers.kis;
+
+import dev.stratc.runtime.broker.BrokerAccount;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The keys of a KIS account entry, the same in {@code config/accounts.yaml} ({@code broker: kis}) and in
+ * {@code config/brokers/kis.yaml}: {@code app_key}, {@code app_secret}, {@code account_number} (required),
+ * {@code hts_id}, {@code custtype}, {@code requests_per_second}, {@code rest_url}, {@code ws_url},
+ * {@code hashkey}, {@code token_cache_dir} (optional). Values may be {@code ${ENV}} placeholders.
+ */
+public final class KisSettings {
+
+    private KisSettings() {
+    }
+
+    /** The account's configuration; {@code defaultTokenDir} is used unless {@code token_cache_dir} is given. */
+    public static KisAccountConfig toConfig(BrokerAccount account, Path defaultTokenDir) {
+        String id = account.id();
+        try {
+            KisMode mode = mode(account.environment());
+            KisEndpoints endpoints = KisEndpoints.defaults(mode)
+                    .override(account.setting("rest_url").orElse(null), account.setting("ws_url").orElse(null));
+            Path tokenDir = account.setting("token_cache_dir").map(Path::of).orElse(defaultTokenDir);
+            return new KisAccountConfig(id, mode,
+                    new KisCredentials(account.secret("app_key"), account.secret("app_secret")),
+                    KisAccountNumber.parse(account.secret("account_number")),
+                    account.setting("hts_id").orElse(""), account.setting("custtype").orElse("P"), endpoints,
+                    account.setting("requests_per_second").map(Double::parseDouble).orElse(0.0), tokenDir,
+                    account.setting("hashkey").map(Boolean::parseBoolean).orElse(false));
+        } catch (IllegalArgumentException e) {
+            throw new KisException(e.getMessage().startsWith("account " + id) ? e.getMessage()
+                    : "KIS account " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code paper}, or {@code live} (also spelled {@code real}, as KIS says 실전). */
+    static KisMode mode(String environment) {
+        return switch (environment == null ? "" : environment.strip().toLowerCase(Locale.ROOT)) {
+            case "paper" -> KisMode.PAPER;
+            case "live", "real" -> KisMode.REAL;
+            default -> throw new IllegalArgumentException("environment must be 'paper' or 'live', was '"
+                    + environment + "'");
+        };
+    }
+}

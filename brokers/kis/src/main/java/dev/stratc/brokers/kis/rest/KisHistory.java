@@ -1,0 +1,60 @@
+package dev.stratc.brokers.kis.rest;
+
+import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.brokers.kis.KisException;
+import dev.stratc.brokers.kis.KisMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * History for backtests ({@code stratc data fetch kis}): daily bars over any range, one-minute bars for today and,
+ * on real keys, for past days (KIS keeps about a year of them). Paged as each chart endpoint requires; bars oldest
+ * first, in KST.
+ */
+public final class KisHistory {
+
+    /** The bar sizes KIS serves directly. */
+    public enum Timeframe { DAY, MINUTE }
+
+    private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
+    private final KisDomesticQuotations quotations;
+    private final KisMode mode;
+    private final KisClock clock;
+
+    public KisHistory(KisDomesticQuotations quotations, KisMode mode, KisClock clock) {
+        this.quotations = quotations;
+        this.mode = mode;
+        this.clock = clock;
+    }
+
+    /** Bars of {@code symbol} from {@code from} to {@code to}, both inclusive. */
+    public List<KisBar> bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
+        if (timeframe == Timeframe.DAY) {
+            return quotations.periodBars(symbol, KisDomesticQuotations.Period.DAY, from, to, true);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.now(), KST);
+        boolean needsPastDays = from.isBefore(today);
+        if (needsPastDays && mode == KisMode.PAPER) {
+            throw new KisException("KIS serves past days' minute bars (FHKST03010230) to real accounts only; fetch"
+                    + " minute history with a real account's keys, or limit --from to today (" + today + ")");
+        }
+        List<KisBar> bars = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to) && day.isBefore(today); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                bars.addAll(quotations.pastMinuteBars(symbol, day));
+            }
+        }
+        if (!to.isBefore(today)) {
+            bars.addAll(quotations.todayMinuteBars(symbol, LocalTime.of(23, 59, 59), LocalTime.MIN));
+        }
+        return bars;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.stratc.brokers.kis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratc.runtime.broker.BrokerAccount;
+import dev.stratc.runtime.broker.BrokerFactory;
+import dev.stratc.runtime.broker.BrokerInfo;
+import dev.stratc.runtime.broker.Placeholders;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KisConfigLoaderTest {
+
+    /** The sample shipped in config/ is read as users will read it. */
+    private static final Path SAMPLE = Path.of("../../config/brokers/kis.yaml");
+
+    private static final Map<String, String> ENV = Map.of(
+            "KIS_PAPER_APP_KEY", "pk", "KIS_PAPER_APP_SECRET", "ps", "KIS_PAPER_ACCOUNT", "50012345-01",
+            "KIS_HTS_ID", "trader1",
+            "KIS_APP_KEY_1", "k1", "KIS_APP_SECRET_1", "s1", "KIS_ACCOUNT_1", "6001234501",
+            "KIS_APP_KEY_2", "k2", "KIS_APP_SECRET_2", "s2", "KIS_ACCOUNT_2", "70012345-01");
+
+    @TempDir
+    Path state;
+
+    @AfterEach
+    void restoreEnvironment() {
+        Placeholders.useProcessEnvironment();
+    }
+
+    @Test
+    void theSampleConfigurationReadsWithEnvironmentVariables() {
+        Placeholders.useEnvironment(ENV);
+        List<KisAccountConfig> accounts = KisConfigLoader.load(SAMPLE);
+        assertThat(accounts).extracting(KisAccountConfig::id).containsExactly("kis-paper", "kis-main", "kis-scan");
+        KisAccountConfig paper = accounts.get(0);
+        assertThat(paper.mode()).isEqualTo(KisMode.PAPER);
+        assertThat(paper.endpoints()).isEqualTo(KisEndpoints.defaults(KisMode.PAPER));
+        assertThat(paper.requestsPerSecond()).isEqualTo(1.9);
+        assertThat(paper.noticeTrId()).isEqualTo("H0STCNI9");
+        assertThat(paper.htsId()).isEqualTo("trader1");
+        assertThat(accounts.get(1).mode()).isEqualTo(KisMode.REAL);
+        assertThat(accounts.get(1).account().toString()).isEqualTo("60012345-01");
+        assertThat(accounts.get(1).credentials().toString()).doesNotContain("k1").doesNotContain("s1");
+    }
+
+    @Test
+    void aMissingVariableNamesItselfAndTheAccount() {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.remove("KIS_APP_SECRET_1");
+        Placeholders.useEnvironment(env);
+        assertThatThrownBy(() -> KisConfigLoader.load(SAMPLE))
+                .hasMessageContaining("kis-main.app_secret")
+                .hasMessageContaining("KIS_APP_SECRET_1 is not set");
+    }
+
+    @Test
+    void theRuntimeFindsTheFactoryAndAnAccountsYamlEntryBuildsAnUnstartedBroker() {
+        Placeholders.useEnvironment(ENV);
+        BrokerFactory factory = ServiceLoader.load(BrokerFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.name().equals("kis")).findFirst().orElseThrow();
+        BrokerAccount entry = new BrokerAccount("kis-main", "kis", "live", Map.of("app_key", "${KIS_APP_KEY_1}",
+                "app_secret", "${KIS_APP_SECRET_1}", "account_number", "${KIS_ACCOUNT_1}", "hts_id", "trader1",
+                "rest_url", "http://127.0.0.1:9", "requests_per_second", "5"));
+        KisBroker broker = (KisBroker) factory.create(entry, state);
+        KisAccountConfig config = broker.session().config();
+        assertThat(config.endpoints().restBaseUrl()).isEqualTo("http://127.0.0.1:9");
+        assertThat(config.endpoints().webSocketUrl()).isEqualTo(KisEndpoints.defaults(KisMode.REAL).webSocketUrl());
+        assertThat(config.tokenCacheDir()).isEqualTo(state.resolve("kis-tokens"));
+        assertThat(config.requestsPerSecond()).isEqualTo(5);
+        assertThat(broker.info().environment()).isEqualTo(BrokerInfo.Environment.LIVE);
+        assertThat(broker.info().quoteBatchSize()).isEqualTo(30);
+    }
+
+    @Test
+    void aBadEnvironmentOrAccountNumberNamesTheAccount() {
+        BrokerAccount entry = new BrokerAccount("kis-x", "kis", "demo", Map.of());
+        assertThatThrownBy(() -> KisSettings.toConfig(entry, state))
+                .hasMessage("KIS account kis-x: environment must be 'paper' or 'live', was 'demo'");
+        BrokerAccount badNumber = new BrokerAccount("kis-y", "kis", "paper",
+                Map.of("app_key", "a", "app_secret", "b", "account_number", "1234"));
+        assertThatThrownBy(() -> KisSettings.toConfig(badNumber, state))
+                .hasMessageContaining("KIS account kis-y: '1234' is not a KIS account number");
+    }
+
+    @Test
+    void paperAndRealTrIdsFollowKisRules() {
+        assertThat(KisMode.PAPER.trId("TTTC0012U")).isEqualTo("VTTC0012U");
+        assertThat(KisMode.PAPER.trId("CTSC9215R")).isEqualTo("VTSC9215R");
+        assertThat(KisMode.PAPER.trId("TTTT1006U")).isEqualTo("VTTT1001U"); // the one exception
+        assertThat(KisMode.PAPER.trId("FHKST01010100")).isEqualTo("FHKST01010100");
+        assertThat(KisMode.REAL.trId("TTTC0011U")).isEqualTo("TTTC0011U");
+    }
+}

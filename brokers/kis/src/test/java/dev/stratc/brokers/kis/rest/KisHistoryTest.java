@@ -1,0 +1,52 @@
+package dev.stratc.brokers.kis.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratc.brokers.kis.KisFixture;
+import dev.stratc.brokers.kis.KisMode;
+import dev.stratc.brokers.kis.KisSession;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KisHistoryTest {
+
+    @TempDir
+    Path tokens;
+
+    @Test
+    void dailyHistoryIsTheWholeRangeOldestFirst() throws Exception {
+        try (KisFixture fixture = new KisFixture(tokens)) {
+            List<String[]> rows = new ArrayList<>();
+            for (LocalDate d = LocalDate.of(2024, 1, 2); d.isBefore(LocalDate.of(2024, 7, 1)); d = d.plusDays(1)) {
+                rows.add(new String[] {d.format(DateTimeFormatter.BASIC_ISO_DATE), "100", "110", "90", "105", "7"});
+            }
+            fixture.kis.setDailyBars(KisFixture.SAMSUNG, rows);
+            KisSession session = fixture.session(fixture.config(KisMode.REAL));
+            KisHistory history = new KisHistory(session.quotations(), KisMode.REAL, fixture.clock);
+            List<KisBar> bars = history.bars("A005930", KisHistory.Timeframe.DAY, LocalDate.of(2024, 2, 1),
+                    LocalDate.of(2024, 5, 31));
+            assertThat(bars).hasSize(121);
+            assertThat(bars.get(0).start().toLocalDate()).isEqualTo(LocalDate.of(2024, 2, 1));
+            assertThat(bars.get(120).start().toLocalDate()).isEqualTo(LocalDate.of(2024, 5, 31));
+            assertThat(fixture.kis.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void pastMinuteBarsNeedARealAccount() throws Exception {
+        try (KisFixture fixture = new KisFixture(tokens)) {
+            KisSession paper = fixture.session(fixture.config(KisMode.PAPER));
+            KisHistory history = new KisHistory(paper.quotations(), KisMode.PAPER, fixture.clock);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+            assertThatThrownBy(() -> history.bars("005930", KisHistory.Timeframe.MINUTE, today.minusDays(3), today))
+                    .hasMessageContaining("real accounts only");
+        }
+    }
+}
