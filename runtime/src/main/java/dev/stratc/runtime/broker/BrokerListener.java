@@ -1,0 +1,18 @@
+package dev.stratc.runtime.broker;
+
+import dev.stratc.runtime.market.MarketEvent;
+
+/**
+ * Receives what a broker reports. A broker calls its listener from one thread at a time, in the order things
+ * happened; a listener returns quickly (the engine only queues what it is given).
+ */
+public interface BrokerListener {
+
+    void onOrderEvent(OrderEvent event);
+
+    void onMarketEvent(MarketEvent event);
+
+    /** The session went down or came back; {@code detail} says why, for the status view and the journal. */
+    default void onConnection(boolean up, String detail) {
+    }
+}

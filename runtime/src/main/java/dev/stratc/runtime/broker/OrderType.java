@@ -1,0 +1,3 @@
+package dev.stratc.runtime.broker;
+
+public enum OrderType { MARKET, LIMIT }

@@ -1,0 +1,132 @@
+package dev.stratc.runtime.order;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderReport;
+import dev.stratc.runtime.broker.OrderStatus;
+
+/**
+ * The run's orders and their state machines. It applies broker events in the order they come, counts each fill
+ * once (by trade id), and says what each event changed; it does not talk to brokers or write the journal.
+ */
+public final class OrderManager {
+    private final Map<String, ManagedOrder> orders = new LinkedHashMap<>();
+    private final Set<String> tradeIds = new HashSet<>();
+
+    /** What applying one event did. */
+    public record Outcome(ManagedOrder order, OrderEvent.Fill fill, String anomaly) {
+        public boolean isFill() {
+            return fill != null;
+        }
+    }
+
+    public boolean knows(String clientOrderId) {
+        return orders.containsKey(clientOrderId);
+    }
+
+    public ManagedOrder get(String clientOrderId) {
+        return orders.get(clientOrderId);
+    }
+
+    public ManagedOrder add(OrderIntent intent, String account, long now) {
+        ManagedOrder order = new ManagedOrder(intent, account, now);
+        if (orders.putIfAbsent(intent.clientOrderId(), order) != null) {
+            throw new IllegalStateException("order " + intent.clientOrderId() + " exists already");
+        }
+        return order;
+    }
+
+    public void submitted(ManagedOrder order, long now) {
+        order.moveTo(OrderState.SUBMITTED, now);
+    }
+
+    public void cancelRequested(ManagedOrder order) {
+        order.cancelRequested();
+    }
+
+    /** Ends an order the runtime could not send (refused before it left the process). */
+    public void rejectLocally(ManagedOrder order, long now) {
+        order.moveTo(OrderState.REJECTED, now);
+    }
+
+    public Outcome apply(OrderEvent event, long now) {
+        ManagedOrder order = orders.get(event.clientOrderId());
+        if (order == null) {
+            return new Outcome(null, null, "event for an order this run does not know: " + event);
+        }
+        return switch (event) {
+            case OrderEvent.Accepted a -> {
+                order.brokerOrderId(a.brokerOrderId());
+                yield move(order, order.filledQuantity() > 0 ? order.state() : OrderState.ACCEPTED, now, event);
+            }
+            case OrderEvent.Rejected r -> move(order, OrderState.REJECTED, now, event);
+            case OrderEvent.Fill f -> {
+                if (!tradeIds.add(order.account() + "/" + f.tradeId())) {
+                    yield new Outcome(order, null, null);
+                }
+                order.addFill(f.quantity(), f.price());
+                OrderState next = f.leavesQuantity() <= 1e-12 ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
+                String anomaly = order.moveTo(next, now) ? null
+                        : "fill for order " + order.clientOrderId() + " in state " + order.state();
+                yield new Outcome(order, f, anomaly);
+            }
+            case OrderEvent.Cancelled c -> move(order, OrderState.CANCELLED, now, event);
+            case OrderEvent.Expired x -> move(order, OrderState.EXPIRED, now, event);
+            case OrderEvent.Replaced r -> move(order, OrderState.REPLACED, now, event);
+            case OrderEvent.CancelRejected c -> new Outcome(order, null, null);
+        };
+    }
+
+    private static Outcome move(ManagedOrder order, OrderState next, long now, OrderEvent event) {
+        boolean moved = order.moveTo(next, now);
+        return new Outcome(order, null, moved ? null
+                : "order " + order.clientOrderId() + " cannot go from " + order.state() + " to " + next + " (" + event + ")");
+    }
+
+    /** Orders not yet finished, oldest first. */
+    public List<ManagedOrder> working() {
+        List<ManagedOrder> working = new ArrayList<>();
+        for (ManagedOrder order : orders.values()) {
+            if (!order.state().isTerminal()) {
+                working.add(order);
+            }
+        }
+        return working;
+    }
+
+    public List<ManagedOrder> all() {
+        return List.copyOf(orders.values());
+    }
+
+    /** Orders sent whose answer has not come within {@code ackTimeoutMillis}: the broker must be asked. */
+    public List<ManagedOrder> unanswered(long now, long ackTimeoutMillis) {
+        return working().stream().filter(o -> (o.state() == OrderState.SUBMITTED || o.state() == OrderState.NEW)
+                && now - o.stateSince() >= ackTimeoutMillis).toList();
+    }
+
+    /** Working orders older than {@code maxAgeMillis} with no cancel asked yet: they should be cancelled. */
+    public List<ManagedOrder> expired(long now, long maxAgeMillis) {
+        return working().stream().filter(o -> !o.isCancelRequested()
+                && (o.state() == OrderState.ACCEPTED || o.state() == OrderState.PARTIALLY_FILLED)
+                && now - o.intent().time() >= maxAgeMillis).toList();
+    }
+
+    /** The state an order should be in given what the broker reports, for reconciliation. */
+    public static OrderState stateOf(OrderReport report) {
+        return switch (report.status()) {
+            case OPEN -> OrderState.ACCEPTED;
+            case PARTIALLY_FILLED -> OrderState.PARTIALLY_FILLED;
+            case FILLED -> OrderState.FILLED;
+            case CANCELLED -> OrderState.CANCELLED;
+            case REJECTED -> OrderState.REJECTED;
+            case EXPIRED -> OrderState.EXPIRED;
+        };
+    }
+
+}

@@ -1,0 +1,171 @@
+package dev.stratc.runtime.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.stratc.runtime.broker.Balance;
+import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderStatus;
+import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.broker.TimeInForce;
+
+/** One account's orders, holdings and cash at the simulated venue. Guarded by the exchange's lock. */
+final class SimAccount {
+    private final String id;
+    private final SimConfig config;
+    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    private final Map<String, double[]> positions = new TreeMap<>();
+    private double cash;
+    private long orderCounter;
+
+    SimAccount(String id, SimConfig config) {
+        this.id = id;
+        this.config = config;
+        this.cash = config.initialCash();
+    }
+
+    String id() {
+        return id;
+    }
+
+    SimOrder order(String clientOrderId) {
+        return orders.get(clientOrderId);
+    }
+
+    List<SimOrder> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    List<SimOrder> workingOrders(String symbol) {
+        List<SimOrder> working = new ArrayList<>();
+        for (SimOrder order : orders.values()) {
+            if (order.status().isWorking() && order.symbol().equals(symbol)) {
+                working.add(order);
+            }
+        }
+        return working;
+    }
+
+    /** Why the venue refuses {@code order}, or {@code null} when it takes it. */
+    String refusal(SubmitOrder order, double lastPrice, RejectReason[] reason) {
+        if (orders.containsKey(order.clientOrderId())) {
+            reason[0] = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
+            return "client order id " + order.clientOrderId() + " is already in use";
+        }
+        double price = order.type() == OrderType.LIMIT ? order.limitPrice() : lastPrice;
+        if (order.side() == Side.BUY && !Double.isNaN(price) && order.quantity() * price > freeCash(lastPrice) + 1e-9) {
+            reason[0] = RejectReason.INSUFFICIENT_FUNDS;
+            return String.format("buying %s %s at %s needs %.2f %s; %.2f is free", order.quantity(), order.symbol(),
+                    price, order.quantity() * price, config.currency(), freeCash(lastPrice));
+        }
+        if (order.side() == Side.SELL && !config.allowShort() && order.quantity() > sellable(order.symbol()) + 1e-12) {
+            reason[0] = RejectReason.INSUFFICIENT_POSITION;
+            return "selling " + order.quantity() + " " + order.symbol() + " but only " + sellable(order.symbol())
+                    + " is held and not already offered";
+        }
+        return null;
+    }
+
+    private double freeCash(double lastPrice) {
+        double reserved = 0;
+        for (SimOrder o : orders.values()) {
+            if (o.status().isWorking() && o.side() == Side.BUY) {
+                double price = o.type() == OrderType.LIMIT ? o.limitPrice() : lastPrice;
+                reserved += Double.isNaN(price) ? 0 : o.remaining() * price;
+            }
+        }
+        return cash - reserved;
+    }
+
+    private double sellable(String symbol) {
+        double offered = 0;
+        for (SimOrder o : workingOrders(symbol)) {
+            if (o.side() == Side.SELL) {
+                offered += o.remaining();
+            }
+        }
+        return position(symbol)[0] - offered;
+    }
+
+    SimOrder accept(SubmitOrder order, double lastPrice) {
+        boolean marketable = order.type() == OrderType.LIMIT
+                && (Double.isNaN(lastPrice) || SimOrder.crosses(order.side(), order.limitPrice(), lastPrice));
+        return accept(order, marketable);
+    }
+
+    private SimOrder accept(SubmitOrder order, boolean marketable) {
+        SimOrder simOrder = new SimOrder(order.clientOrderId(), id + "-" + (++orderCounter), order.symbol(),
+                order.side(), order.type(), order.quantity(), order.limitPrice(), marketable);
+        orders.put(order.clientOrderId(), simOrder);
+        return simOrder;
+    }
+
+    void restoreOrder(ObjectNode record) {
+        accept(new SubmitOrder(record.path("id").asText(), record.path("symbol").asText(),
+                Side.valueOf(record.path("side").asText()), OrderType.valueOf(record.path("orderType").asText()),
+                record.path("quantity").asDouble(), record.path("limit").asDouble(Double.NaN),
+                TimeInForce.valueOf(record.path("tif").asText())), record.path("marketable").asBoolean());
+    }
+
+    OrderEvent.Fill fill(SimOrder order, String tradeId, double quantity, double price, double commission, long time) {
+        order.fill(quantity, price);
+        double signed = order.side().sign() * quantity;
+        double[] position = position(order.symbol());
+        double newQuantity = position[0] + signed;
+        if (position[0] == 0 || Math.signum(position[0]) == Math.signum(signed)) {
+            position[1] = (position[0] * position[1] + signed * price) / newQuantity;
+        } else if (Math.signum(newQuantity) != Math.signum(position[0]) && newQuantity != 0) {
+            position[1] = price;
+        }
+        position[0] = Math.abs(newQuantity) < 1e-12 ? 0 : newQuantity;
+        if (position[0] == 0) {
+            positions.remove(order.symbol());
+        }
+        cash -= signed * price + commission;
+        return new OrderEvent.Fill(order.clientOrderId(), tradeId, order.symbol(), order.side(), quantity, price,
+                commission, order.filled(), order.remaining(), time);
+    }
+
+    boolean cancel(String clientOrderId) {
+        SimOrder order = orders.get(clientOrderId);
+        if (order == null || !order.status().isWorking()) {
+            return false;
+        }
+        order.end(OrderStatus.CANCELLED);
+        return true;
+    }
+
+    void replace(String clientOrderId, String newClientOrderId, double quantity, double limitPrice) {
+        SimOrder order = orders.remove(clientOrderId);
+        order.amend(newClientOrderId, quantity, limitPrice);
+        orders.put(newClientOrderId, order);
+    }
+
+    private double[] position(String symbol) {
+        return positions.computeIfAbsent(symbol, s -> new double[] {0, Double.NaN});
+    }
+
+    List<BrokerPosition> positions() {
+        List<BrokerPosition> list = new ArrayList<>();
+        positions.forEach((symbol, p) -> {
+            if (p[0] != 0) {
+                list.add(new BrokerPosition(symbol, p[0], p[1]));
+            }
+        });
+        return list;
+    }
+
+    Balance balance(double reservedLastPrice) {
+        double free = freeCash(reservedLastPrice);
+        return new Balance(config.currency(), free, cash - free);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.stratc.runtime.sim;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.stratc.runtime.broker.Balance;
+import dev.stratc.runtime.broker.BrokerException;
+import dev.stratc.runtime.broker.BrokerInfo;
+import dev.stratc.runtime.broker.BrokerListener;
+import dev.stratc.runtime.broker.BrokerPort;
+import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderReport;
+import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.ReplaceOrder;
+import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.market.MarketEvent;
+
+/** One account at the {@link SimulatedExchange}, behind the broker port. */
+public final class SimulatedBroker implements BrokerPort {
+    private final SimulatedExchange exchange;
+    private final String accountId;
+    private final Set<String> subscriptions = new HashSet<>();
+    private volatile BrokerListener listener;
+
+    SimulatedBroker(SimulatedExchange exchange, String accountId) {
+        this.exchange = exchange;
+        this.accountId = accountId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    @Override
+    public BrokerInfo info() {
+        return new BrokerInfo("SIM", BrokerInfo.Environment.SIMULATED, exchange.config().currency(), Integer.MAX_VALUE,
+                0);
+    }
+
+    @Override
+    public void start(BrokerListener newListener) {
+        this.listener = newListener;
+    }
+
+    @Override
+    public void stop() {
+        this.listener = null;
+    }
+
+    private BrokerListener connected() {
+        BrokerListener current = listener;
+        if (current == null) {
+            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "simulated account " + accountId
+                    + " is not started");
+        }
+        return current;
+    }
+
+    void deliver(OrderEvent event) {
+        BrokerListener current = listener;
+        if (current != null) {
+            current.onOrderEvent(event);
+        }
+    }
+
+    void deliver(MarketEvent event) {
+        BrokerListener current = listener;
+        if (current != null) {
+            current.onMarketEvent(event);
+        }
+    }
+
+    synchronized boolean wants(String symbol) {
+        return subscriptions.contains(symbol);
+    }
+
+    @Override
+    public void submit(SubmitOrder order) {
+        connected();
+        OrderEvent event;
+        ObjectNode record = null;
+        synchronized (exchange) {
+            SimAccount account = exchange.account(accountId);
+            RejectReason[] reason = new RejectReason[1];
+            String refusal = account.refusal(order, exchange.lastPrice(order.symbol()), reason);
+            if (refusal != null) {
+                event = new OrderEvent.Rejected(order.clientOrderId(), reason[0], refusal, exchange.clock());
+            } else {
+                record = exchange.change("order", accountId, order.clientOrderId());
+                record.put("symbol", order.symbol()).put("side", order.side().name())
+                        .put("orderType", order.type().name()).put("quantity", order.quantity())
+                        .put("tif", order.timeInForce().name());
+                if (order.type() == OrderType.LIMIT) {
+                    record.put("limit", order.limitPrice());
+                }
+                SimOrder accepted = account.accept(order, exchange.lastPrice(order.symbol()));
+                record.put("marketable", accepted.marketable());
+                String brokerOrderId = accepted.report().brokerOrderId();
+                event = new OrderEvent.Accepted(order.clientOrderId(), brokerOrderId, exchange.clock());
+            }
+        }
+        exchange.submitted(accountId, event, record);
+    }
+
+    @Override
+    public void cancel(CancelOrder cancel) {
+        connected();
+        OrderEvent event;
+        ObjectNode record = null;
+        synchronized (exchange) {
+            SimAccount account = exchange.account(accountId);
+            SimOrder order = account.order(cancel.clientOrderId());
+            if (account.cancel(cancel.clientOrderId())) {
+                record = exchange.change("cancel", accountId, cancel.clientOrderId());
+                event = new OrderEvent.Cancelled(cancel.clientOrderId(), order.filled(), exchange.clock());
+            } else {
+                event = new OrderEvent.CancelRejected(cancel.clientOrderId(), order == null
+                        ? "no order " + cancel.clientOrderId()
+                        : "order " + cancel.clientOrderId() + " is already " + order.status(), exchange.clock());
+            }
+        }
+        exchange.submitted(accountId, event, record);
+    }
+
+    @Override
+    public void replace(ReplaceOrder replace) {
+        connected();
+        OrderEvent event;
+        ObjectNode record = null;
+        synchronized (exchange) {
+            SimAccount account = exchange.account(accountId);
+            SimOrder order = account.order(replace.clientOrderId());
+            if (order == null || !order.status().isWorking() || order.type() != OrderType.LIMIT
+                    || account.order(replace.newClientOrderId()) != null || replace.quantity() < order.filled()) {
+                event = new OrderEvent.CancelRejected(replace.clientOrderId(), order == null
+                        ? "no order " + replace.clientOrderId()
+                        : "order " + replace.clientOrderId() + " cannot be replaced (" + order.status() + ", "
+                                + order.type() + ")", exchange.clock());
+            } else {
+                record = exchange.change("replace", accountId, replace.clientOrderId());
+                record.put("newId", replace.newClientOrderId()).put("quantity", replace.quantity())
+                        .put("limit", replace.limitPrice());
+                account.replace(replace.clientOrderId(), replace.newClientOrderId(), replace.quantity(),
+                        replace.limitPrice());
+                event = new OrderEvent.Replaced(replace.clientOrderId(), replace.newClientOrderId(),
+                        replace.quantity(), replace.limitPrice(), exchange.clock());
+            }
+        }
+        exchange.submitted(accountId, event, record);
+    }
+
+    @Override
+    public List<OrderReport> openOrders() {
+        synchronized (exchange) {
+            return exchange.account(accountId).orders().stream().filter(o -> o.status().isWorking())
+                    .map(SimOrder::report).toList();
+        }
+    }
+
+    @Override
+    public Optional<OrderReport> order(String clientOrderId) {
+        synchronized (exchange) {
+            return Optional.ofNullable(exchange.account(accountId).order(clientOrderId)).map(SimOrder::report);
+        }
+    }
+
+    @Override
+    public List<BrokerPosition> positions() {
+        synchronized (exchange) {
+            return exchange.account(accountId).positions();
+        }
+    }
+
+    @Override
+    public List<Balance> balances() {
+        synchronized (exchange) {
+            return List.of(exchange.account(accountId).balance(Double.NaN));
+        }
+    }
+
+    @Override
+    public synchronized void subscribe(Set<String> symbols) {
+        subscriptions.addAll(symbols);
+    }
+
+    @Override
+    public synchronized void unsubscribe(Set<String> symbols) {
+        subscriptions.removeAll(symbols);
+    }
+}

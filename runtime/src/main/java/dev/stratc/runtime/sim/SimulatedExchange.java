@@ -1,0 +1,221 @@
+package dev.stratc.runtime.sim;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.journal.JsonLines;
+import dev.stratc.runtime.market.MarketEvent;
+
+/**
+ * A simulated venue fed by a replayed data set: one market, any number of accounts ({@link SimulatedBroker}s).
+ *
+ * <p>Fill model: a market order fills completely at the first trade printed after it arrived (never at the
+ * price that made the strategy decide). A limit order that the first trade after its arrival crosses fills at
+ * that trade's price as a taker; otherwise it rests and later fills at its own limit when trades reach it, up
+ * to their size, oldest order first. Quotes move bid and ask but do not fill. Commission is a fixed rate of
+ * the traded value.
+ *
+ * <p>Persistence: with a state file, every change the venue makes (an order taken, a fill, a cancel) is
+ * appended to its own checksummed journal before anyone is told, and a new instance rebuilds itself from it.
+ * That stands in for a real exchange living in another process: a client killed with {@code kill -9} and
+ * restarted finds the venue exactly as it left it, including orders that reached the venue but whose answer the
+ * client never saw. Each change records the data-set position ({@code seq}) it happened at, and
+ * {@link #onMarket} ignores events at or before the last one, so a restarted replay never fills twice.
+ */
+public final class SimulatedExchange implements AutoCloseable {
+    private final SimConfig config;
+    private final JsonLines journal;
+    private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
+    private final Map<String, Double> lastPrices = new HashMap<>();
+    private final List<SimulatedBroker> brokers = new ArrayList<>();
+    private long sequence = -1;
+    private long clock;
+    private long tradeCounter;
+
+    private SimulatedExchange(SimConfig config, JsonLines journal) {
+        this.config = config;
+        this.journal = journal;
+    }
+
+    /** A venue that forgets everything when the process ends. */
+    public static SimulatedExchange inMemory(SimConfig config) {
+        return new SimulatedExchange(config, null);
+    }
+
+    /** A venue kept in {@code stateFile}: rebuilt from it when it exists. */
+    public static SimulatedExchange persistent(SimConfig config, Path stateFile) {
+        List<ObjectNode> history = Files.exists(stateFile) ? JsonLines.read(stateFile).records() : List.of();
+        SimulatedExchange exchange = new SimulatedExchange(config, JsonLines.open(stateFile));
+        history.forEach(exchange::replay);
+        return exchange;
+    }
+
+    /** The account {@code id} at this venue, opened with the configured cash on first use. */
+    public synchronized SimulatedBroker broker(String accountId) {
+        SimulatedBroker broker = new SimulatedBroker(this, accountId);
+        brokers.add(broker);
+        account(accountId);
+        return broker;
+    }
+
+    synchronized SimAccount account(String accountId) {
+        return accounts.computeIfAbsent(accountId, id -> new SimAccount(id, config));
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /** The data-set position of the last event the venue applied; -1 before the first. */
+    public synchronized long sequence() {
+        return sequence;
+    }
+
+    synchronized long clock() {
+        return clock;
+    }
+
+    synchronized double lastPrice(String symbol) {
+        return lastPrices.getOrDefault(symbol, Double.NaN);
+    }
+
+    /**
+     * Applies the next event of the data set: working orders fill against trades, then subscribers receive the
+     * event. Events at or before {@link #sequence()} were applied before a restart and are skipped.
+     *
+     * @return whether the event was applied
+     */
+    public boolean onMarket(long seq, MarketEvent event) {
+        List<Runnable> deliveries = new ArrayList<>();
+        synchronized (this) {
+            if (seq <= sequence) {
+                return false;
+            }
+            sequence = seq;
+            clock = Math.max(clock, event.time());
+            switch (event) {
+                case MarketEvent.Trade t -> trade(t.symbol(), t.price(), t.size(), deliveries);
+                case MarketEvent.Bar b -> {
+                    boolean rising = b.close() >= b.open();
+                    double quarter = b.volume() / 4;
+                    trade(b.symbol(), b.open(), quarter, deliveries);
+                    trade(b.symbol(), rising ? b.low() : b.high(), quarter, deliveries);
+                    trade(b.symbol(), rising ? b.high() : b.low(), quarter, deliveries);
+                    trade(b.symbol(), b.close(), quarter, deliveries);
+                }
+                case MarketEvent.Quote q -> {
+                    // quotes move the book but never fill on their own
+                }
+            }
+            for (SimulatedBroker broker : brokers) {
+                if (broker.wants(event.symbol())) {
+                    deliveries.add(() -> broker.deliver(event));
+                }
+            }
+        }
+        deliveries.forEach(Runnable::run);
+        return true;
+    }
+
+    private void trade(String symbol, double price, double size, List<Runnable> deliveries) {
+        lastPrices.put(symbol, price);
+        double[] liquidity = {size};
+        for (SimAccount account : accounts.values()) {
+            for (SimOrder order : account.workingOrders(symbol)) {
+                double fillPrice = order.fillPrice(price);
+                if (Double.isNaN(fillPrice)) {
+                    continue;
+                }
+                double quantity = order.type() == OrderType.MARKET
+                        ? order.remaining()
+                        : Math.min(order.remaining(), liquidity[0]);
+                if (quantity <= 0) {
+                    continue;
+                }
+                if (order.type() != OrderType.MARKET) {
+                    liquidity[0] -= quantity;
+                }
+                String tradeId = "T" + (++tradeCounter);
+                double commission = quantity * fillPrice * config.commissionRate();
+                ObjectNode record = change("fill", account.id(), order.clientOrderId());
+                record.put("tradeId", tradeId).put("quantity", quantity).put("price", fillPrice)
+                        .put("commission", commission);
+                persist(record);
+                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, clock);
+                deliveries.add(() -> notify(account.id(), fill));
+            }
+        }
+    }
+
+    // Changes made by an account's commands: persisted, applied, then reported outside the lock.
+
+    void submitted(String accountId, OrderEvent event, ObjectNode record) {
+        if (record != null) {
+            persist(record);
+        }
+        notify(accountId, event);
+    }
+
+    void notify(String accountId, OrderEvent event) {
+        for (SimulatedBroker broker : brokersOf(accountId)) {
+            broker.deliver(event);
+        }
+    }
+
+    private synchronized List<SimulatedBroker> brokersOf(String accountId) {
+        return brokers.stream().filter(b -> b.accountId().equals(accountId)).toList();
+    }
+
+    void detach(SimulatedBroker broker) {
+        synchronized (this) {
+            brokers.remove(broker);
+        }
+    }
+
+    ObjectNode change(String type, String accountId, String clientOrderId) {
+        ObjectNode record = JsonLines.record(type);
+        record.put("seq", sequence).put("time", clock).put("account", accountId).put("id", clientOrderId);
+        return record;
+    }
+
+    void persist(ObjectNode record) {
+        if (journal != null) {
+            journal.append(record);
+        }
+    }
+
+    private synchronized void replay(ObjectNode record) {
+        sequence = Math.max(sequence, record.path("seq").asLong(-1));
+        clock = Math.max(clock, record.path("time").asLong());
+        SimAccount account = account(record.path("account").asText());
+        String id = record.path("id").asText();
+        switch (record.path("type").asText()) {
+            case "order" -> account.restoreOrder(record);
+            case "fill" -> {
+                tradeCounter++;
+                account.fill(account.order(id), record.path("tradeId").asText(), record.path("quantity").asDouble(),
+                        record.path("price").asDouble(), record.path("commission").asDouble(), clock);
+            }
+            case "cancel" -> account.cancel(id);
+            case "replace" -> account.replace(id, record.path("newId").asText(), record.path("quantity").asDouble(),
+                    record.path("limit").asDouble());
+            default -> throw new IllegalStateException("unknown record in the simulated exchange's journal: " + record);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+}
