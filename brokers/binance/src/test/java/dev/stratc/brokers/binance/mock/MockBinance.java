@@ -249,15 +249,26 @@ public final class MockBinance implements AutoCloseable {
 
     // ---------------------------------------------------------------- market activity
 
-    /** A trade on the exchange at {@code price}: published on @trade streams, resting orders it crosses fill. */
+    /**
+     * A trade on the exchange of {@code quantity} at {@code price}: resting orders it crosses fill, oldest first,
+     * up to that quantity (so a small trade fills an order partially); then it is published on @trade streams.
+     */
     public void trade(String symbol, String price, String quantity) {
         synchronized (this) {
             BigDecimal p = new BigDecimal(price);
+            BigDecimal left = new BigDecimal(quantity);
+            List<Object[]> resting = new ArrayList<>();
             for (MockAccount account : accountsByKey.values()) {
-                for (MockOrder order : List.copyOf(account.orders.values())) {
+                for (MockOrder order : account.orders.values()) {
                     if (order.symbol.equals(symbol) && order.isOpen()) {
-                        touch(account, order, p);
+                        resting.add(new Object[] {account, order});
                     }
+                }
+            }
+            resting.sort(java.util.Comparator.comparingLong(r -> ((MockOrder) r[1]).orderId));
+            for (Object[] r : resting) {
+                if (left.signum() > 0) {
+                    left = left.subtract(touch((MockAccount) r[0], (MockOrder) r[1], p, left));
                 }
             }
         }
@@ -385,6 +396,13 @@ public final class MockBinance implements AutoCloseable {
             response = route(method, route, rawQuery, rawBody, apiKey, params);
         } catch (Reject r) {
             response = error(r.status, r.code, r.getMessage());
+            if (r.retryAfterSeconds > 0) {
+                response.setHeader("Retry-After", r.retryAfterSeconds);
+            }
+        }
+        boolean orderEntry = route.startsWith("/api/v3/order") && !method.equals("GET");
+        if (orderEntry && response.getStatus().contains(" 200 ")) {
+            usedWeight -= weight;
         }
         return withWeight(response);
     }
@@ -398,6 +416,7 @@ public final class MockBinance implements AutoCloseable {
             case "GET /api/v3/klines" -> klines(params);
             case "GET /api/v3/ticker/bookTicker" -> bookTicker(params);
             case "POST /api/v3/order" -> newOrder(verify(apiKey, rawQuery, rawBody, params), params);
+            case "POST /api/v3/order/cancelReplace" -> cancelReplace(verify(apiKey, rawQuery, rawBody, params), params);
             case "DELETE /api/v3/order" -> cancel(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/order" -> query(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/openOrders" -> openOrders(verify(apiKey, rawQuery, rawBody, params), params);
@@ -622,22 +641,25 @@ public final class MockBinance implements AutoCloseable {
         return order.isBuy() ? order.price.compareTo(price) >= 0 : order.price.compareTo(price) <= 0;
     }
 
-    /** A market trade at {@code price} reaches a resting order: trigger a stop, fill a crossed limit. */
-    private void touch(MockAccount account, MockOrder order, BigDecimal price) {
+    /** A market trade at {@code price} reaches a resting order: trigger a stop, fill a crossed limit. Returns the quantity filled. */
+    private BigDecimal touch(MockAccount account, MockOrder order, BigDecimal price, BigDecimal available) {
         if (order.type.endsWith("_LIMIT") && !order.triggered) {
             // a stop-loss fires when the price moves against the side, a take-profit when it moves for it
             boolean fallsThrough = order.isBuy() == order.type.equals("TAKE_PROFIT_LIMIT");
             int cmp = price.compareTo(order.stopPrice);
             if (fallsThrough ? cmp > 0 : cmp < 0) {
-                return;
+                return BigDecimal.ZERO;
             }
             order.triggered = true;
         }
-        if (crosses(order, price)) {
-            fill(account, order, order.price, order.origQty.subtract(order.executedQty), true);
-            JsonNode rules = symbolRules(order.symbol);
-            accountPosition(account, rules.path("baseAsset").asText(), rules.path("quoteAsset").asText());
+        if (!crosses(order, price)) {
+            return BigDecimal.ZERO;
         }
+        BigDecimal qty = order.origQty.subtract(order.executedQty).min(available);
+        fill(account, order, order.price, qty, true);
+        JsonNode rules = symbolRules(order.symbol);
+        accountPosition(account, rules.path("baseAsset").asText(), rules.path("quoteAsset").asText());
+        return qty;
     }
 
     private void fill(MockAccount account, MockOrder order, BigDecimal price, BigDecimal qty, boolean maker) {
@@ -645,15 +667,17 @@ public final class MockBinance implements AutoCloseable {
         String base = rules.path("baseAsset").asText();
         String quote = rules.path("quoteAsset").asText();
         BigDecimal quoteQty = price.multiply(qty);
+        BigDecimal remaining = order.origQty.subtract(order.executedQty);
+        BigDecimal release = qty.compareTo(remaining) == 0 ? order.locked
+                : order.locked.multiply(qty).divide(remaining, 16, RoundingMode.HALF_UP);
         if (order.isBuy()) {
-            BigDecimal release = order.locked;
             move(account, quote, release.subtract(quoteQty), release.negate());
             move(account, base, qty, BigDecimal.ZERO);
         } else {
-            move(account, base, BigDecimal.ZERO, qty.negate());
+            move(account, base, BigDecimal.ZERO, release.negate());
             move(account, quote, quoteQty, BigDecimal.ZERO);
         }
-        order.locked = BigDecimal.ZERO;
+        order.locked = order.locked.subtract(release);
         order.executedQty = order.executedQty.add(qty);
         order.cumQuote = order.cumQuote.add(quoteQty);
         order.status = order.executedQty.compareTo(order.origQty) >= 0 ? "FILLED" : "PARTIALLY_FILLED";
@@ -679,6 +703,10 @@ public final class MockBinance implements AutoCloseable {
     }
 
     private MockResponse cancel(MockAccount account, Map<String, List<String>> params) {
+        return ok(cancelOrder(account, params, first(params, "newClientOrderId")));
+    }
+
+    private ObjectNode cancelOrder(MockAccount account, Map<String, List<String>> params, String newClientOrderId) {
         MockOrder order = find(account, params, -2011, "Unknown order sent.");
         if (!order.isOpen()) {
             throw new Reject(400, -2011, "Unknown order sent.");
@@ -687,7 +715,7 @@ public final class MockBinance implements AutoCloseable {
         order.locked = BigDecimal.ZERO;
         order.status = "CANCELED";
         order.updateTime = serverTime();
-        String cancelId = first(params, "newClientOrderId") == null ? "cancel-" + order.orderId : first(params, "newClientOrderId");
+        String cancelId = newClientOrderId == null ? "cancel-" + order.orderId : newClientOrderId;
         executionReport(account, order, "CANCELED", null, null, null, cancelId);
         JsonNode rules = symbolRules(order.symbol);
         accountPosition(account, rules.path("baseAsset").asText(), rules.path("quoteAsset").asText());
@@ -695,7 +723,50 @@ public final class MockBinance implements AutoCloseable {
         body.put("origClientOrderId", order.clientOrderId);
         body.put("clientOrderId", cancelId);
         body.put("transactTime", order.updateTime);
-        return ok(body);
+        return body;
+    }
+
+    /** {@code POST /api/v3/order/cancelReplace} in STOP_ON_FAILURE mode: no new order when the cancel fails. */
+    private MockResponse cancelReplace(MockAccount account, Map<String, List<String>> params) {
+        if (!"STOP_ON_FAILURE".equals(first(params, "cancelReplaceMode"))
+                && !"ALLOW_FAILURE".equals(first(params, "cancelReplaceMode"))) {
+            throw mandatory("cancelReplaceMode");
+        }
+        Map<String, List<String>> cancelParams = new LinkedHashMap<>();
+        cancelParams.put("symbol", params.get("symbol"));
+        if (params.containsKey("cancelOrigClientOrderId")) {
+            cancelParams.put("origClientOrderId", params.get("cancelOrigClientOrderId"));
+        }
+        if (params.containsKey("cancelOrderId")) {
+            cancelParams.put("orderId", params.get("cancelOrderId"));
+        }
+        ObjectNode data = json.createObjectNode();
+        ObjectNode cancelled;
+        try {
+            cancelled = cancelOrder(account, cancelParams, first(params, "cancelNewClientOrderId"));
+        } catch (Reject r) {
+            data.put("cancelResult", "FAILURE").put("newOrderResult", "NOT_ATTEMPTED");
+            data.putObject("cancelResponse").put("code", r.code).put("msg", r.getMessage());
+            data.putNull("newOrderResponse");
+            return errorWithData(400, -2022, "Order cancel-replace failed.", data);
+        }
+        Map<String, List<String>> orderParams = new LinkedHashMap<>(params);
+        orderParams.remove("cancelReplaceMode");
+        orderParams.remove("cancelOrigClientOrderId");
+        orderParams.remove("cancelOrderId");
+        orderParams.remove("cancelNewClientOrderId");
+        data.put("cancelResult", "SUCCESS");
+        data.set("cancelResponse", cancelled);
+        try {
+            MockOrder order = placeOrder(account, orderParams);
+            data.put("newOrderResult", "SUCCESS");
+            data.set("newOrderResponse", fullResponse(order));
+            return orderCount(ok(data), account);
+        } catch (Reject r) {
+            data.put("newOrderResult", "FAILURE");
+            data.putObject("newOrderResponse").put("code", r.code).put("msg", r.getMessage());
+            return errorWithData(409, -2021, "Order cancel-replace partially failed.", data);
+        }
     }
 
     private MockResponse query(MockAccount account, Map<String, List<String>> params) {
@@ -764,7 +835,8 @@ public final class MockBinance implements AutoCloseable {
             account.countDay = 0;
         }
         if (account.count10s >= ordersPer10s) {
-            throw new Reject(429, -1015, "Too many new orders; current limit is " + ordersPer10s + " orders per 10 SECOND.");
+            throw new Reject(429, -1015, "Too many new orders; current limit is " + ordersPer10s + " orders per 10 SECOND.")
+                    .retryAfter((int) ((10_000 - now % 10_000 + 999) / 1000));
         }
         account.count10s++;
         account.countDay++;
@@ -1080,6 +1152,14 @@ public final class MockBinance implements AutoCloseable {
                 .setBody(body.toString());
     }
 
+    private MockResponse errorWithData(int status, int code, String message, ObjectNode data) {
+        errorCodesSent.add(code);
+        ObjectNode body = json.createObjectNode().put("code", code).put("msg", message);
+        body.set("data", data);
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json;charset=UTF-8")
+                .setBody(body.toString());
+    }
+
     private static Reject mandatory(String param) {
         return new Reject(400, -1102, "Mandatory parameter '" + param + "' was not sent, was empty/null, or malformed.");
     }
@@ -1187,6 +1267,12 @@ public final class MockBinance implements AutoCloseable {
     static final class Reject extends RuntimeException {
         final int status;
         final int code;
+        int retryAfterSeconds;
+
+        Reject retryAfter(int seconds) {
+            this.retryAfterSeconds = seconds;
+            return this;
+        }
 
         Reject(int status, int code, String message) {
             super(message, null, false, false);
