@@ -107,7 +107,7 @@ public final class BinanceHttp {
                 }
                 JsonNode error = parseError(body);
                 int code = error.path("code").asInt(0);
-                String message = error.path("msg").asText(body);
+                String message = error.path("msg").asText(body) + cancelReplaceDetail(error.path("data"));
                 Duration retryAfter = retryAfter(response.headers());
                 if (status == 418) {
                     host.banned(retryAfter.isZero() ? Duration.ofMinutes(2) : retryAfter, message);
@@ -169,6 +169,19 @@ public final class BinanceHttp {
         } catch (IOException notJson) {
             return json.createObjectNode().put("msg", body);
         }
+    }
+
+    /** A failed cancelReplace says in {@code data} which half failed and why. */
+    private static String cancelReplaceDetail(JsonNode data) {
+        StringBuilder detail = new StringBuilder();
+        for (String half : new String[] {"cancelResponse", "newOrderResponse"}) {
+            JsonNode response = data.path(half);
+            if (response.has("code")) {
+                detail.append(" (").append(half.equals("cancelResponse") ? "cancel" : "new order").append(": ")
+                        .append(response.path("code").asInt()).append(' ').append(response.path("msg").asText()).append(')');
+            }
+        }
+        return detail.toString();
     }
 
     private static Duration retryAfter(Headers headers) {

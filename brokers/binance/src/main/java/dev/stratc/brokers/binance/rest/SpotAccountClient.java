@@ -42,11 +42,8 @@ public final class SpotAccountClient {
      * client id: what Binance has is the truth, and a missing order is reported as the original failure.
      */
     public OrderState placeOrder(NewOrder order) {
-        Params params = Params.of().add("symbol", order.symbol()).add("side", order.side()).add("type", order.type())
-                .add("timeInForce", order.timeInForce()).add("quantity", order.quantity())
-                .add("quoteOrderQty", order.quoteOrderQty()).add("price", order.price())
-                .add("newClientOrderId", order.clientOrderId()).add("stopPrice", order.stopPrice())
-                .add("newOrderRespType", "FULL");
+        Params params = orderParams(order, Params.of().add("symbol", order.symbol()).add("side", order.side())
+                .add("type", order.type()));
         try {
             return OrderState.parse(http.signed("POST", "/api/v3/order", params, 1, key, orders));
         } catch (UncheckedIOException e) {
@@ -57,6 +54,29 @@ public final class SpotAccountClient {
             }
             return recover(order, e);
         }
+    }
+
+    /**
+     * Cancels {@code cancelClientOrderId} and places {@code replacement} in one request
+     * ({@code POST /api/v3/order/cancelReplace}, STOP_ON_FAILURE: nothing is placed if the cancel fails).
+     *
+     * @return the new order
+     * @throws BinanceApiException -2022 when the cancel failed (the message carries the cancel's own error, e.g.
+     *                             -2011), -2021 when the cancel succeeded but the new order was refused
+     */
+    public OrderState cancelReplace(String cancelClientOrderId, NewOrder replacement) {
+        Params params = orderParams(replacement, Params.of().add("symbol", replacement.symbol())
+                .add("side", replacement.side()).add("type", replacement.type())
+                .add("cancelReplaceMode", "STOP_ON_FAILURE").add("cancelOrigClientOrderId", cancelClientOrderId));
+        JsonNode answer = http.signed("POST", "/api/v3/order/cancelReplace", params, 1, key, orders);
+        return OrderState.parse(answer.path("newOrderResponse"));
+    }
+
+    private static Params orderParams(NewOrder order, Params params) {
+        return params.add("timeInForce", order.timeInForce()).add("quantity", order.quantity())
+                .add("quoteOrderQty", order.quoteOrderQty()).add("price", order.price())
+                .add("newClientOrderId", order.clientOrderId()).add("stopPrice", order.stopPrice())
+                .add("newOrderRespType", "FULL");
     }
 
     private OrderState recover(NewOrder order, RuntimeException failure) {

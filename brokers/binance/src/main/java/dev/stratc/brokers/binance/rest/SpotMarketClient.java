@@ -50,15 +50,21 @@ public final class SpotMarketClient {
      * open on the server is left out. {@code progress} sees each page as it arrives.
      */
     public List<Kline> klinesBetween(String symbol, String interval, long from, long to, Consumer<List<Kline>> progress) {
+        return klinesBetween(symbol, interval, from, to, KLINES_PAGE, progress);
+    }
+
+    /** As {@link #klinesBetween(String, String, long, long, Consumer)}, in pages of {@code pageSize} (1..1000). */
+    public List<Kline> klinesBetween(String symbol, String interval, long from, long to, int pageSize,
+            Consumer<List<Kline>> progress) {
         List<Kline> all = new ArrayList<>();
         long start = from;
         while (start < to) {
-            List<Kline> page = klines(symbol, interval, start, to - 1, KLINES_PAGE);
+            List<Kline> page = klines(symbol, interval, start, to - 1, pageSize);
             long now = http.clock().nowMillis();
             List<Kline> closed = page.stream().filter(k -> k.openTime() < to && k.closeTime() < now).toList();
             all.addAll(closed);
             progress.accept(closed);
-            if (page.size() < KLINES_PAGE) {
+            if (page.size() < pageSize) {
                 break;
             }
             start = page.get(page.size() - 1).openTime() + 1;
