@@ -193,9 +193,7 @@ public final class RotatingWebSocket implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            if (retired) {
-                return;
-            }
+            // a replaced connection still delivers what was in flight before its close: the handler drops repeats
             if (!delivered) {
                 delivered = true;
                 firstMessage(this);

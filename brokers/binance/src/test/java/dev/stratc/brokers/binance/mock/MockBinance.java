@@ -240,10 +240,10 @@ public final class MockBinance implements AutoCloseable {
     public void close() throws IOException {
         marketSockets.forEach(s -> {
             if (s.socket != null) {
-                s.socket.cancel();
+                s.socket.close(1001, "going away");
             }
         });
-        wsApiSockets.forEach(WebSocket::cancel);
+        wsApiSockets.forEach(s -> s.close(1001, "going away"));
         server.shutdown();
     }
 
@@ -311,12 +311,15 @@ public final class MockBinance implements AutoCloseable {
         }
     }
 
-    /** Cuts every market-stream connection without a close handshake, as a network failure would. */
+    /**
+     * Ends every market-stream connection unannounced, with 1011 (a server-side failure); MockWebServer cannot
+     * cut the TCP connection of a WebSocket it accepted.
+     */
     public void dropMarketConnections() {
         for (MarketSocket s : marketSockets) {
             if (!s.closed && s.socket != null) {
                 s.closed = true;
-                s.socket.cancel();
+                s.socket.close(1011, "internal error");
             }
         }
     }
@@ -325,7 +328,7 @@ public final class MockBinance implements AutoCloseable {
         synchronized (this) {
             accountsByKey.values().forEach(a -> a.subscriptions.clear());
         }
-        wsApiSockets.forEach(WebSocket::cancel);
+        wsApiSockets.forEach(s -> s.close(1011, "internal error"));
         wsApiSockets.clear();
     }
 
