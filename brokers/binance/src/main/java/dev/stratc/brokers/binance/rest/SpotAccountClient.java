@@ -122,9 +122,17 @@ public final class SpotAccountClient {
 
     /** The account's trades in {@code symbol}, from trade id {@code fromId} on (null: the most recent). */
     public List<Trade> myTrades(String symbol, Long fromId, int limit) {
-        Params params = Params.of().add("symbol", symbol).add("fromId", fromId).add("limit", limit);
+        return trades(Params.of().add("symbol", symbol).add("fromId", fromId).add("limit", limit), 20);
+    }
+
+    /** The fills of one order (weight 5). */
+    public List<Trade> tradesOfOrder(String symbol, long orderId) {
+        return trades(Params.of().add("symbol", symbol).add("orderId", orderId), 5);
+    }
+
+    private List<Trade> trades(Params params, int weight) {
         List<Trade> trades = new ArrayList<>();
-        for (JsonNode t : http.signed("GET", "/api/v3/myTrades", params, 20, key, null)) {
+        for (JsonNode t : http.signed("GET", "/api/v3/myTrades", params, weight, key, null)) {
             trades.add(new Trade(t.path("symbol").asText(), t.path("id").asLong(), t.path("orderId").asLong(),
                     OrderState.dec(t, "price"), OrderState.dec(t, "qty"), OrderState.dec(t, "quoteQty"),
                     OrderState.dec(t, "commission"), t.path("commissionAsset").asText(), t.path("time").asLong(),

@@ -431,7 +431,8 @@ public final class MockBinance implements AutoCloseable {
 
     private int weight(String method, String route, Map<String, List<String>> params) {
         return switch (method + " " + route) {
-            case "GET /api/v3/exchangeInfo", "GET /api/v3/account", "GET /api/v3/myTrades" -> 20;
+            case "GET /api/v3/exchangeInfo", "GET /api/v3/account" -> 20;
+            case "GET /api/v3/myTrades" -> params.containsKey("orderId") ? 5 : 20;
             case "GET /api/v3/klines", "GET /api/v3/ticker/bookTicker" -> 2;
             case "GET /api/v3/order" -> 4;
             case "GET /api/v3/openOrders" -> params.containsKey("symbol") ? 6 : 80;
@@ -808,7 +809,9 @@ public final class MockBinance implements AutoCloseable {
         long fromId = first(params, "fromId") == null ? Long.MIN_VALUE : Long.parseLong(first(params, "fromId"));
         int limit = first(params, "limit") == null ? 500 : Integer.parseInt(first(params, "limit"));
         ArrayNode out = json.createArrayNode();
+        String orderId = first(params, "orderId");
         account.trades.stream().filter(t -> t.get("symbol").equals(symbol) && (long) t.get("id") >= fromId)
+                .filter(t -> orderId == null || String.valueOf(t.get("orderId")).equals(orderId))
                 .limit(limit).forEach(t -> out.add(json.valueToTree(t)));
         return ok(out);
     }
