@@ -1,0 +1,868 @@
+package dev.stratc.runtime.engine;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.stratc.runtime.broker.BrokerException;
+import dev.stratc.runtime.broker.BrokerListener;
+import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderReport;
+import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.journal.Journal;
+import dev.stratc.runtime.journal.JsonLines;
+import dev.stratc.runtime.market.MarketEvent;
+import dev.stratc.runtime.order.ManagedOrder;
+import dev.stratc.runtime.order.OrderIntent;
+import dev.stratc.runtime.order.OrderManager;
+import dev.stratc.runtime.order.OrderState;
+import dev.stratc.runtime.pool.Account;
+import dev.stratc.runtime.pool.AccountPool;
+import dev.stratc.runtime.pool.RequestKind;
+import dev.stratc.runtime.pool.RoutingException;
+import dev.stratc.runtime.portfolio.Portfolio;
+import dev.stratc.runtime.portfolio.Position;
+import dev.stratc.runtime.risk.Refusal;
+import dev.stratc.runtime.risk.RiskEngine;
+import dev.stratc.strategy.AccountChoice;
+import dev.stratc.strategy.ActionSink;
+import dev.stratc.strategy.OrderRequest;
+import dev.stratc.strategy.PositionView;
+import dev.stratc.strategy.Quantity;
+import dev.stratc.strategy.Signal;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+import dev.stratc.strategy.Stops;
+
+/**
+ * The event-driven core of a run. Market data comes in through {@link #onMarket} (bars are built per symbol at
+ * the strategy's timeframe; the strategy is evaluated at each bar close; declarative stops are checked on every
+ * price); the orders it decides on pass pre-trade risk, are routed to an account of the pool, journalled and
+ * synced, then sent through the broker port; broker events come back through the listener of
+ * {@link #listener} and update orders, positions and P&L.
+ *
+ * <p>One thread drives the engine: it calls {@link #onMarket}, {@link #drain} and {@link #housekeeping}.
+ * Brokers may report from other threads; their events wait in a queue until {@link #drain}.
+ *
+ * <p>Restarts: every decision's client order id is derived from the data position it was taken at, and the
+ * journal records where the last fully processed event was. {@link #recover} rebuilds orders from the journal
+ * and replays the journalled fills while the data before that point is fed again as warm-up (decisions are
+ * not sent), so strategies see the positions they had; {@link #reconcile} then settles what the brokers know
+ * and the journal does not.
+ */
+public final class Engine {
+    private final EngineConfig config;
+    private final StrategyProgram program;
+    private final StrategySettings settings;
+    private final AccountPool pool;
+    private final RiskEngine risk;
+    private final Journal journal;
+    private final RunEvents events;
+    private final Portfolio portfolio = new Portfolio();
+    private final OrderManager orders = new OrderManager();
+    private final Map<String, SymbolSlot> slots = new HashMap<>();
+    private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    private final Queue<ObjectNode> pendingHistory = new ArrayDeque<>();
+    private final Sink sink = new Sink();
+    private final long utcOffsetMillis;
+    private long sequence = -1;
+    private long resumeAfter = -1;
+    private long clock;
+    private LocalDate day;
+    private int ordinal;
+    private boolean recorded;
+    private boolean reconciled;
+    private long lastReconcile;
+    private long lastHousekeeping;
+    /** How often (market time) timeouts, the kill switch file and reconciliation are looked at. */
+    private static final long HOUSEKEEPING_MILLIS = 1_000;
+
+    private record Inbound(String account, OrderEvent event, String connection, boolean up) {
+    }
+
+    public Engine(EngineConfig config, StrategyProgram program, StrategySettings settings, AccountPool pool,
+                  RiskEngine risk, Journal journal, RunEvents events) {
+        this.config = config;
+        this.program = program;
+        this.settings = settings;
+        this.pool = pool;
+        this.risk = risk;
+        this.journal = journal;
+        this.events = events;
+        this.utcOffsetMillis = config.zone().getRules().getOffset(Instant.now()).getTotalSeconds() * 1000L;
+    }
+
+    public Portfolio portfolio() {
+        return portfolio;
+    }
+
+    public OrderManager orders() {
+        return orders;
+    }
+
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    public AccountPool pool() {
+        return pool;
+    }
+
+    /** The data position of the last event processed. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Where a replayed feed resumes after a restart: events at or before it are warm-up. */
+    public long resumeAfter() {
+        return resumeAfter;
+    }
+
+    public long clock() {
+        return clock;
+    }
+
+    /** The listener to start an account's broker with: its events are queued for {@link #drain}. */
+    public BrokerListener listener(Account account) {
+        return new BrokerListener() {
+            @Override
+            public void onOrderEvent(OrderEvent event) {
+                inbox.add(new Inbound(account.id(), event, null, false));
+            }
+
+            @Override
+            public void onMarketEvent(MarketEvent event) {
+                // market data reaches the engine through the bus, not per account
+            }
+
+            @Override
+            public void onConnection(boolean up, String detail) {
+                inbox.add(new Inbound(account.id(), null, detail, up));
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- start: cash, recovery, reconciliation
+
+    /** Sets the market clock before the first event (a replay starts at its data's first time). */
+    public void startAt(long time) {
+        if (clock == 0) {
+            clock = time;
+        }
+    }
+
+    /** Records an account's cash at the first start of a run (a restart keeps the journalled figure). */
+    public void openAccount(String account, double cash) {
+        if (!portfolio.accounts().contains(account)) {
+            portfolio.setCash(account, cash);
+            ObjectNode record = JsonLines.record("cash");
+            record.put("amount", cash).put("seq", sequence);
+            write(account, record);
+        }
+    }
+
+    /**
+     * Rebuilds the run from its journal: orders at once; cash, fills and position adjustments as a replayed
+     * feed passes the positions they were recorded at (or at once, by {@link #applyHistory()}, when nothing is
+     * replayed).
+     */
+    public void recover(Journal.Replay replay) {
+        for (Path torn : replay.tornFiles()) {
+            events.warning("the last line of " + torn + " was cut off by a crash and is ignored");
+        }
+        for (ObjectNode record : replay.records()) {
+            String account = record.path("account").asText();
+            switch (record.path("type").asText()) {
+                case "intent" -> {
+                    OrderIntent intent = Records.intent(record);
+                    orders.add(intent, account, record.path("time").asLong());
+                }
+                case "submitted" -> orders.submitted(orders.get(record.path("id").asText()), record.path("time").asLong());
+                case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()),
+                        record.path("time").asLong());
+                case "event" -> {
+                    OrderEvent event = Records.event(record);
+                    OrderManager.Outcome outcome = orders.apply(event, record.path("time").asLong());
+                    if (outcome.isFill()) {
+                        pendingHistory.add(record);
+                    }
+                }
+                case "cash", "adjust" -> pendingHistory.add(record);
+                case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
+                default -> {
+                    // signals, refusals, notes: for people and jq, not for state
+                }
+            }
+        }
+    }
+
+    /** Applies every journalled portfolio change not applied yet (a restart with no replay, or warm-up done). */
+    public void applyHistory() {
+        while (!pendingHistory.isEmpty()) {
+            applyHistory(pendingHistory.poll());
+        }
+    }
+
+    private void applyHistoryUpTo(long seq) {
+        while (!pendingHistory.isEmpty() && pendingHistory.peek().path("seq").asLong(-1) <= seq) {
+            applyHistory(pendingHistory.poll());
+        }
+    }
+
+    private void applyHistory(ObjectNode record) {
+        String account = record.path("account").asText();
+        long time = record.path("time").asLong();
+        rollDay(time);
+        switch (record.path("type").asText()) {
+            case "cash" -> portfolio.setCash(account, record.path("amount").asDouble());
+            case "adjust" -> applyAdjustment(account, record);
+            case "event" -> {
+                OrderEvent.Fill fill = (OrderEvent.Fill) Records.event(record);
+                bookFill(account, fill);
+            }
+            default -> throw new IllegalStateException("not a portfolio record: " + record);
+        }
+    }
+
+    private void applyAdjustment(String account, ObjectNode record) {
+        String symbol = record.path("symbol").asText();
+        double difference = record.path("quantity").asDouble() - portfolio.position(account, symbol).quantity();
+        portfolio.fill(account, symbol, difference, record.path("price").asDouble(), 0, record.path("time").asLong(),
+                barIndex(symbol));
+    }
+
+    /**
+     * Settles every difference between the run's books and the brokers': orders the journal has as unfinished
+     * are looked up by client order id (an order the broker never received is sent again while it is recent,
+     * otherwise dropped); fills the journal missed are booked; then each account's positions are compared, and
+     * a difference is reported and the broker's figure adopted. Every difference is journalled and reported.
+     */
+    public void reconcile() {
+        applyHistory();
+        drain();
+        for (ManagedOrder order : orders.working()) {
+            Account account = pool.account(order.account());
+            if (account == null) {
+                events.warning("order " + order.clientOrderId() + " belongs to account " + order.account()
+                        + ", which is no longer in the pool; it is left as it is");
+                continue;
+            }
+            try {
+                settle(order, account);
+            } catch (BrokerException e) {
+                account.failed(e.getMessage());
+                events.warning("cannot reconcile order " + order.clientOrderId() + " with " + account.id() + ": "
+                        + e.getMessage());
+            }
+        }
+        drain();
+        for (Account account : pool.accounts()) {
+            if (config.mode() == RunMode.DRY_RUN && !portfolio.accounts().contains(account.id())) {
+                continue;
+            }
+            try {
+                comparePositions(account);
+            } catch (BrokerException e) {
+                account.failed(e.getMessage());
+                events.warning("cannot read positions of " + account.id() + ": " + e.getMessage());
+            }
+        }
+        reconciled = true;
+        lastReconcile = clock;
+        checkpoint();
+    }
+
+    private void settle(ManagedOrder order, Account account) {
+        var report = account.broker().order(order.clientOrderId());
+        if (report.isEmpty()) {
+            if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
+                if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
+                    note(order.account(), "resend", order.clientOrderId(),
+                            "the broker never received the order; sending it again with the same id");
+                    send(order, account);
+                } else {
+                    orders.rejectLocally(order, clock);
+                    note(order.account(), "rejectedLocally", order.clientOrderId(),
+                            "the broker never received the order and it is too old to send after a restart");
+                    events.warning("order " + order.clientOrderId() + " never reached " + account.id()
+                            + " and is dropped: decided " + Instant.ofEpochMilli(order.intent().time()));
+                }
+            } else {
+                events.warning("order " + order.clientOrderId() + " is " + order.state() + " in the journal but "
+                        + account.id() + " does not know it");
+            }
+            return;
+        }
+        OrderReport broker = report.get();
+        double missing = broker.filledQuantity() - order.filledQuantity();
+        if (missing > 1e-12) {
+            double price = (broker.averageFillPrice() * broker.filledQuantity()
+                    - (order.filledQuantity() == 0 ? 0 : order.averageFillPrice() * order.filledQuantity())) / missing;
+            OrderEvent.Fill fill = new OrderEvent.Fill(order.clientOrderId(),
+                    "reconciled:" + order.clientOrderId() + ":" + broker.filledQuantity(), order.intent().symbol(),
+                    order.intent().side(), missing, price, 0, broker.filledQuantity(), broker.remainingQuantity(), clock);
+            events.warning("order " + order.clientOrderId() + ": " + account.id() + " reports " + missing
+                    + " more filled than the journal; booked at " + price);
+            handle(account.id(), fill);
+        }
+        if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
+            handle(account.id(), new OrderEvent.Accepted(order.clientOrderId(), broker.brokerOrderId(), clock));
+        }
+        OrderState expected = OrderManager.stateOf(broker);
+        if (expected.isTerminal() && !order.state().isTerminal()) {
+            handle(account.id(), switch (expected) {
+                case REJECTED -> new OrderEvent.Rejected(order.clientOrderId(),
+                        RejectReason.OTHER, "rejected (found at reconciliation)", clock);
+                case EXPIRED -> new OrderEvent.Expired(order.clientOrderId(), broker.filledQuantity(), clock);
+                case CANCELLED -> new OrderEvent.Cancelled(order.clientOrderId(), broker.filledQuantity(), clock);
+                default -> new OrderEvent.Fill(order.clientOrderId(), "reconciled-end:" + order.clientOrderId(),
+                        order.intent().symbol(), order.intent().side(), 0, broker.averageFillPrice(), 0,
+                        broker.filledQuantity(), 0, clock);
+            });
+        }
+    }
+
+    private void comparePositions(Account account) {
+        Map<String, BrokerPosition> theirs = new HashMap<>();
+        for (BrokerPosition position : account.broker().positions()) {
+            theirs.put(position.symbol(), position);
+        }
+        List<String> symbols = new ArrayList<>(theirs.keySet());
+        for (Position ours : portfolio.openPositions(account.id())) {
+            if (!symbols.contains(ours.symbol())) {
+                symbols.add(ours.symbol());
+            }
+        }
+        for (String symbol : symbols) {
+            BrokerPosition broker = theirs.get(symbol);
+            double brokerQuantity = broker == null ? 0 : broker.quantity();
+            double ourQuantity = portfolio.position(account.id(), symbol).quantity();
+            if (Math.abs(brokerQuantity - ourQuantity) > 1e-9) {
+                double price = broker != null ? broker.averagePrice() : portfolio.lastPrice(symbol);
+                events.warning("account " + account.id() + " holds " + brokerQuantity + " " + symbol
+                        + " at the broker but " + ourQuantity + " in the journal; the broker's figure is adopted");
+                ObjectNode record = JsonLines.record("adjust");
+                record.put("symbol", symbol).put("quantity", brokerQuantity).put("price", price)
+                        .put("was", ourQuantity).put("seq", sequence);
+                write(account.id(), record);
+                applyAdjustment(account.id(), record);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- market data
+
+    /** Processes the market event at data position {@code seq}; positions already processed are skipped. */
+    public void onMarket(long seq, MarketEvent event) {
+        if (seq <= sequence) {
+            return;
+        }
+        sequence = seq;
+        boolean warm = seq <= resumeAfter;
+        if (warm) {
+            applyHistoryUpTo(seq);
+        } else if (!reconciled) {
+            reconcile();
+        }
+        ordinal = 0;
+        clock = Math.max(clock, event.time());
+        rollDay(event.time());
+        SymbolSlot slot = slot(event.symbol());
+        switch (event) {
+            case MarketEvent.Trade trade -> {
+                if (slot.bars.closesBefore(trade.time())) {
+                    closeBar(slot, warm);
+                }
+                slot.bars.trade(trade.time(), trade.price(), trade.size());
+                price(slot, trade.price(), trade.time(), warm);
+            }
+            case MarketEvent.Quote quote -> slot.bars.quote(quote.bid(), quote.ask());
+            case MarketEvent.Bar bar -> {
+                if (slot.bars.closesBefore(bar.time() - 1)) {
+                    closeBar(slot, warm);
+                }
+                boolean rising = bar.close() >= bar.open();
+                price(slot, bar.open(), bar.time(), warm);
+                price(slot, rising ? bar.low() : bar.high(), bar.time(), warm);
+                price(slot, rising ? bar.high() : bar.low(), bar.time(), warm);
+                price(slot, bar.close(), bar.time(), warm);
+                if (slot.bars.venueBar(bar)) {
+                    closeBar(slot, warm);
+                }
+            }
+        }
+        if (!warm) {
+            drain();
+            if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
+                lastHousekeeping = clock;
+                housekeeping();
+            }
+            if (recorded) {
+                checkpoint();
+            }
+        }
+    }
+
+    private SymbolSlot slot(String symbol) {
+        SymbolSlot slot = slots.get(symbol);
+        if (slot == null) {
+            slot = new SymbolSlot(symbol, program.newInstance(symbol, settings), config.timeframe(), utcOffsetMillis);
+            slots.put(symbol, slot);
+        }
+        return slot;
+    }
+
+    private int barIndex(String symbol) {
+        SymbolSlot slot = slots.get(symbol);
+        return slot == null ? -1 : slot.bars.bar().index();
+    }
+
+    private void rollDay(long time) {
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(time), config.zone());
+        if (day == null) {
+            day = today;
+        } else if (today.isAfter(day)) {
+            day = today;
+            portfolio.newDay();
+            risk.newDay();
+        }
+    }
+
+    private void price(SymbolSlot slot, double price, long time, boolean warm) {
+        portfolio.mark(slot.symbol, price);
+        risk.observePrice(slot.symbol, price);
+        if (warm || portfolio.quantity(slot.symbol) == 0) {
+            return;
+        }
+        Stops stops = slot.strategy.stops();
+        if (stops == null || !stops.any()) {
+            return;
+        }
+        for (String account : portfolio.accounts()) {
+            Position position = portfolio.position(account, slot.symbol);
+            if (position.quantity() == 0 || exitWorking(account, slot.symbol)) {
+                continue;
+            }
+            String stop = StopCheck.triggered(stops, position.quantity(), position.entryPrice(), position.bestPrice(),
+                    position.entryTime(), price, time);
+            if (stop != null) {
+                Side side = position.quantity() > 0 ? Side.SELL : Side.BUY;
+                execute(new OrderIntent(nextId(), slot.symbol, side, OrderType.MARKET, Math.abs(position.quantity()),
+                        Double.NaN, new AccountChoice.Named(account), null, stop + " at " + price, true, sequence,
+                        time));
+            }
+        }
+    }
+
+    private boolean exitWorking(String account, String symbol) {
+        for (ManagedOrder order : orders.working()) {
+            if (order.intent().reducing() && order.account().equals(account) && order.intent().symbol().equals(symbol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void closeBar(SymbolSlot slot, boolean warm) {
+        sink.requests.clear();
+        sink.warm = warm;
+        slot.strategy.onBar(slot.bars.bar(), strategyPosition(slot.symbol), sink);
+        slot.bars.close();
+        if (warm) {
+            return;
+        }
+        for (OrderRequest request : sink.requests) {
+            OrderIntent intent = intentOf(request, slot.bars.bar().time());
+            if (intent != null) {
+                execute(intent);
+            }
+        }
+    }
+
+    /** The strategy's position in a symbol: every account's holding of it together. */
+    private PositionView strategyPosition(String symbol) {
+        Position only = null;
+        int open = 0;
+        for (String account : portfolio.accounts()) {
+            Position position = portfolio.position(account, symbol);
+            if (position.quantity() != 0) {
+                only = position;
+                open++;
+            }
+        }
+        if (open <= 1) {
+            return only != null ? only : FLAT;
+        }
+        double quantity = 0;
+        double cost = 0;
+        long entryTime = Long.MAX_VALUE;
+        int entryBar = Integer.MAX_VALUE;
+        for (String account : portfolio.accounts()) {
+            Position position = portfolio.position(account, symbol);
+            if (position.quantity() != 0) {
+                quantity += position.quantity();
+                cost += position.quantity() * position.entryPrice();
+                entryTime = Math.min(entryTime, position.entryTime());
+                entryBar = Math.min(entryBar, position.entryBar());
+            }
+        }
+        return new AggregatePosition(quantity, cost / quantity, entryTime, entryBar);
+    }
+
+    private record AggregatePosition(double quantity, double entryPrice, long entryTime, int entryBar)
+            implements PositionView {
+    }
+
+    private static final PositionView FLAT = new AggregatePosition(0, Double.NaN, Long.MIN_VALUE, -1);
+
+    private String nextId() {
+        return config.runTag() + "-" + Long.toString(sequence, 36) + "-" + (ordinal++);
+    }
+
+    /** Turns a strategy's request into units on the account that will carry it; null when there is nothing to do. */
+    private OrderIntent intentOf(OrderRequest request, long time) {
+        String symbol = request.symbol();
+        Side side = request.side() == OrderRequest.Side.BUY ? Side.BUY : Side.SELL;
+        OrderType type = request.type() == OrderRequest.OrderType.LIMIT ? OrderType.LIMIT : OrderType.MARKET;
+        String id = nextId();
+        double held = portfolio.quantity(symbol);
+        boolean reducing = held != 0 && Math.signum(held) != side.sign();
+        Account account;
+        try {
+            AccountChoice choice = request.account();
+            if (reducing && choice instanceof AccountChoice.Default) {
+                choice = new AccountChoice.Named(holder(symbol));
+            }
+            account = pool.route(choice, config.strategyName());
+        } catch (RoutingException e) {
+            OrderIntent unrouted = new OrderIntent(id, symbol, side, type, 0, request.limitPrice(), request.account(),
+                    request.tag(), request.reason(), reducing, sequence, time);
+            refuse(unrouted, Journal.RUN, new Refusal(Refusal.Code.NO_ACCOUNT, e.getMessage()));
+            return null;
+        }
+        double price = type == OrderType.LIMIT ? request.limitPrice() : portfolio.lastPrice(symbol);
+        double heldHere = portfolio.position(account.id(), symbol).quantity();
+        double quantity = units(request.quantity(), Math.abs(reducing ? heldHere : held), price,
+                portfolio.equity(account.id()));
+        if (reducing) {
+            quantity = Math.min(quantity, Math.abs(heldHere));
+        }
+        quantity = Math.floor(quantity / config.quantityStep() + 1e-9) * config.quantityStep();
+        if (!(quantity > 0)) {
+            events.strategyMessage(symbol, time, "order of " + request.quantity() + " comes to no units at "
+                    + price + "; nothing sent (" + request.reason() + ")", false);
+            return null;
+        }
+        return new OrderIntent(id, symbol, side, type, quantity, request.limitPrice(),
+                new AccountChoice.Named(account.id()), request.tag(), request.reason(), reducing, sequence, time);
+    }
+
+    private String holder(String symbol) {
+        String holder = null;
+        double largest = 0;
+        for (String account : portfolio.accounts()) {
+            double quantity = Math.abs(portfolio.position(account, symbol).quantity());
+            if (quantity > largest) {
+                largest = quantity;
+                holder = account;
+            }
+        }
+        return holder;
+    }
+
+    private double units(Quantity quantity, double held, double price, double equity) {
+        return switch (quantity) {
+            case Quantity.Units u -> u.units();
+            case Quantity.All a -> held;
+            case Quantity.PercentOfPosition p -> held * p.percent() / 100;
+            case Quantity.PercentOfEquity p -> equity * p.percent() / 100 / price;
+            case Quantity.Sized s -> equity * risk.limits().sizingPercentOfEquity() / 100 / price;
+            case Quantity.RiskBased r -> equity * r.riskPercent() / 100 / (price * r.stopDistancePercent() / 100);
+            case Quantity.Kelly k -> {
+                double edge = k.winRate() - (1 - k.winRate()) / k.payoffRatio();
+                yield equity * Math.max(0, k.fraction() * edge) / price;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- orders out
+
+    private void execute(OrderIntent intent) {
+        if (orders.knows(intent.clientOrderId())) {
+            return;
+        }
+        String accountId = ((AccountChoice.Named) intent.account()).id();
+        Account account = pool.account(accountId);
+        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, clock);
+        if (refusal != null) {
+            refuse(intent, accountId, refusal);
+            return;
+        }
+        if (config.mode() == RunMode.DRY_RUN) {
+            ObjectNode record = Records.intent(intent);
+            record.put("type", "planned");
+            write(accountId, record);
+            risk.sent(intent, clock);
+            events.planned(intent, accountId);
+            return;
+        }
+        ManagedOrder order = orders.add(intent, accountId, clock);
+        write(accountId, Records.intent(intent));
+        send(order, account);
+    }
+
+    private void send(ManagedOrder order, Account account) {
+        journal.sync();
+        if (!account.acquire(RequestKind.ORDER, 2_000)) {
+            orders.rejectLocally(order, clock);
+            note(account.id(), "rejectedLocally", order.clientOrderId(), "the account's rate limit stayed exhausted");
+            refuse(order.intent(), account.id(), new Refusal(Refusal.Code.ORDER_RATE,
+                    "account " + account.id() + "'s request budget stayed exhausted for 2 s"));
+            return;
+        }
+        try {
+            account.broker().submit(order.intent().toSubmit());
+            account.succeeded();
+        } catch (BrokerException e) {
+            account.failed(e.getMessage());
+            if (e.kind() != BrokerException.Kind.OUTCOME_UNKNOWN) {
+                orders.rejectLocally(order, clock);
+                note(account.id(), "rejectedLocally", order.clientOrderId(), e.getMessage());
+                events.warning("order " + order.clientOrderId() + " was not sent to " + account.id() + ": "
+                        + e.getMessage());
+                return;
+            }
+            events.warning("order " + order.clientOrderId() + " may or may not have reached " + account.id()
+                    + " (" + e.getMessage() + "); it will be looked up");
+        }
+        orders.submitted(order, clock);
+        note(account.id(), "submitted", order.clientOrderId(), null);
+        risk.sent(order.intent(), clock);
+        events.sent(order.intent(), account.id());
+    }
+
+    private void refuse(OrderIntent intent, String account, Refusal refusal) {
+        ObjectNode record = Records.intent(intent);
+        record.put("type", "refused").put("code", refusal.code().name()).put("why", refusal.message());
+        write(account, record);
+        events.refused(intent, account, refusal);
+    }
+
+    /** Cancels a working order (on a timeout, at shutdown, or by hand). */
+    public void cancel(ManagedOrder order) {
+        Account account = pool.account(order.account());
+        if (order.state().isTerminal() || order.isCancelRequested() || account == null) {
+            return;
+        }
+        orders.cancelRequested(order);
+        note(order.account(), "cancelRequested", order.clientOrderId(), null);
+        journal.sync();
+        account.acquire(RequestKind.CANCEL, 2_000);
+        try {
+            account.broker().cancel(new CancelOrder(order.clientOrderId(), order.intent().symbol()));
+        } catch (BrokerException e) {
+            account.failed(e.getMessage());
+            events.warning("cancel of " + order.clientOrderId() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Sends market orders closing every open position (the kill switch's optional flatten, or a shutdown). */
+    public void flatten(String why) {
+        for (Position position : portfolio.openPositions()) {
+            if (exitWorking(position.account(), position.symbol())) {
+                continue;
+            }
+            Side side = position.quantity() > 0 ? Side.SELL : Side.BUY;
+            execute(new OrderIntent(nextId(), position.symbol(), side, OrderType.MARKET, Math.abs(position.quantity()),
+                    Double.NaN, new AccountChoice.Named(position.account()), null, why, true, sequence, clock));
+        }
+    }
+
+    // ---------------------------------------------------------------- events in
+
+    /** Applies every broker event received so far. */
+    public void drain() {
+        Inbound inbound;
+        while ((inbound = inbox.poll()) != null) {
+            if (inbound.event() != null) {
+                handle(inbound.account(), inbound.event());
+            } else {
+                Account account = pool.account(inbound.account());
+                if (account != null) {
+                    account.connection(inbound.up(), inbound.connection());
+                    ObjectNode record = JsonLines.record("connection");
+                    record.put("up", inbound.up()).put("detail", inbound.connection()).put("seq", sequence);
+                    write(inbound.account(), record);
+                    if (!inbound.up()) {
+                        events.warning("account " + account.id() + " lost its session: " + inbound.connection());
+                    }
+                }
+            }
+        }
+    }
+
+    private void handle(String account, OrderEvent event) {
+        OrderManager.Outcome outcome = orders.apply(event, clock);
+        if (outcome.order() == null) {
+            events.warning(outcome.anomaly());
+            return;
+        }
+        if (event instanceof OrderEvent.Fill && !outcome.isFill()) {
+            return;
+        }
+        ObjectNode record = Records.event(event);
+        record.put("seq", sequence);
+        write(account, record);
+        if (outcome.anomaly() != null) {
+            events.warning(outcome.anomaly());
+        }
+        events.orderEvent(outcome.order(), event);
+        if (outcome.isFill()) {
+            Position position = bookFill(account, outcome.fill());
+            ObjectNode change = JsonLines.record("position");
+            change.put("symbol", position.symbol()).put("quantity", position.quantity())
+                    .put("entryPrice", position.entryPrice()).put("realizedPnl", position.realizedPnl())
+                    .put("seq", sequence);
+            write(account, change);
+            events.filled(outcome.order(), outcome.fill(), position);
+            if (risk.checkDailyLoss(portfolio)) {
+                killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
+            }
+        }
+        Account owner = pool.account(account);
+        if (owner != null) {
+            owner.workingOrders((int) orders.working().stream().filter(o -> o.account().equals(account)).count());
+        }
+    }
+
+    private Position bookFill(String account, OrderEvent.Fill fill) {
+        portfolio.fill(account, fill.symbol(), fill.side().sign() * fill.quantity(), fill.price(), fill.commission(),
+                fill.time(), barIndex(fill.symbol()));
+        if (fill.side() == Side.SELL) {
+            risk.sold(fill.symbol());
+        }
+        return portfolio.position(account, fill.symbol());
+    }
+
+    private boolean killAnnounced;
+
+    private void killSwitchThrown(String reason) {
+        if (killAnnounced) {
+            return;
+        }
+        killAnnounced = true;
+        ObjectNode record = JsonLines.record("kill");
+        record.put("reason", reason).put("seq", sequence);
+        write(Journal.RUN, record);
+        events.killSwitch(reason);
+        if (risk.limits().flattenOnKill()) {
+            flatten("kill switch: " + reason);
+        }
+    }
+
+    /** Timeouts, the kill switch's file, periodic reconciliation. Called by the engine thread between events. */
+    public void housekeeping() {
+        if (risk.killSwitch().engaged()) {
+            killSwitchThrown(risk.killSwitch().reason().orElse("thrown by hand"));
+        } else {
+            killAnnounced = false;
+        }
+        if (config.mode() == RunMode.DRY_RUN) {
+            return;
+        }
+        for (ManagedOrder order : orders.unanswered(clock, config.ackTimeout().toMillis())) {
+            Account account = pool.account(order.account());
+            if (account != null) {
+                try {
+                    settle(order, account);
+                } catch (BrokerException e) {
+                    account.failed(e.getMessage());
+                }
+            }
+        }
+        if (!config.orderMaxAge().isZero()) {
+            for (ManagedOrder order : orders.expired(clock, config.orderMaxAge().toMillis())) {
+                cancel(order);
+            }
+        }
+        if (reconciled && clock - lastReconcile >= config.reconcileEvery().toMillis()) {
+            reconcile();
+        }
+    }
+
+    /** Journals that every event up to the current one is fully processed. */
+    public void checkpoint() {
+        ObjectNode record = JsonLines.record("checkpoint");
+        record.put("seq", sequence);
+        journal.append(Journal.RUN, clock, record);
+        recorded = false;
+    }
+
+    private void note(String account, String type, String clientOrderId, String detail) {
+        ObjectNode record = JsonLines.record(type);
+        record.put("id", clientOrderId).put("seq", sequence);
+        if (detail != null) {
+            record.put("detail", detail);
+        }
+        write(account, record);
+    }
+
+    private void write(String account, ObjectNode record) {
+        journal.append(account, clock, record);
+        recorded = true;
+    }
+
+    /** Journals a note about the run itself (start, stop, mode). */
+    public void runNote(ObjectNode record) {
+        write(Journal.RUN, record);
+    }
+
+    /** What the strategy decides during one evaluation. */
+    private final class Sink implements ActionSink {
+        final List<OrderRequest> requests = new ArrayList<>();
+        boolean warm;
+
+        @Override
+        public void signal(Signal signal) {
+            if (warm) {
+                return;
+            }
+            ObjectNode record = Records.signal(signal);
+            record.put("seq", sequence);
+            write(Journal.RUN, record);
+            events.signal(signal);
+        }
+
+        @Override
+        public void order(OrderRequest order) {
+            requests.add(order);
+        }
+
+        @Override
+        public void log(String symbol, long time, String message) {
+            if (!warm) {
+                events.strategyMessage(symbol, time, message, false);
+            }
+        }
+
+        @Override
+        public void notify(String symbol, long time, String message) {
+            if (!warm) {
+                events.strategyMessage(symbol, time, message, true);
+            }
+        }
+    }
+}

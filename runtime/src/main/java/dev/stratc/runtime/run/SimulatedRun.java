@@ -1,0 +1,113 @@
+package dev.stratc.runtime.run;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import dev.stratc.runtime.broker.Balance;
+import dev.stratc.runtime.engine.Engine;
+import dev.stratc.runtime.engine.EngineConfig;
+import dev.stratc.runtime.engine.RunEvents;
+import dev.stratc.runtime.journal.Journal;
+import dev.stratc.runtime.pool.Account;
+import dev.stratc.runtime.pool.AccountLimits;
+import dev.stratc.runtime.pool.AccountPool;
+import dev.stratc.runtime.risk.KillSwitch;
+import dev.stratc.runtime.risk.RiskEngine;
+import dev.stratc.runtime.risk.RiskLimits;
+import dev.stratc.runtime.risk.TradingCalendar;
+import dev.stratc.runtime.sim.ReplayDataSet;
+import dev.stratc.runtime.sim.ReplayDriver;
+import dev.stratc.runtime.sim.SimConfig;
+import dev.stratc.runtime.sim.SimulatedBroker;
+import dev.stratc.runtime.sim.SimulatedExchange;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+
+/**
+ * A run against the built-in simulated exchange, fed by a replayed data set: what {@code stratc run --mode paper}
+ * does when no broker is configured (and {@code dry-run} with the replay as its market data). The exchange keeps
+ * its state under the state directory, so a run killed and started again continues where it was.
+ */
+public final class SimulatedRun implements AutoCloseable {
+    private final Setup setup;
+    private final SimulatedExchange exchange;
+    private final Journal journal;
+    private final Engine engine;
+    private final List<Account> accounts = new ArrayList<>();
+
+    /**
+     * @param accountIds the simulated accounts of the pool (orders go to the least loaded unless the strategy
+     *                   names one)
+     * @param speed      replay speed against real time; 0 for as fast as possible
+     * @param syncToDisk whether the journal is forced to the disk before each order leaves (always, except in
+     *                   tests that only kill the process)
+     */
+    public record Setup(Path stateDir, StrategyProgram program, StrategySettings settings, EngineConfig engine,
+                        ReplayDataSet data, SimConfig sim, List<String> accountIds, RiskLimits limits,
+                        Set<LocalDate> holidays, RunEvents events, double speed, boolean syncToDisk) {
+    }
+
+    private SimulatedRun(Setup setup) {
+        this.setup = setup;
+        this.exchange = SimulatedExchange.persistent(setup.sim(), setup.stateDir().resolve("sim").resolve("exchange.jsonl"));
+        for (String id : setup.accountIds()) {
+            SimulatedBroker broker = exchange.broker(id);
+            accounts.add(new Account(id, broker, List.of(), Set.of(), AccountLimits.NONE));
+        }
+        AccountPool pool = new AccountPool(accounts, null, Map.of());
+        Journal.Replay replay = Journal.readAll(setup.stateDir());
+        this.journal = setup.syncToDisk()
+                ? Journal.open(setup.stateDir(), setup.engine().zone(), replay.lastNumber())
+                : Journal.openWithoutDiskSync(setup.stateDir(), setup.engine().zone(), replay.lastNumber());
+        TradingCalendar calendar = TradingCalendar.named(setup.limits().calendar(), setup.holidays());
+        RiskEngine risk = new RiskEngine(setup.limits(), calendar, new KillSwitch(setup.stateDir(), 500));
+        this.engine = new Engine(setup.engine(), setup.program(), setup.settings(), pool, risk, journal, setup.events());
+        engine.recover(replay);
+        if (!setup.data().events().isEmpty()) {
+            engine.startAt(setup.data().events().getFirst().time());
+        }
+        for (Account account : accounts) {
+            account.broker().start(engine.listener(account));
+            double cash = account.broker().balances().stream().mapToDouble(Balance::total).sum();
+            engine.openAccount(account.id(), cash);
+        }
+    }
+
+    public static SimulatedRun open(Setup setup) {
+        return new SimulatedRun(setup);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public SimulatedExchange exchange() {
+        return exchange;
+    }
+
+    public List<Account> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    /** Replays the data set (the rest of it, after a restart); returns whether it reached the end. */
+    public boolean run(BooleanSupplier stop) throws InterruptedException {
+        boolean finished = new ReplayDriver(setup.data(), exchange, engine, setup.speed()).run(stop);
+        engine.drain();
+        engine.checkpoint();
+        return finished;
+    }
+
+    @Override
+    public void close() {
+        for (Account account : accounts) {
+            account.broker().stop();
+        }
+        journal.close();
+        exchange.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.stratc.runtime.sim;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import dev.stratc.runtime.engine.Engine;
+import dev.stratc.runtime.market.MarketEvent;
+
+/**
+ * Feeds a data set through the simulated exchange and then the engine, one event at a time, on the calling
+ * thread. After a restart the events the engine had already processed are fed again at full speed as warm-up;
+ * live events are paced to {@code speed} times real time ({@code 0}: as fast as possible).
+ */
+public final class ReplayDriver {
+    private final ReplayDataSet data;
+    private final SimulatedExchange exchange;
+    private final Engine engine;
+    private final double speed;
+
+    public ReplayDriver(ReplayDataSet data, SimulatedExchange exchange, Engine engine, double speed) {
+        this.data = data;
+        this.exchange = exchange;
+        this.engine = engine;
+        this.speed = speed;
+    }
+
+    /** Replays until the data ends or {@code stop} says so; returns whether the data was replayed to the end. */
+    public boolean run(BooleanSupplier stop) throws InterruptedException {
+        List<MarketEvent> events = data.events();
+        long previousTime = Long.MIN_VALUE;
+        for (int seq = 0; seq < events.size(); seq++) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
+            MarketEvent event = events.get(seq);
+            boolean live = seq > engine.resumeAfter();
+            if (live && speed > 0 && previousTime != Long.MIN_VALUE && event.time() > previousTime) {
+                long pause = (long) ((event.time() - previousTime) / speed);
+                if (pause > 0) {
+                    Thread.sleep(Math.min(pause, 5_000));
+                }
+            }
+            previousTime = event.time();
+            exchange.onMarket(seq, event);
+            engine.onMarket(seq, event);
+        }
+        engine.drain();
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.stratc.runtime.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stratc.strategy.AccountChoice;
+import dev.stratc.strategy.ActionSink;
+import dev.stratc.strategy.BarView;
+import dev.stratc.strategy.OrderRequest;
+import dev.stratc.strategy.PositionView;
+import dev.stratc.strategy.Quantity;
+import dev.stratc.strategy.Signal;
+import dev.stratc.strategy.Stops;
+import dev.stratc.strategy.StrategyInfo;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+import dev.stratc.strategy.SymbolStrategy;
+
+/**
+ * A hand-written strategy standing in for compiled code until the compiler lands: buys when the fast simple
+ * moving average of closes crosses above the slow one, sells everything when it crosses below, with optional
+ * declarative stops. It emits a {@code CROSS_UP} signal on every upward cross.
+ */
+public record SmaCrossProgram(int fast, int slow, Quantity quantity, Stops stops, Duration timeframe)
+        implements StrategyProgram {
+
+    public static SmaCrossProgram of(int fast, int slow) {
+        return new SmaCrossProgram(fast, slow, new Quantity.Units(1), Stops.NONE, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public StrategyInfo info() {
+        return new StrategyInfo("SmaCross", List.of(), timeframe, slow, Set.of("CROSS_UP"), false, "test");
+    }
+
+    @Override
+    public SymbolStrategy newInstance(String symbol, StrategySettings settings) {
+        return new Instance();
+    }
+
+    private final class Instance implements SymbolStrategy {
+        private final double[] closes = new double[slow];
+        private int count;
+        private double previousDifference = Double.NaN;
+
+        @Override
+        public void onBar(BarView bar, PositionView position, ActionSink actions) {
+            closes[count % slow] = bar.close();
+            count++;
+            if (count < slow) {
+                return;
+            }
+            double fastSum = 0;
+            double slowSum = 0;
+            for (int i = 0; i < slow; i++) {
+                double close = closes[(count - 1 - i) % slow];
+                slowSum += close;
+                if (i < fast) {
+                    fastSum += close;
+                }
+            }
+            double difference = fastSum / fast - slowSum / slow;
+            boolean crossUp = previousDifference <= 0 && difference > 0;
+            boolean crossDown = previousDifference >= 0 && difference < 0;
+            previousDifference = difference;
+            if (crossUp) {
+                actions.signal(new Signal("CROSS_UP", bar.symbol(), bar.time(), Map.of("close", bar.close())));
+            }
+            if (!position.isOpen() && crossUp) {
+                actions.order(new OrderRequest(bar.symbol(), OrderRequest.Side.BUY, quantity,
+                        OrderRequest.OrderType.MARKET, Double.NaN, new AccountChoice.Default(), null, "cross up"));
+            } else if (position.isOpen() && crossDown) {
+                actions.order(new OrderRequest(bar.symbol(), OrderRequest.Side.SELL, new Quantity.All(),
+                        OrderRequest.OrderType.MARKET, Double.NaN, new AccountChoice.Default(), null, "cross down"));
+            }
+        }
+
+        @Override
+        public Stops stops() {
+            return stops;
+        }
+
+        @Override
+        public int warmupBars() {
+            return slow;
+        }
+    }
+}
