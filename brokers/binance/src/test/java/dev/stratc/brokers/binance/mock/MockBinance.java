@@ -125,7 +125,8 @@ public final class MockBinance implements AutoCloseable {
             }
         });
         try {
-            server.start();
+            // named up front: MockWebServer would otherwise look the loopback address up, seconds without DNS
+            server.start(java.net.InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
