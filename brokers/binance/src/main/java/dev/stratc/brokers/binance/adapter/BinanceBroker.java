@@ -1,0 +1,739 @@
+package dev.stratc.brokers.binance.adapter;
+
+import dev.stratc.brokers.binance.config.BinanceAccountSettings;
+import dev.stratc.brokers.binance.filters.ExchangeInfo;
+import dev.stratc.brokers.binance.filters.FilterViolation;
+import dev.stratc.brokers.binance.filters.OrderQuantizer;
+import dev.stratc.brokers.binance.filters.SymbolRules;
+import dev.stratc.brokers.binance.order.NewOrder;
+import dev.stratc.brokers.binance.rest.AlertSink;
+import dev.stratc.brokers.binance.rest.BinanceApiException;
+import dev.stratc.brokers.binance.rest.BookTicker;
+import dev.stratc.brokers.binance.rest.HostBannedException;
+import dev.stratc.brokers.binance.rest.OrderLimiter;
+import dev.stratc.brokers.binance.rest.OrderState;
+import dev.stratc.brokers.binance.rest.SpotAccountClient;
+import dev.stratc.brokers.binance.rest.Trade;
+import dev.stratc.brokers.binance.stream.ExecutionReport;
+import dev.stratc.brokers.binance.stream.MarketListener;
+import dev.stratc.brokers.binance.stream.MarketStream;
+import dev.stratc.brokers.binance.stream.TradeEvent;
+import dev.stratc.brokers.binance.stream.UserDataListener;
+import dev.stratc.brokers.binance.stream.UserDataStream;
+import dev.stratc.runtime.broker.Balance;
+import dev.stratc.runtime.broker.BrokerException;
+import dev.stratc.runtime.broker.BrokerInfo;
+import dev.stratc.runtime.broker.BrokerListener;
+import dev.stratc.runtime.broker.BrokerPort;
+import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderReport;
+import dev.stratc.runtime.broker.OrderStatus;
+import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.ReplaceOrder;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.broker.TimeInForce;
+import dev.stratc.runtime.market.MarketEvent;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Binance Spot account (a main account or a sub-account) behind the runtime's {@link BrokerPort}.
+ *
+ * <p>Commands go over REST; what happens to orders afterwards comes from the user data stream of the
+ * WebSocket API. The REST answer to an order already says whether it was accepted and what filled at once,
+ * so both sources feed one {@link TrackedOrder} per order, which passes each fact on once (fills keyed by
+ * {@code symbol-tradeId}). After the user data stream was down, the working orders are read again from REST.
+ * Every listener call is made from one thread, in the order the facts were learnt.
+ *
+ * <p>Mapping: the runtime's DAY time in force becomes GTC (crypto trades around the clock); a replace is one
+ * {@code cancelReplace} request whose new order carries the quantity still open; quantities and prices are
+ * brought onto the symbol's lot and tick before sending, and an order that cannot satisfy a filter is
+ * rejected here, naming the filter and the numbers.
+ */
+public final class BinanceBroker implements BrokerPort {
+    private static final Logger LOG = LoggerFactory.getLogger(BinanceBroker.class);
+    private static final long SUBSCRIBE_TIMEOUT_MILLIS = 10_000;
+
+    private final BinanceAccountSettings settings;
+    private final BinanceHost host;
+    private final SpotAccountClient account;
+    private final Map<String, TrackedOrder> orders = new HashMap<>();
+    private final Set<String> subscribed = new TreeSet<>();
+    private final AlertSink alerts = message -> connection(false, message);
+
+    private BrokerListener listener;
+    private ExecutorService dispatcher;
+    private volatile boolean running;
+    private volatile String subscriptionError;
+    private UserDataStream userData;
+    private MarketStream marketStream;
+
+    public BinanceBroker(BinanceAccountSettings settings, BinanceHost host) {
+        this.settings = settings;
+        this.host = host;
+        ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
+        this.account = new SpotAccountClient(settings.id(), host.rest(), settings.key(),
+                new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.clock(),
+                        host.sleeper()));
+    }
+
+    @Override
+    public BrokerInfo info() {
+        return new BrokerInfo("BINANCE", settings.paper() ? BrokerInfo.Environment.PAPER : BrokerInfo.Environment.LIVE,
+                settings.quoteAsset(), 1024, 0);
+    }
+
+    // ------------------------------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void start(BrokerListener newListener) {
+        synchronized (this) {
+            if (running) {
+                if (newListener == listener) {
+                    return;
+                }
+                throw new IllegalStateException("account " + settings.id() + " is already started with another listener");
+            }
+            listener = newListener;
+            dispatcher = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "binance-events-" + settings.id());
+                thread.setDaemon(true);
+                return thread;
+            });
+            running = true;
+        }
+        try {
+            host.rest().synchronizeClock();
+            ExchangeInfo.RateLimitRules limits = host.exchangeInfo().rateLimits();
+            account.orderLimiter().setLimits(limits.ordersPer10Seconds(), limits.ordersPerDay());
+        } catch (RuntimeException e) {
+            stop();
+            throw failure(e, BrokerException.Kind.NOT_CONNECTED, "cannot reach Binance at " + settings.endpoints().rest());
+        }
+        host.addAlertSink(alerts);
+        subscriptionError = null;
+        userData = new UserDataStream(host.http(), settings.endpoints().wsApiUrl(), settings.key(),
+                host.rest().clock(), settings.recvWindow(), host.rest()::synchronizeClock, new UserData(), host.json(),
+                host.scheduler(), host.timings(), host::alert, host.clock());
+        userData.start();
+        awaitSubscription();
+        connection(true, "Binance " + (settings.paper() ? "Spot Testnet" : "production") + " account " + settings.id()
+                + " connected");
+        synchronized (this) {
+            if (!subscribed.isEmpty()) {
+                restartMarketStream();
+            }
+        }
+    }
+
+    private void awaitSubscription() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_TIMEOUT_MILLIS);
+        while (!userData.isSubscribed()) {
+            String error = subscriptionError;
+            if (error != null || System.nanoTime() > deadline) {
+                stop();
+                throw new BrokerException(BrokerException.Kind.AUTHENTICATION, error != null ? error
+                        : "account " + settings.id() + ": no user data subscription from " + settings.endpoints().wsApi()
+                                + " within " + SUBSCRIBE_TIMEOUT_MILLIS / 1000 + " s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "interrupted while connecting", e);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService events;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            events = dispatcher;
+            if (userData != null) {
+                userData.close();
+                userData = null;
+            }
+            if (marketStream != null) {
+                marketStream.close();
+                marketStream = null;
+            }
+        }
+        host.removeAlertSink(alerts);
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ commands
+
+    @Override
+    public void submit(SubmitOrder order) {
+        requireRunning();
+        String id = order.clientOrderId();
+        Optional<SymbolRules> rules = host.exchangeInfo().rules(order.symbol());
+        NewOrder binanceOrder;
+        TrackedOrder tracked;
+        synchronized (orders) {
+            if (orders.containsKey(id)) {
+                emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                        "client order id " + id + " is already used by an order of account " + settings.id(), now()));
+                return;
+            }
+            if (rules.isEmpty()) {
+                emit(new OrderEvent.Rejected(id, RejectReason.UNKNOWN_SYMBOL,
+                        "Binance lists no symbol " + order.symbol(), now()));
+                return;
+            }
+            try {
+                binanceOrder = OrderQuantizer.apply(toBinance(order), rules.get(), null);
+            } catch (FilterViolation | IllegalArgumentException e) {
+                emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
+                return;
+            }
+            tracked = new TrackedOrder(id, order.symbol(), order.side(), binanceOrder.quantity());
+            orders.put(id, tracked);
+        }
+        try {
+            OrderState state = account.placeOrder(binanceOrder);
+            synchronized (orders) {
+                apply(tracked, state);
+            }
+        } catch (BinanceApiException e) {
+            if (e.outcomeUnknown()) {
+                throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
+            }
+            boolean duplicate = e.binanceMessage().contains("Duplicate order");
+            synchronized (orders) {
+                if (!duplicate) {
+                    orders.remove(id);
+                }
+                if (e.httpStatus() == 429 || e.httpStatus() == 401) {
+                    throw failure(e, null, "order " + id);
+                }
+                emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
+            }
+        } catch (HostBannedException e) {
+            forget(id);
+            throw failure(e, BrokerException.Kind.RATE_LIMITED, "order " + id);
+        } catch (UncheckedIOException e) {
+            throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
+        }
+    }
+
+    private static NewOrder toBinance(SubmitOrder order) {
+        NewOrder.Side side = NewOrder.Side.valueOf(order.side().name());
+        BigDecimal quantity = BigDecimal.valueOf(order.quantity());
+        if (order.type() == OrderType.MARKET) {
+            return NewOrder.market(order.symbol(), side, quantity, order.clientOrderId());
+        }
+        NewOrder.TimeInForce tif = order.timeInForce() == TimeInForce.IOC ? NewOrder.TimeInForce.IOC : NewOrder.TimeInForce.GTC;
+        return NewOrder.limit(order.symbol(), side, quantity, BigDecimal.valueOf(order.limitPrice()), tif,
+                order.clientOrderId());
+    }
+
+    @Override
+    public void cancel(CancelOrder cancel) {
+        requireRunning();
+        String id = cancel.clientOrderId();
+        try {
+            OrderState state = account.cancelOrder(cancel.symbol(), id);
+            synchronized (orders) {
+                TrackedOrder tracked = track(id, state.symbol(), state.side(), state.origQty());
+                finish(tracked, new OrderEvent.Cancelled(id, state.executedQty().doubleValue(), state.updateTime()));
+            }
+        } catch (BinanceApiException e) {
+            if (e.code() != BinanceApiException.CANCEL_REJECTED && e.code() != BinanceApiException.NO_SUCH_ORDER) {
+                throw failure(e, null, "cancel of " + id);
+            }
+            synchronized (orders) {
+                emit(new OrderEvent.CancelRejected(id, e.binanceMessage(), now()));
+            }
+        } catch (RuntimeException e) {
+            throw failure(e, null, "cancel of " + id);
+        }
+    }
+
+    @Override
+    public void replace(ReplaceOrder replace) {
+        requireRunning();
+        String oldId = replace.clientOrderId();
+        String newId = replace.newClientOrderId();
+        TrackedOrder old;
+        synchronized (orders) {
+            old = orders.get(oldId);
+        }
+        try {
+            if (old == null) {
+                OrderState state = account.queryOrder(replace.symbol(), oldId);
+                synchronized (orders) {
+                    old = track(oldId, state.symbol(), state.side(), state.origQty());
+                    old.filled = state.executedQty();
+                }
+            }
+        } catch (BinanceApiException e) {
+            synchronized (orders) {
+                emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
+            }
+            return;
+        }
+        NewOrder replacement;
+        TrackedOrder fresh;
+        synchronized (orders) {
+            // Binance's replacement is a new order: it carries what is still to fill, not the old total
+            BigDecimal open = BigDecimal.valueOf(replace.quantity()).subtract(old.filled);
+            try {
+                SymbolRules rules = host.exchangeInfo().rules(replace.symbol()).orElseThrow(
+                        () -> new IllegalArgumentException("Binance lists no symbol " + replace.symbol()));
+                if (old.finished || open.signum() <= 0) {
+                    throw new IllegalArgumentException("order " + oldId + " has nothing left to replace");
+                }
+                replacement = OrderQuantizer.apply(NewOrder.limit(replace.symbol(), NewOrder.Side.valueOf(old.side.name()),
+                        open, BigDecimal.valueOf(replace.limitPrice()), NewOrder.TimeInForce.GTC, newId), rules, null);
+            } catch (FilterViolation | IllegalArgumentException e) {
+                emit(new OrderEvent.CancelRejected(oldId, e.getMessage(), now()));
+                return;
+            }
+            old.replacing = true;
+            fresh = new TrackedOrder(newId, replace.symbol(), old.side, replacement.quantity());
+            fresh.accepted = true; // the runtime learns of it through Replaced, not Accepted
+            orders.put(newId, fresh);
+        }
+        try {
+            OrderState state = account.cancelReplace(oldId, replacement);
+            synchronized (orders) {
+                old.finished = true;
+                emit(new OrderEvent.Replaced(oldId, newId, replace.quantity(), replacement.price().doubleValue(),
+                        state.updateTime()));
+                apply(fresh, state);
+            }
+        } catch (BinanceApiException e) {
+            synchronized (orders) {
+                old.replacing = false;
+                orders.remove(newId);
+                if (e.code() == -2022) {
+                    emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
+                } else if (e.code() == -2021) {
+                    // the cancel went through but the new order was refused: the old order is simply cancelled
+                    LOG.warn("account {}: replace of {} cancelled it but Binance refused the new order: {}",
+                            settings.id(), oldId, e.binanceMessage());
+                    finish(old, new OrderEvent.Cancelled(oldId, old.filled.doubleValue(), now()));
+                } else {
+                    throw failure(e, null, "replace of " + oldId);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw failure(e, null, "replace of " + oldId);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ queries
+
+    @Override
+    public List<OrderReport> openOrders() {
+        requireRunning();
+        try {
+            return account.openOrders(null).stream().map(BinanceBroker::report).toList();
+        } catch (RuntimeException e) {
+            throw failure(e, null, "open orders");
+        }
+    }
+
+    @Override
+    public Optional<OrderReport> order(String clientOrderId) {
+        requireRunning();
+        Set<String> candidates = new LinkedHashSet<>();
+        synchronized (orders) {
+            TrackedOrder tracked = orders.get(clientOrderId);
+            if (tracked != null) {
+                candidates.add(tracked.symbol);
+            }
+        }
+        // GET /api/v3/order needs the symbol: an order this process never saw is looked for where it can be
+        synchronized (this) {
+            candidates.addAll(subscribed);
+        }
+        try {
+            for (String symbol : candidates) {
+                try {
+                    return Optional.of(report(account.queryOrder(symbol, clientOrderId)));
+                } catch (BinanceApiException e) {
+                    if (e.code() != BinanceApiException.NO_SUCH_ORDER) {
+                        throw e;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw failure(e, null, "order " + clientOrderId);
+        }
+    }
+
+    /**
+     * Spot has no positions, only balances: a position is the balance of a base asset quoted in the account's
+     * quote asset, at the average cost of its recent buys ({@code myTrades}, the last 1000).
+     */
+    @Override
+    public List<BrokerPosition> positions() {
+        requireRunning();
+        try {
+            ExchangeInfo info = host.exchangeInfo();
+            List<BrokerPosition> positions = new ArrayList<>();
+            for (var balance : account.balances()) {
+                String symbol = balance.asset() + settings.quoteAsset();
+                if (balance.asset().equals(settings.quoteAsset()) || balance.total().signum() == 0
+                        || info.rules(symbol).isEmpty()) {
+                    continue;
+                }
+                positions.add(new BrokerPosition(symbol, balance.total().doubleValue(),
+                        averageCost(account.myTrades(symbol, null, 1000), balance.total())));
+            }
+            return positions;
+        } catch (RuntimeException e) {
+            throw failure(e, null, "positions");
+        }
+    }
+
+    /** The average price of the buys that make up {@code held}, walking back from the newest trade. */
+    static double averageCost(List<Trade> trades, BigDecimal held) {
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (int i = trades.size() - 1; i >= 0 && quantity.compareTo(held) < 0; i--) {
+            Trade t = trades.get(i);
+            if (t.isBuyer()) {
+                BigDecimal used = t.qty().min(held.subtract(quantity));
+                quantity = quantity.add(used);
+                cost = cost.add(used.multiply(t.price()));
+            }
+        }
+        return quantity.signum() == 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
+    }
+
+    @Override
+    public List<Balance> balances() {
+        requireRunning();
+        try {
+            return account.balances().stream()
+                    .map(b -> new Balance(b.asset(), b.free().doubleValue(), b.locked().doubleValue())).toList();
+        } catch (RuntimeException e) {
+            throw failure(e, null, "balances");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ market data
+
+    @Override
+    public synchronized void subscribe(Set<String> symbols) {
+        if (subscribed.addAll(symbols) && running) {
+            restartMarketStream();
+        }
+    }
+
+    @Override
+    public synchronized void unsubscribe(Set<String> symbols) {
+        if (subscribed.removeAll(symbols) && running) {
+            restartMarketStream();
+        }
+    }
+
+    /** Opens a stream for the new set before closing the old one, so the symbols kept see no gap. */
+    private void restartMarketStream() {
+        MarketStream old = marketStream;
+        marketStream = null;
+        if (!subscribed.isEmpty()) {
+            List<String> streams = new ArrayList<>();
+            for (String symbol : subscribed) {
+                streams.add(MarketStream.tradeStream(symbol));
+                streams.add(MarketStream.bookTickerStream(symbol));
+            }
+            marketStream = new MarketStream(host.http(), settings.endpoints().streamUrl(), streams, new Market(),
+                    host.json(), host.scheduler(), host.timings(), host::alert, host.clock());
+            marketStream.start();
+        }
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private final class Market implements MarketListener {
+        @Override
+        public void onTrade(TradeEvent trade) {
+            emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
+                    trade.quantity().doubleValue()));
+        }
+
+        @Override
+        public void onBookTicker(BookTicker t) {
+            emit(new MarketEvent.Quote(t.symbol(), host.rest().clock().nowMillis(), t.bidPrice().doubleValue(),
+                    t.bidQty().doubleValue(), t.askPrice().doubleValue(), t.askQty().doubleValue()));
+        }
+
+        @Override
+        public void onGap(long lostAtMillis, long resumedAtMillis) {
+            connection(true, "market stream of " + settings.id() + " resumed after " + (resumedAtMillis - lostAtMillis)
+                    + " ms without data");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ user data
+
+    private final class UserData implements UserDataListener {
+        @Override
+        public void onExecutionReport(ExecutionReport r) {
+            synchronized (orders) {
+                TrackedOrder t = track(r.orderClientId(), r.symbol(), Side.valueOf(r.side()), r.quantity());
+                switch (r.executionType()) {
+                    case "NEW" -> accept(t, r.orderId(), r.transactionTime());
+                    case "TRADE" -> {
+                        accept(t, r.orderId(), r.transactionTime());
+                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.transactionTime());
+                    }
+                    case "CANCELED" -> {
+                        if (!t.replacing) {
+                            finish(t, new OrderEvent.Cancelled(t.clientOrderId, r.cumulativeQuantity().doubleValue(),
+                                    r.transactionTime()));
+                        }
+                    }
+                    case "EXPIRED", "TRADE_PREVENTION" -> finish(t, new OrderEvent.Expired(t.clientOrderId,
+                            r.cumulativeQuantity().doubleValue(), r.transactionTime()));
+                    case "REJECTED" -> finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
+                            "Binance rejected the order: " + r.rejectReason(), r.transactionTime()));
+                    default -> {
+                        // REPLACED (an amend keeping priority) is not used by this adapter
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onResubscribed(long lostAtMillis, long resumedAtMillis) {
+            connection(true, "user data of " + settings.id() + " resubscribed after " + (resumedAtMillis - lostAtMillis)
+                    + " ms; reading working orders from REST");
+            Thread.ofVirtual().name("binance-reconcile-" + settings.id()).start(BinanceBroker.this::reconcile);
+        }
+
+        @Override
+        public void onError(String message) {
+            subscriptionError = message;
+        }
+    }
+
+    /** Reads each order still working here from REST and passes on what the stream missed. */
+    void reconcile() {
+        List<TrackedOrder> working;
+        synchronized (orders) {
+            working = orders.values().stream().filter(t -> !t.finished).toList();
+        }
+        for (TrackedOrder t : working) {
+            try {
+                OrderState state = account.queryOrder(t.symbol, t.clientOrderId);
+                List<Trade> trades = state.executedQty().compareTo(t.filled) > 0
+                        ? account.tradesOfOrder(t.symbol, state.orderId()) : List.of();
+                synchronized (orders) {
+                    accept(t, state.orderId(), state.updateTime());
+                    for (Trade trade : trades) {
+                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.time());
+                    }
+                    terminal(t, state);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("account {}: could not reconcile order {}: {}", settings.id(), t.clientOrderId, e.getMessage());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ events, once each
+
+    private TrackedOrder track(String id, String symbol, Side side, BigDecimal quantity) {
+        return orders.computeIfAbsent(id, k -> new TrackedOrder(id, symbol, side, quantity));
+    }
+
+    private TrackedOrder track(String id, String symbol, String side, BigDecimal quantity) {
+        return track(id, symbol, Side.valueOf(side), quantity);
+    }
+
+    private void forget(String id) {
+        synchronized (orders) {
+            orders.remove(id);
+        }
+    }
+
+    /** What a REST answer says about an order: accepted, immediate fills, or already ended. */
+    private void apply(TrackedOrder t, OrderState state) {
+        accept(t, state.orderId(), state.updateTime());
+        for (OrderState.Fill f : state.fills()) {
+            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), state.updateTime());
+        }
+        terminal(t, state);
+    }
+
+    private void terminal(TrackedOrder t, OrderState state) {
+        double filled = state.executedQty().doubleValue();
+        switch (state.status()) {
+            case "CANCELED" -> finish(t, new OrderEvent.Cancelled(t.clientOrderId, filled, state.updateTime()));
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> finish(t, new OrderEvent.Expired(t.clientOrderId, filled, state.updateTime()));
+            case "REJECTED" -> finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
+                    "Binance rejected the order", state.updateTime()));
+            default -> {
+                // NEW, PARTIALLY_FILLED: still working; FILLED: the last fill said so
+            }
+        }
+    }
+
+    private void accept(TrackedOrder t, long orderId, long time) {
+        t.orderId = orderId;
+        if (!t.accepted) {
+            t.accepted = true;
+            emit(new OrderEvent.Accepted(t.clientOrderId, Long.toString(orderId), time));
+        }
+    }
+
+    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission, long time) {
+        if (!t.tradeIds.add(t.symbol + "-" + tradeId)) {
+            return;
+        }
+        t.filled = t.filled.add(qty);
+        if (t.leaves().signum() == 0) {
+            t.finished = true;
+        }
+        emit(new OrderEvent.Fill(t.clientOrderId, t.symbol + "-" + tradeId, t.symbol, t.side, qty.doubleValue(),
+                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time));
+    }
+
+    private void finish(TrackedOrder t, OrderEvent ending) {
+        if (!t.finished) {
+            t.finished = true;
+            emit(ending);
+        }
+    }
+
+    private void emit(OrderEvent event) {
+        ExecutorService events = dispatcher;
+        if (running && events != null) {
+            BrokerListener target = listener;
+            events.execute(() -> {
+                if (running) {
+                    target.onOrderEvent(event);
+                }
+            });
+        }
+    }
+
+    private void emit(MarketEvent event) {
+        ExecutorService events = dispatcher;
+        if (running && events != null) {
+            BrokerListener target = listener;
+            events.execute(() -> {
+                if (running) {
+                    target.onMarketEvent(event);
+                }
+            });
+        }
+    }
+
+    private void connection(boolean up, String detail) {
+        ExecutorService events = dispatcher;
+        if (running && events != null) {
+            BrokerListener target = listener;
+            events.execute(() -> {
+                if (running) {
+                    target.onConnection(up, detail);
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ mapping
+
+    private static OrderReport report(OrderState s) {
+        double filled = s.executedQty().doubleValue();
+        double average = s.executedQty().signum() == 0 ? Double.NaN
+                : s.cummulativeQuoteQty().divide(s.executedQty(), MathContext.DECIMAL64).doubleValue();
+        OrderType type = s.type().equals("MARKET") ? OrderType.MARKET : OrderType.LIMIT;
+        return new OrderReport(s.clientOrderId(), Long.toString(s.orderId()), s.symbol(), Side.valueOf(s.side()), type,
+                s.origQty().doubleValue(), type == OrderType.MARKET ? Double.NaN : s.price().doubleValue(), filled,
+                average, status(s.status()));
+    }
+
+    private static OrderStatus status(String binance) {
+        return switch (binance) {
+            case "NEW", "PENDING_NEW" -> OrderStatus.OPEN;
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED", "PENDING_CANCEL" -> OrderStatus.CANCELLED;
+            case "REJECTED" -> OrderStatus.REJECTED;
+            default -> OrderStatus.EXPIRED;
+        };
+    }
+
+    static RejectReason rejectReason(BinanceApiException e) {
+        String message = e.binanceMessage();
+        return switch (e.code()) {
+            case BinanceApiException.FILTER_FAILURE, -1100, -1102, -1111 -> RejectReason.INVALID_ORDER;
+            case -1121 -> RejectReason.UNKNOWN_SYMBOL;
+            case BinanceApiException.TOO_MANY_ORDERS -> RejectReason.RATE_LIMITED;
+            case BinanceApiException.NEW_ORDER_REJECTED -> message.contains("insufficient balance") ? RejectReason.INSUFFICIENT_FUNDS
+                    : message.contains("Duplicate order") ? RejectReason.DUPLICATE_CLIENT_ORDER_ID
+                    : message.contains("Market is closed") ? RejectReason.MARKET_CLOSED
+                    : message.contains("immediately match") ? RejectReason.INVALID_ORDER
+                    : RejectReason.OTHER;
+            default -> RejectReason.OTHER;
+        };
+    }
+
+    private BrokerException failure(RuntimeException e, BrokerException.Kind kind, String what) {
+        if (e instanceof BrokerException known) {
+            return known;
+        }
+        BrokerException.Kind resolved = kind;
+        if (resolved == null) {
+            resolved = switch (e) {
+                case HostBannedException banned -> BrokerException.Kind.RATE_LIMITED;
+                case BinanceApiException api when api.httpStatus() == 429 -> BrokerException.Kind.RATE_LIMITED;
+                case BinanceApiException api when api.httpStatus() == 401 || api.code() == BinanceApiException.INVALID_SIGNATURE
+                        || api.code() == -2015 || api.code() == -2014 -> BrokerException.Kind.AUTHENTICATION;
+                case BinanceApiException api when api.outcomeUnknown() -> BrokerException.Kind.OUTCOME_UNKNOWN;
+                case UncheckedIOException io -> BrokerException.Kind.NOT_CONNECTED;
+                default -> BrokerException.Kind.BROKER_ERROR;
+            };
+        }
+        return new BrokerException(resolved, "Binance account " + settings.id() + ": " + what + ": " + e.getMessage(), e);
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
+                    + " is not started");
+        }
+    }
+
+    private long now() {
+        return host.rest().clock().nowMillis();
+    }
+}

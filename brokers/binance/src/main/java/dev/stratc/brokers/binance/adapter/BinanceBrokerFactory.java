@@ -1,0 +1,47 @@
+package dev.stratc.brokers.binance.adapter;
+
+import dev.stratc.brokers.binance.config.BinanceAccountSettings;
+import dev.stratc.brokers.binance.config.BinanceConfig;
+import dev.stratc.brokers.binance.rest.Sleeper;
+import dev.stratc.runtime.broker.BrokerAccount;
+import dev.stratc.runtime.broker.BrokerFactory;
+import dev.stratc.runtime.broker.BrokerPort;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@code broker: binance} in {@code config/accounts.yaml}. Accounts on the same REST host share one
+ * {@link BinanceHost} (this process's IP budget, clock offset and exchange rules); each gets its own key and
+ * order limits. Endpoints and timings come from {@code config/brokers/binance.yaml} (or the account's
+ * {@code broker_config} setting), overridden per account by {@code rest_url}, {@code ws_api_url}, {@code stream_url}.
+ */
+public final class BinanceBrokerFactory implements BrokerFactory {
+    private static final Map<String, BinanceHost> HOSTS = new ConcurrentHashMap<>();
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(15))
+            .callTimeout(Duration.ofSeconds(30))
+            // a dead connection is noticed within a minute even when the market is quiet
+            .pingInterval(Duration.ofSeconds(30))
+            .build();
+
+    @Override
+    public String name() {
+        return "binance";
+    }
+
+    @Override
+    public BrokerPort create(BrokerAccount account, Path stateDir) {
+        Path configFile = account.setting("broker_config").map(Path::of).orElse(Path.of("config", "brokers", "binance.yaml"));
+        BinanceConfig config = BinanceConfig.load(configFile);
+        BinanceAccountSettings settings = BinanceAccountSettings.from(account, config);
+        BinanceHost host = HOSTS.computeIfAbsent(settings.endpoints().rest(), url -> new BinanceHost(HTTP,
+                settings.endpoints().restUrl(), settings.recvWindow(), config.streams(), Clock.systemUTC(),
+                Sleeper.system()));
+        return new BinanceBroker(settings, host);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stratc.brokers.binance.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratc.brokers.binance.filters.ExchangeInfo;
+import dev.stratc.brokers.binance.sign.Params;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Public Spot market data over REST. Request weights are Binance's, so the host budget stays true. */
+public final class SpotMarketClient {
+    /** {@code limit}'s maximum on {@code /api/v3/klines}. */
+    public static final int KLINES_PAGE = 1000;
+
+    private final BinanceHttp http;
+
+    public SpotMarketClient(BinanceHttp http) {
+        this.http = http;
+    }
+
+    public long serverTime() {
+        return http.get("/api/v3/time", Params.of(), 1).path("serverTime").asLong();
+    }
+
+    /** Symbols' rules and the exchange's limits; also applies the limits to the host's weight budget. */
+    public ExchangeInfo exchangeInfo(List<String> symbols) {
+        Params params = Params.of();
+        if (symbols.size() == 1) {
+            params.add("symbol", symbols.get(0));
+        } else if (!symbols.isEmpty()) {
+            params.add("symbols", http.json().valueToTree(symbols).toString());
+        }
+        ExchangeInfo info = ExchangeInfo.parse(http.get("/api/v3/exchangeInfo", params, 20));
+        http.hostLimiter().setWeightPerMinute(info.rateLimits().requestWeightPerMinute());
+        return info;
+    }
+
+    public List<Kline> klines(String symbol, String interval, Long startTime, Long endTime, int limit) {
+        Params params = Params.of().add("symbol", symbol).add("interval", interval).add("startTime", startTime)
+                .add("endTime", endTime).add("limit", limit);
+        List<Kline> klines = new ArrayList<>();
+        for (JsonNode row : http.get("/api/v3/klines", params, 2)) {
+            klines.add(Kline.fromRow(row));
+        }
+        return klines;
+    }
+
+    /**
+     * Every closed kline whose open time is in {@code [from, to)}, fetched in pages of 1000; a candle still
+     * open on the server is left out. {@code progress} sees each page as it arrives.
+     */
+    public List<Kline> klinesBetween(String symbol, String interval, long from, long to, Consumer<List<Kline>> progress) {
+        return klinesBetween(symbol, interval, from, to, KLINES_PAGE, progress);
+    }
+
+    /** As {@link #klinesBetween(String, String, long, long, Consumer)}, in pages of {@code pageSize} (1..1000). */
+    public List<Kline> klinesBetween(String symbol, String interval, long from, long to, int pageSize,
+            Consumer<List<Kline>> progress) {
+        List<Kline> all = new ArrayList<>();
+        long start = from;
+        while (start < to) {
+            List<Kline> page = klines(symbol, interval, start, to - 1, pageSize);
+            long now = http.clock().nowMillis();
+            List<Kline> closed = page.stream().filter(k -> k.openTime() < to && k.closeTime() < now).toList();
+            all.addAll(closed);
+            progress.accept(closed);
+            if (page.size() < pageSize) {
+                break;
+            }
+            start = page.get(page.size() - 1).openTime() + 1;
+        }
+        return all;
+    }
+
+    public BookTicker bookTicker(String symbol) {
+        JsonNode t = http.get("/api/v3/ticker/bookTicker", Params.of().add("symbol", symbol), 2);
+        return new BookTicker(t.path("symbol").asText(), OrderState.dec(t, "bidPrice"), OrderState.dec(t, "bidQty"),
+                OrderState.dec(t, "askPrice"), OrderState.dec(t, "askQty"));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.stratc.brokers.binance.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/**
+ * An {@code executionReport} of the user data stream: one change of one order.
+ *
+ * @param executionType  {@code NEW, CANCELED, REPLACED, REJECTED, TRADE, EXPIRED, TRADE_PREVENTION}
+ * @param orderStatus    the order's status after this change
+ * @param lastQuantity   quantity of this fill ({@code TRADE} only)
+ * @param lastPrice      price of this fill
+ * @param tradeId        the fill's trade id, -1 when this is no fill
+ */
+public record ExecutionReport(
+        long eventTime,
+        String symbol,
+        String clientOrderId,
+        String originalClientOrderId,
+        String side,
+        String orderType,
+        BigDecimal quantity,
+        BigDecimal price,
+        String executionType,
+        String orderStatus,
+        String rejectReason,
+        long orderId,
+        BigDecimal lastQuantity,
+        BigDecimal cumulativeQuantity,
+        BigDecimal lastPrice,
+        BigDecimal commission,
+        String commissionAsset,
+        long transactionTime,
+        long tradeId,
+        boolean maker,
+        BigDecimal cumulativeQuote) {
+
+    /** The id we gave the order: a cancel's report carries the cancel's own id in {@code c}, the order's in {@code C}. */
+    public String orderClientId() {
+        return originalClientOrderId == null || originalClientOrderId.isEmpty() ? clientOrderId : originalClientOrderId;
+    }
+
+    public boolean isFill() {
+        return executionType.equals("TRADE");
+    }
+
+    public static ExecutionReport parse(JsonNode e) {
+        return new ExecutionReport(e.path("E").asLong(), e.path("s").asText(), e.path("c").asText(),
+                e.path("C").asText(""), e.path("S").asText(), e.path("o").asText(), dec(e, "q"), dec(e, "p"),
+                e.path("x").asText(), e.path("X").asText(), e.path("r").asText("NONE"), e.path("i").asLong(),
+                dec(e, "l"), dec(e, "z"), dec(e, "L"), dec(e, "n"), e.path("N").isNull() ? null : e.path("N").asText(),
+                e.path("T").asLong(), e.path("t").asLong(-1), e.path("m").asBoolean(), dec(e, "Z"));
+    }
+
+    private static BigDecimal dec(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.stratc.brokers.binance.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stratc.brokers.binance.rest.AlertSink;
+import dev.stratc.brokers.binance.rest.BookTicker;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.WebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trades, klines and book tickers of several symbols over one combined stream
+ * ({@code /stream?streams=btcusdt@trade/btcusdt@kline_1m/...}; events arrive as {@code {"stream":..,"data":..}}).
+ *
+ * <p>While an old and a new connection overlap, each event comes twice, interleaved in any order: a trade
+ * and a candle's closing update are passed on once each (remembered by id), a book ticker or a running
+ * candle update only when newer than the last one passed on.
+ */
+public final class MarketStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketStream.class);
+
+    private final RotatingWebSocket socket;
+    private final MarketListener listener;
+    private final ObjectMapper json;
+    private static final int REMEMBERED_IDS = 4096;
+    private final Map<String, long[]> highWater = new HashMap<>();
+    private final Map<String, Set<Long>> recentIds = new HashMap<>();
+
+    public MarketStream(OkHttpClient http, HttpUrl streamBase, List<String> streams, MarketListener listener,
+            ObjectMapper json, ScheduledExecutorService scheduler, StreamTimings timings, AlertSink alerts, Clock clock) {
+        if (streams.isEmpty() || streams.size() > 1024) {
+            throw new IllegalArgumentException("a combined stream carries 1 to 1024 streams, not " + streams.size());
+        }
+        this.listener = listener;
+        this.json = json;
+        // names as Binance spells them: lower-case symbols, camel-case kinds (btcusdt@bookTicker)
+        String names = String.join("/", streams);
+        HttpUrl url = streamBase.newBuilder().encodedPath("/stream").addQueryParameter("streams", names).build();
+        this.socket = new RotatingWebSocket("Binance market stream", http, new Request.Builder().url(url).build(),
+                new Handler(), scheduler, timings, alerts, clock);
+    }
+
+    public static String tradeStream(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@trade";
+    }
+
+    public static String klineStream(String symbol, String interval) {
+        return symbol.toLowerCase(Locale.ROOT) + "@kline_" + interval;
+    }
+
+    public static String bookTickerStream(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@bookTicker";
+    }
+
+    public void start() {
+        socket.start();
+    }
+
+    public boolean isConnected() {
+        return socket.isConnected();
+    }
+
+    public int connectionsOpened() {
+        return socket.connectionsOpened();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private final class Handler implements RotatingWebSocket.Handler {
+        @Override
+        public void opened(WebSocket ws) {
+            // subscriptions are in the URL
+        }
+
+        @Override
+        public void message(String text) {
+            JsonNode frame;
+            try {
+                frame = json.readTree(text);
+            } catch (IOException e) {
+                LOG.warn("unreadable market stream frame ignored: {}", text);
+                return;
+            }
+            String stream = frame.path("stream").asText();
+            JsonNode data = frame.path("data");
+            if (stream.equals("!serverShutdown") || data.path("e").asText().equals("serverShutdown")) {
+                socket.rotate();
+                return;
+            }
+            dispatch(stream, data);
+        }
+
+        @Override
+        public void gap(long lostAtMillis, long resumedAtMillis) {
+            listener.onGap(lostAtMillis, resumedAtMillis);
+        }
+    }
+
+    /** One at a time, so events of the two overlapping connections reach the listener one by one. */
+    private synchronized void dispatch(String stream, JsonNode data) {
+        if (stream.endsWith("@trade")) {
+            if (recent(stream).add(data.path("t").asLong())) {
+                listener.onTrade(new TradeEvent(data.path("s").asText(), data.path("t").asLong(), dec(data, "p"),
+                        dec(data, "q"), data.path("T").asLong(), data.path("m").asBoolean()));
+            }
+        } else if (stream.contains("@kline_")) {
+            JsonNode k = data.path("k");
+            long openTime = k.path("t").asLong();
+            boolean closed = k.path("x").asBoolean();
+            // a candle's closing update is never dropped; a running update only when a newer one was passed on
+            boolean pass = closed ? recent(stream + "#closed").add(openTime)
+                    : !recent(stream + "#closed").contains(openTime) && advances(stream, openTime, data.path("E").asLong());
+            if (pass) {
+                listener.onKline(new KlineEvent(data.path("s").asText(), k.path("i").asText(), data.path("E").asLong(),
+                        openTime, k.path("T").asLong(), dec(k, "o"), dec(k, "h"), dec(k, "l"), dec(k, "c"),
+                        dec(k, "v"), k.path("n").asLong(), closed));
+            }
+        } else if (stream.endsWith("@bookTicker")) {
+            // an older quote than the one already passed on is stale: dropping it is right
+            if (advances(stream, data.path("u").asLong(), 0)) {
+                listener.onBookTicker(new BookTicker(data.path("s").asText(), dec(data, "b"), dec(data, "B"),
+                        dec(data, "a"), dec(data, "A")));
+            }
+        }
+    }
+
+    private boolean advances(String stream, long primary, long secondary) {
+        long[] last = highWater.get(stream);
+        if (last != null && (primary < last[0] || primary == last[0] && secondary <= last[1])) {
+            return false;
+        }
+        highWater.put(stream, new long[] {primary, secondary});
+        return true;
+    }
+
+    /** Ids recently passed on for a stream; two connections may deliver the same ids in different interleavings. */
+    private Set<Long> recent(String key) {
+        return recentIds.computeIfAbsent(key, k -> Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > REMEMBERED_IDS;
+            }
+        }));
+    }
+
+    private static BigDecimal dec(JsonNode node, String field) {
+        return new BigDecimal(node.path(field).asText("0"));
+    }
+}
