@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.slf4j.LoggerFactory;
 
+import dev.stratc.cli.commands.LspCommand;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import picocli.CommandLine.Command;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
             "Checks, backtests and runs .strat trading strategies.",
             ""
         },
-        subcommands = {},
+        subcommands = {
+            LspCommand.class,
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
