@@ -40,7 +40,8 @@ public final class LspCommand implements Callable<Integer> {
 
     /** Serves one client until it sends {@code exit} or closes the stream; returns the process exit code. */
     public static int serve(InputStream in, OutputStream out) throws InterruptedException {
-        StratLanguageServer server = new StratLanguageServer(new VersionProvider().getVersion()[0]);
+        String version = new VersionProvider().getVersion()[0].replaceFirst("^stratc ", "");
+        StratLanguageServer server = new StratLanguageServer(version);
         var launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
