@@ -1,7 +1,7 @@
 // Renders a .strat file as VS Code's Dark+ theme colours it with this grammar, to HTML, and optionally to a PNG
 // with headless Chromium. The picture in docs/editor.md is made with:
 //
-//   npm run render -- ../../examples/momentum_surge_scanner.strat ../../docs/images/editor-highlighting.png
+//   npm run render -- ../../examples/momentum.strat ../../docs/images/editor-highlighting.png
 //
 // Colours come from vscode-textmate's own theme matching (tokenizeLine2), not from a copy of the scope rules.
 import fs from 'node:fs';
@@ -45,7 +45,8 @@ async function renderHtml(sourcePath) {
   const grammar = await loadGrammar(registry);
   const colours = registry.getColorMap();
   let state = INITIAL;
-  const lines = fs.readFileSync(sourcePath, 'utf8').replace(/\n$/, '').split(/\r?\n/).map((line) => {
+  const source = fs.readFileSync(sourcePath, 'utf8').replace(/\n$/, '').split(/\r?\n/);
+  const lines = source.map((line) => {
     const { tokens, ruleStack } = grammar.tokenizeLine2(line, state);
     state = ruleStack;
     let html = '';
@@ -60,6 +61,7 @@ async function renderHtml(sourcePath) {
   const numbered = lines.map((html, index) => `<span class="n">${index + 1}</span>${html}`).join('\n');
   return {
     lineCount: lines.length,
+    longestLine: Math.max(...source.map((line) => line.length)),
     html: `<!doctype html><meta charset="utf-8"><title>${escapeHtml(path.basename(sourcePath))}</title>
 <style>
   body { margin: 0; background: #1E1E1E; }
@@ -81,7 +83,7 @@ async function main() {
     console.error('usage: npm run render -- <file.strat> [picture.png]');
     process.exit(2);
   }
-  const { html, lineCount } = await renderHtml(source);
+  const { html, lineCount, longestLine } = await renderHtml(source);
   const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'strat-render-'));
   const htmlPath = path.join(outputDir, 'example.html');
   fs.writeFileSync(htmlPath, html);
@@ -93,7 +95,8 @@ async function main() {
     '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
     `--user-data-dir=${path.join(outputDir, 'profile')}`,
-    `--window-size=860,${lineCount * 20 + 70}`,
+    // 14px DejaVu Sans Mono is 8.43px a character; the gutter and padding take about 100px.
+    `--window-size=${Math.ceil(longestLine * 8.5) + 110},${lineCount * 20 + 70}`,
     `--screenshot=${path.resolve(png)}`,
     `file://${htmlPath}`,
   ], { stdio: ['ignore', 'ignore', 'pipe'] });

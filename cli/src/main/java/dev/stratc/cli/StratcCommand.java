@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.slf4j.LoggerFactory;
 
-import dev.stratc.cli.commands.LspCommand;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import picocli.CommandLine.Command;
@@ -26,7 +24,10 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
-            LspCommand.class,
+            dev.stratc.cli.commands.CheckCommand.class,
+            dev.stratc.cli.commands.CompileCommand.class,
+            dev.stratc.cli.commands.FmtCommand.class,
+            dev.stratc.cli.commands.LspCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -18,7 +18,7 @@ final class DocumentSymbols {
     }
 
     static List<DocumentSymbol> of(OpenDocument document) {
-        StrategyFile tree = document.analysis().tree();
+        StrategyFile tree = document.analysis().parsed().tree();
         if (tree == null) {
             return List.of();
         }

@@ -1,5 +1,7 @@
 package dev.stratc.cli.lsp;
 
+import dev.stratc.compiler.Analysis;
+import dev.stratc.compiler.StratCompiler;
 import dev.stratc.compiler.ast.SourceSpan;
 
 /**
@@ -12,9 +14,10 @@ record OpenDocument(String uri, String file, int version, DocumentText text, Sou
 
     static OpenDocument of(String uri, int version, String content) {
         String file = FileNames.of(uri);
-        Analysis analysis = Analysis.of(file, content);
+        // What stratc check runs: parse and check, so the editor shows the same diagnostics.
+        Analysis analysis = StratCompiler.standard().analyze(content, file);
         return new OpenDocument(uri, file, version, new DocumentText(content), SourceTokens.of(content), analysis,
-                Declarations.of(analysis.tree()));
+                Declarations.of(analysis.parsed().tree()));
     }
 
     /** The source text of a compiler span, on one line. */

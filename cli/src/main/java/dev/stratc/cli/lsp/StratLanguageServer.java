@@ -44,6 +44,7 @@ public final class StratLanguageServer implements LanguageServer, LanguageClient
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".", "(", ",")));
         capabilities.setDefinitionProvider(true);
         capabilities.setDocumentSymbolProvider(true);
+        capabilities.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("stratc", version)));
     }
 

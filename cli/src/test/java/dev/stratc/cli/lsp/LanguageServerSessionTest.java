@@ -19,8 +19,10 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -36,6 +38,7 @@ import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -108,6 +111,7 @@ class LanguageServerSessionTest {
         assertThat(result.getCapabilities().getCompletionProvider()).isNotNull();
         assertThat(result.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
         assertThat(result.getCapabilities().getDocumentSymbolProvider().getLeft()).isTrue();
+        assertThat(result.getCapabilities().getDocumentFormattingProvider().getLeft()).isTrue();
     }
 
     @AfterEach
@@ -247,6 +251,34 @@ class LanguageServerSessionTest {
                         org.assertj.core.groups.Tuple.tuple("limit", "70"));
         assertThat(strategy.getChildren().get(2).getChildren()).extracting(DocumentSymbol::getName)
                 .containsExactly("on signal(\"UP\")");
+    }
+
+    @Test
+    void formattingGivesStratcFmtsLayoutAsOneEdit() throws Exception {
+        open(FIXED.replace("    length = 14", "length   =   14").replace("      buy(quantity: 10)", "buy( quantity : 10 )"));
+        client.nextDiagnostics();
+
+        List<? extends TextEdit> edits = format();
+
+        assertThat(edits).singleElement().satisfies(edit -> {
+            assertThat(edit.getRange()).isEqualTo(range(0, 0, 16, 0));
+            assertThat(edit.getNewText()).as("canonical layout: a blank line between blocks")
+                    .isEqualTo(FIXED.replace("  }\n  scan", "  }\n\n  scan").replace("  }\n  entry", "  }\n\n  entry"));
+        });
+    }
+
+    @Test
+    void formattingLeavesAFileWithSyntaxErrorsAlone() throws Exception {
+        open(FIXED.replace("limit = 70", "limit = "));
+        assertThat(client.nextDiagnostics().getDiagnostics()).isNotEmpty();
+
+        assertThat(format()).isEmpty();
+    }
+
+    private List<? extends TextEdit> format() throws Exception {
+        return server.getTextDocumentService()
+                .formatting(new DocumentFormattingParams(document(), new FormattingOptions(2, true)))
+                .get(10, TimeUnit.SECONDS);
     }
 
     private void open(String text) {
