@@ -49,7 +49,8 @@ final class Completions {
         tokens.enclosingCall(offset).ifPresent(call -> items.addAll(namedArguments(call)));
         items.addAll(declarations(document, offset));
         for (Callable callable : catalog.callables()) {
-            CompletionItem item = item(callable.name(), callable.kind(), callable.signature(), callable.documentation());
+            CompletionItem item = item(callable.name(), callable.kind(), callable.signature(),
+                    callable.documentation());
             item.setInsertText(callable.name() + "($0)");
             item.setInsertTextFormat(InsertTextFormat.Snippet);
             items.add(item);

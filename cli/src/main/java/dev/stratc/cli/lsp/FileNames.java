@@ -14,7 +14,7 @@ final class FileNames {
             if ("file".equals(parsed.getScheme())) {
                 Path path = Path.of(parsed);
                 Path workingDirectory = Path.of("").toAbsolutePath();
-                return path.startsWith(workingDirectory) ? workingDirectory.relativize(path).toString() : path.toString();
+                return (path.startsWith(workingDirectory) ? workingDirectory.relativize(path) : path).toString();
             }
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAPath) {
             // untitled:, vscode-notebook-cell: and other schemes: the URI itself names the document.

@@ -49,7 +49,8 @@ final class FunctionDocs {
     }
 
     private static String memberLine(FunctionSpec function, Member member) {
-        return "`." + member.name() + "` — " + member.doc() + " (`" + function.name() + "(…)." + member.name() + "`)";
+        return "`." + member.name() + "` — " + member.doc()
+                + " (`" + function.name() + "(…)." + member.name() + "`)";
     }
 
     private static String kind(String enumName) {

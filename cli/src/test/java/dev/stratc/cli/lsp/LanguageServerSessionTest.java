@@ -255,7 +255,8 @@ class LanguageServerSessionTest {
 
     @Test
     void formattingGivesStratcFmtsLayoutAsOneEdit() throws Exception {
-        open(FIXED.replace("    length = 14", "length   =   14").replace("      buy(quantity: 10)", "buy( quantity : 10 )"));
+        open(FIXED.replace("    length = 14", "length   =   14")
+                .replace("      buy(quantity: 10)", "buy( quantity : 10 )"));
         client.nextDiagnostics();
 
         List<? extends TextEdit> edits = format();
@@ -282,7 +283,8 @@ class LanguageServerSessionTest {
     }
 
     private void open(String text) {
-        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "strat", 1, text)));
+        server.getTextDocumentService()
+                .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "strat", 1, text)));
     }
 
     private void change(int version, String text) {
