@@ -1,0 +1,67 @@
+package dev.stratc.cli.lsp;
+
+import java.util.Optional;
+
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+
+import dev.stratc.cli.lsp.Declarations.Declaration;
+import dev.stratc.cli.lsp.SourceTokens.Lexeme;
+
+/**
+ * Documentation for the name under the cursor: a function or action with its signature and parameters, the
+ * parameter a named argument sets, an indicator's member, a built-in series, or a declared parameter or let.
+ */
+final class Hovers {
+    private final LanguageCatalog catalog;
+
+    Hovers(LanguageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Optional<Hover> at(OpenDocument document, int offset) {
+        SourceTokens tokens = document.tokens();
+        return tokens.at(offset)
+                .filter(Lexeme::isName)
+                .flatMap(name -> markdown(document, tokens, name)
+                        .map(text -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, text),
+                                document.text().range(name.start(), name.end()))));
+    }
+
+    private Optional<String> markdown(OpenDocument document, SourceTokens tokens, Lexeme name) {
+        if (tokens.isCalled(name)) {
+            return catalog.callable(name.text()).map(LanguageCatalog.Callable::documentation);
+        }
+        if (tokens.isLabel(name)) {
+            Optional<String> argument = tokens.enclosingCall(name.start())
+                    .flatMap(call -> catalog.callable(call.callee().text()))
+                    .flatMap(callable -> callable.argument(name.text()))
+                    .map(LanguageCatalog.Argument::documentation);
+            if (argument.isPresent()) {
+                return argument;
+            }
+        }
+        if (tokens.isMember(name)) {
+            return tokens.calleeBeforeDot(name.start())
+                    .flatMap(callee -> catalog.callable(callee.text()))
+                    .flatMap(callable -> callable.output(name.text()))
+                    .map(LanguageCatalog.Output::documentation);
+        }
+        Optional<Declaration> declared = document.declarations()
+                .resolve(name.text(), document.text().codePointOffset(name.start()));
+        if (declared.isPresent()) {
+            return declared.map(declaration -> declaration(document, declaration));
+        }
+        return catalog.series(name.text()).map(LanguageCatalog.Series::documentation);
+    }
+
+    private static String declaration(OpenDocument document, Declaration declaration) {
+        String code = "```strat\n" + (declaration.kind() == Declarations.Kind.LET ? "" : "parameter ")
+                + document.source(declaration.span()) + "\n```\n";
+        return declaration.kind() == Declarations.Kind.PARAMETER
+                ? code + "A parameter of the strategy: change it on the command line with `-P "
+                        + declaration.name() + "=…`."
+                : code + "A series named with `let`.";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.stratc.cli.lsp;
+
+import dev.stratc.compiler.Analysis;
+import dev.stratc.compiler.StratCompiler;
+import dev.stratc.compiler.ast.SourceSpan;
+
+/**
+ * One version of an open file and everything derived from it, computed once per edit.
+ *
+ * @param file the name diagnostics and spans carry: the path for file: URIs, the URI otherwise
+ */
+record OpenDocument(String uri, String file, int version, DocumentText text, SourceTokens tokens, Analysis analysis,
+                    Declarations declarations) {
+
+    static OpenDocument of(String uri, int version, String content) {
+        String file = FileNames.of(uri);
+        // What stratc check runs: parse and check, so the editor shows the same diagnostics.
+        Analysis analysis = StratCompiler.standard().analyze(content, file);
+        return new OpenDocument(uri, file, version, new DocumentText(content), SourceTokens.of(content), analysis,
+                Declarations.of(analysis.parsed().tree()));
+    }
+
+    /** The source text of a compiler span, on one line. */
+    String source(SourceSpan span) {
+        int start = text.utf16Offset(span.start());
+        int end = text.utf16Offset(span.end());
+        return text.text().substring(start, Math.max(start, end)).replaceAll("\\s+", " ");
+    }
+
+    /** The LSP range of a compiler span. */
+    org.eclipse.lsp4j.Range range(SourceSpan span) {
+        return text.range(span.line(), span.column(), span.endLine(), span.endColumn());
+    }
+}
