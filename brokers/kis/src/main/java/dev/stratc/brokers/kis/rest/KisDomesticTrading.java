@@ -50,10 +50,6 @@ public final class KisDomesticTrading {
         this.clock = clock;
     }
 
-    public KisAccountNumber account() {
-        return account;
-    }
-
     public KisOrderAck buy(String symbol, long quantity, KisOrderDivision division, BigDecimal price) {
         return order(symbol, true, quantity, division, price);
     }
