@@ -210,14 +210,8 @@ public final class KisBroker implements BrokerPort {
             throw new BrokerException(BrokerException.Kind.OUTCOME_UNKNOWN, e.getMessage(), e);
         }
         synchronized (lock) {
-            tracked.orderNo = ack.orderNo();
-            tracked.branch = ack.branch();
-            byOrderNo.put(ack.orderNo(), tracked);
             emit(new OrderEvent.Accepted(id, ack.orderNo(), now()));
-            List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
-            if (early != null) {
-                early.forEach(notice -> apply(tracked, notice));
-            }
+            follow(tracked, ack);
         }
     }
 
@@ -287,16 +281,12 @@ public final class KisBroker implements BrokerPort {
         try {
             session.trading().cancel(tracked.branch, tracked.orderNo);
         } catch (KisOrderRejectedException e) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
             return;
         } catch (KisException e) {
             throw brokerException(e);
         }
-        synchronized (lock) {
-            emit(new OrderEvent.Cancelled(id, tracked.filled, now()));
-        }
+        emitLocked(new OrderEvent.Cancelled(id, tracked.filled, now()));
     }
 
     @Override
@@ -319,10 +309,8 @@ public final class KisBroker implements BrokerPort {
         }
         long remaining = (long) replace.quantity() - tracked.filled;
         if (remaining <= 0 || replace.quantity() != Math.rint(replace.quantity())) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, "new quantity " + replace.quantity() + " must be whole and"
-                        + " above the " + tracked.filled + " already filled", now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, "new quantity " + replace.quantity() + " must be whole and"
+                    + " above the " + tracked.filled + " already filled", now()));
             return;
         }
         boolean buy = tracked.side == Side.BUY;
@@ -334,9 +322,7 @@ public final class KisBroker implements BrokerPort {
             ack = session.trading().revise(tracked.symbol, tracked.branch, tracked.orderNo, KisOrderDivision.LIMIT,
                     remaining == unchangedRemaining ? 0 : remaining, price, buy);
         } catch (KisInvalidOrderException | KisOrderRejectedException e) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
             return;
         } catch (KisException e) {
             throw brokerException(e);
@@ -344,15 +330,9 @@ public final class KisBroker implements BrokerPort {
         synchronized (lock) {
             Tracked amended = new Tracked(replace.newClientOrderId(), tracked.symbol, tracked.side, OrderType.LIMIT,
                     remaining, price.doubleValue());
-            amended.orderNo = ack.orderNo();
-            amended.branch = ack.branch();
             byClientId.put(amended.clientOrderId, amended);
-            byOrderNo.put(amended.orderNo, amended);
             emit(new OrderEvent.Replaced(id, amended.clientOrderId, replace.quantity(), price.doubleValue(), now()));
-            List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
-            if (early != null) {
-                early.forEach(notice -> apply(amended, notice));
-            }
+            follow(amended, ack);
         }
     }
 
@@ -518,6 +498,20 @@ public final class KisBroker implements BrokerPort {
         }
     }
 
+    /**
+     * Called with the lock held: from now on notices of {@code ack}'s order number go to {@code tracked}, starting
+     * with those that overtook the order reply.
+     */
+    private void follow(Tracked tracked, KisOrderAck ack) {
+        tracked.orderNo = ack.orderNo();
+        tracked.branch = ack.branch();
+        byOrderNo.put(ack.orderNo(), tracked);
+        List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
+        if (early != null) {
+            early.forEach(notice -> apply(tracked, notice));
+        }
+    }
+
     /** Called with the lock held. */
     private void apply(Tracked tracked, KisExecutionNotice notice) {
         if (notice.rejected()) {
@@ -533,6 +527,12 @@ public final class KisBroker implements BrokerPort {
         emit(new OrderEvent.Fill(tracked.clientOrderId, notice.orderNo() + "-" + tracked.filled, tracked.symbol,
                 tracked.side, notice.quantity(), notice.price().doubleValue(), 0, tracked.filled,
                 tracked.quantity - tracked.filled, now()));
+    }
+
+    private void emitLocked(OrderEvent event) {
+        synchronized (lock) {
+            emit(event);
+        }
     }
 
     /** Called with the lock held; nothing is delivered after stop(). */
