@@ -53,6 +53,7 @@ public final class KisBroker implements BrokerPort {
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Duration NOTICE_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SUBSCRIBE_CONFIRMATION_TIMEOUT = Duration.ofSeconds(5);
+    private static final int EARLY_NOTICES_KEPT = 256;
 
     /** One order as the adapter follows it. */
     private static final class Tracked {
@@ -83,7 +84,16 @@ public final class KisBroker implements BrokerPort {
     private final Object lock = new Object();
     private final Map<String, Tracked> byClientId = new HashMap<>();
     private final Map<String, Tracked> byOrderNo = new HashMap<>();
-    private final Map<String, List<KisExecutionNotice>> earlyNotices = new HashMap<>();
+    /**
+     * Notices whose order reply has not arrived yet. Notices of orders placed elsewhere (HTS, another program on
+     * the account) never find their order, so only the most recent few are kept.
+     */
+    private final Map<String, List<KisExecutionNotice>> earlyNotices = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<KisExecutionNotice>> eldest) {
+            return size() > EARLY_NOTICES_KEPT;
+        }
+    };
 
     private BrokerListener listener;
     private KisRealtimeClient realtime;
