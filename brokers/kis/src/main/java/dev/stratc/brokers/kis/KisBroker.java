@@ -29,6 +29,7 @@ import dev.stratc.runtime.broker.TimeInForce;
 import dev.stratc.runtime.market.MarketEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -81,6 +82,8 @@ public final class KisBroker implements BrokerPort {
     private final KisSession session;
     private final KisClock clock;
     private final KisRealtimeClient.Timing timing;
+    private final Path orderBookDir;
+    private OrderIdBook orderIds;
     private final Object lock = new Object();
     private final Map<String, Tracked> byClientId = new HashMap<>();
     private final Map<String, Tracked> byOrderNo = new HashMap<>();
@@ -98,14 +101,20 @@ public final class KisBroker implements BrokerPort {
     private BrokerListener listener;
     private KisRealtimeClient realtime;
 
-    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing) {
+    /**
+     * @param orderBookDir where the client-id → order-number files live (one per account and trading day), so a
+     *                     restarted runtime finds today's orders
+     */
+    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing, Path orderBookDir) {
         this.session = session;
         this.clock = clock;
         this.timing = timing;
+        this.orderBookDir = orderBookDir;
     }
 
-    public static KisBroker open(KisAccountConfig config) {
-        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT);
+    public static KisBroker open(KisAccountConfig config, Path orderBookDir) {
+        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT,
+                orderBookDir);
     }
 
     public KisSession session() {
@@ -126,6 +135,7 @@ public final class KisBroker implements BrokerPort {
                 return;
             }
             signIn();
+            restoreTodaysOrders();
             KisRealtimeClient client = session.realtime(new Realtime(), timing);
             client.start();
             listener = newListener;
@@ -148,6 +158,32 @@ public final class KisBroker implements BrokerPort {
                         + ") were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s; check hts_id"
                         + " and the WebSocket URL " + config.endpoints().webSocketUrl());
             }
+        }
+    }
+
+    /** Called with the lock held: today's orders of an earlier process on this account, by their client ids. */
+    private void restoreTodaysOrders() {
+        String day = LocalDate.ofInstant(clock.now(), KST).toString();
+        orderIds = new OrderIdBook(orderBookDir.resolve("orders-" + session.config().id() + "-" + day + ".jsonl"));
+        List<OrderIdBook.Entry> entries = orderIds.load().stream()
+                .filter(entry -> !byClientId.containsKey(entry.clientOrderId())).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, KisExecution> onKis = new HashMap<>();
+        todaysOrders().forEach(row -> onKis.put(row.orderNo(), row));
+        for (OrderIdBook.Entry entry : entries) {
+            Tracked tracked = new Tracked(entry.clientOrderId(), entry.symbol(), Side.valueOf(entry.side()),
+                    OrderType.valueOf(entry.type()), entry.quantity(), entry.limitPrice());
+            tracked.orderNo = entry.orderNo();
+            tracked.branch = entry.branch();
+            KisExecution row = onKis.get(entry.orderNo());
+            if (row != null) { // fills while we were away count, so the next fill's leaves quantity is right
+                tracked.filled = row.filledQuantity();
+                tracked.filledValue = row.filledQuantity() * row.averageFillPrice().doubleValue();
+            }
+            byClientId.put(tracked.clientOrderId, tracked);
+            byOrderNo.put(tracked.orderNo, tracked);
         }
     }
 
@@ -223,6 +259,7 @@ public final class KisBroker implements BrokerPort {
             emit(new OrderEvent.Accepted(id, ack.orderNo(), now()));
             follow(tracked, ack);
         }
+        remember(tracked);
     }
 
     private static String invalidReason(SubmitOrder order) {
@@ -343,6 +380,7 @@ public final class KisBroker implements BrokerPort {
             byClientId.put(amended.clientOrderId, amended);
             emit(new OrderEvent.Replaced(id, amended.clientOrderId, replace.quantity(), price.doubleValue(), now()));
             follow(amended, ack);
+            remember(amended);
         }
     }
 
@@ -519,6 +557,17 @@ public final class KisBroker implements BrokerPort {
         List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
         if (early != null) {
             early.forEach(notice -> apply(tracked, notice));
+        }
+    }
+
+    private void remember(Tracked tracked) {
+        OrderIdBook book;
+        synchronized (lock) {
+            book = orderIds;
+        }
+        if (book != null) {
+            book.record(new OrderIdBook.Entry(tracked.clientOrderId, tracked.orderNo, tracked.branch, tracked.symbol,
+                    tracked.side.name(), tracked.type.name(), tracked.quantity, tracked.limitPrice));
         }
     }
 
