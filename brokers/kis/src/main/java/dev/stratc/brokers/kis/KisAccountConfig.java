@@ -35,20 +35,8 @@ public record KisAccountConfig(String id, KisMode mode, KisCredentials credentia
         }
     }
 
-    /** A config with KIS's default hosts, pace and token cache. */
-    public static KisAccountConfig of(String id, KisMode mode, KisCredentials credentials, KisAccountNumber account,
-            String htsId) {
-        return new KisAccountConfig(id, mode, credentials, account, htsId, "P", KisEndpoints.defaults(mode), 0,
-                dev.stratc.brokers.kis.auth.TokenCache.defaultDirectory(), false);
-    }
-
     public static double defaultRequestsPerSecond(KisMode mode) {
         return mode.documentedRequestsPerSecond() * 0.95;
-    }
-
-    public KisAccountConfig withEndpoints(KisEndpoints newEndpoints) {
-        return new KisAccountConfig(id, mode, credentials, account, htsId, custType, newEndpoints, requestsPerSecond,
-                tokenCacheDir, useHashkey);
     }
 
     public KisAccountConfig withTokenCacheDir(Path directory) {

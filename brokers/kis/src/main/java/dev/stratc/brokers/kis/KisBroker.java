@@ -29,6 +29,7 @@ import dev.stratc.runtime.broker.TimeInForce;
 import dev.stratc.runtime.market.MarketEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class KisBroker implements BrokerPort {
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Duration NOTICE_REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SUBSCRIBE_CONFIRMATION_TIMEOUT = Duration.ofSeconds(5);
+    private static final int EARLY_NOTICES_KEPT = 256;
 
     /** One order as the adapter follows it. */
     private static final class Tracked {
@@ -80,22 +82,39 @@ public final class KisBroker implements BrokerPort {
     private final KisSession session;
     private final KisClock clock;
     private final KisRealtimeClient.Timing timing;
+    private final Path orderBookDir;
+    private OrderIdBook orderIds;
     private final Object lock = new Object();
     private final Map<String, Tracked> byClientId = new HashMap<>();
     private final Map<String, Tracked> byOrderNo = new HashMap<>();
-    private final Map<String, List<KisExecutionNotice>> earlyNotices = new HashMap<>();
+    /**
+     * Notices whose order reply has not arrived yet. Notices of orders placed elsewhere (HTS, another program on
+     * the account) never find their order, so only the most recent few are kept.
+     */
+    private final Map<String, List<KisExecutionNotice>> earlyNotices = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<KisExecutionNotice>> eldest) {
+            return size() > EARLY_NOTICES_KEPT;
+        }
+    };
 
     private BrokerListener listener;
     private KisRealtimeClient realtime;
 
-    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing) {
+    /**
+     * @param orderBookDir where the client-id → order-number files live (one per account and trading day), so a
+     *                     restarted runtime finds today's orders
+     */
+    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing, Path orderBookDir) {
         this.session = session;
         this.clock = clock;
         this.timing = timing;
+        this.orderBookDir = orderBookDir;
     }
 
-    public static KisBroker open(KisAccountConfig config) {
-        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT);
+    public static KisBroker open(KisAccountConfig config, Path orderBookDir) {
+        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT,
+                orderBookDir);
     }
 
     public KisSession session() {
@@ -116,6 +135,7 @@ public final class KisBroker implements BrokerPort {
                 return;
             }
             signIn();
+            restoreTodaysOrders();
             KisRealtimeClient client = session.realtime(new Realtime(), timing);
             client.start();
             listener = newListener;
@@ -138,6 +158,32 @@ public final class KisBroker implements BrokerPort {
                         + ") were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s; check hts_id"
                         + " and the WebSocket URL " + config.endpoints().webSocketUrl());
             }
+        }
+    }
+
+    /** Called with the lock held: today's orders of an earlier process on this account, by their client ids. */
+    private void restoreTodaysOrders() {
+        String day = LocalDate.ofInstant(clock.now(), KST).toString();
+        orderIds = new OrderIdBook(orderBookDir.resolve("orders-" + session.config().id() + "-" + day + ".jsonl"));
+        List<OrderIdBook.Entry> entries = orderIds.load().stream()
+                .filter(entry -> !byClientId.containsKey(entry.clientOrderId())).toList();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, KisExecution> onKis = new HashMap<>();
+        todaysOrders().forEach(row -> onKis.put(row.orderNo(), row));
+        for (OrderIdBook.Entry entry : entries) {
+            Tracked tracked = new Tracked(entry.clientOrderId(), entry.symbol(), Side.valueOf(entry.side()),
+                    OrderType.valueOf(entry.type()), entry.quantity(), entry.limitPrice());
+            tracked.orderNo = entry.orderNo();
+            tracked.branch = entry.branch();
+            KisExecution row = onKis.get(entry.orderNo());
+            if (row != null) { // fills while we were away count, so the next fill's leaves quantity is right
+                tracked.filled = row.filledQuantity();
+                tracked.filledValue = row.filledQuantity() * row.averageFillPrice().doubleValue();
+            }
+            byClientId.put(tracked.clientOrderId, tracked);
+            byOrderNo.put(tracked.orderNo, tracked);
         }
     }
 
@@ -210,15 +256,10 @@ public final class KisBroker implements BrokerPort {
             throw new BrokerException(BrokerException.Kind.OUTCOME_UNKNOWN, e.getMessage(), e);
         }
         synchronized (lock) {
-            tracked.orderNo = ack.orderNo();
-            tracked.branch = ack.branch();
-            byOrderNo.put(ack.orderNo(), tracked);
             emit(new OrderEvent.Accepted(id, ack.orderNo(), now()));
-            List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
-            if (early != null) {
-                early.forEach(notice -> apply(tracked, notice));
-            }
+            follow(tracked, ack);
         }
+        remember(tracked);
     }
 
     private static String invalidReason(SubmitOrder order) {
@@ -287,16 +328,12 @@ public final class KisBroker implements BrokerPort {
         try {
             session.trading().cancel(tracked.branch, tracked.orderNo);
         } catch (KisOrderRejectedException e) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
             return;
         } catch (KisException e) {
             throw brokerException(e);
         }
-        synchronized (lock) {
-            emit(new OrderEvent.Cancelled(id, tracked.filled, now()));
-        }
+        emitLocked(new OrderEvent.Cancelled(id, tracked.filled, now()));
     }
 
     @Override
@@ -319,10 +356,8 @@ public final class KisBroker implements BrokerPort {
         }
         long remaining = (long) replace.quantity() - tracked.filled;
         if (remaining <= 0 || replace.quantity() != Math.rint(replace.quantity())) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, "new quantity " + replace.quantity() + " must be whole and"
-                        + " above the " + tracked.filled + " already filled", now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, "new quantity " + replace.quantity() + " must be whole and"
+                    + " above the " + tracked.filled + " already filled", now()));
             return;
         }
         boolean buy = tracked.side == Side.BUY;
@@ -334,9 +369,7 @@ public final class KisBroker implements BrokerPort {
             ack = session.trading().revise(tracked.symbol, tracked.branch, tracked.orderNo, KisOrderDivision.LIMIT,
                     remaining == unchangedRemaining ? 0 : remaining, price, buy);
         } catch (KisInvalidOrderException | KisOrderRejectedException e) {
-            synchronized (lock) {
-                emit(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
-            }
+            emitLocked(new OrderEvent.CancelRejected(id, e.getMessage(), now()));
             return;
         } catch (KisException e) {
             throw brokerException(e);
@@ -344,15 +377,10 @@ public final class KisBroker implements BrokerPort {
         synchronized (lock) {
             Tracked amended = new Tracked(replace.newClientOrderId(), tracked.symbol, tracked.side, OrderType.LIMIT,
                     remaining, price.doubleValue());
-            amended.orderNo = ack.orderNo();
-            amended.branch = ack.branch();
             byClientId.put(amended.clientOrderId, amended);
-            byOrderNo.put(amended.orderNo, amended);
             emit(new OrderEvent.Replaced(id, amended.clientOrderId, replace.quantity(), price.doubleValue(), now()));
-            List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
-            if (early != null) {
-                early.forEach(notice -> apply(amended, notice));
-            }
+            follow(amended, ack);
+            remember(amended);
         }
     }
 
@@ -518,6 +546,31 @@ public final class KisBroker implements BrokerPort {
         }
     }
 
+    /**
+     * Called with the lock held: from now on notices of {@code ack}'s order number go to {@code tracked}, starting
+     * with those that overtook the order reply.
+     */
+    private void follow(Tracked tracked, KisOrderAck ack) {
+        tracked.orderNo = ack.orderNo();
+        tracked.branch = ack.branch();
+        byOrderNo.put(ack.orderNo(), tracked);
+        List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
+        if (early != null) {
+            early.forEach(notice -> apply(tracked, notice));
+        }
+    }
+
+    private void remember(Tracked tracked) {
+        OrderIdBook book;
+        synchronized (lock) {
+            book = orderIds;
+        }
+        if (book != null) {
+            book.record(new OrderIdBook.Entry(tracked.clientOrderId, tracked.orderNo, tracked.branch, tracked.symbol,
+                    tracked.side.name(), tracked.type.name(), tracked.quantity, tracked.limitPrice));
+        }
+    }
+
     /** Called with the lock held. */
     private void apply(Tracked tracked, KisExecutionNotice notice) {
         if (notice.rejected()) {
@@ -533,6 +586,12 @@ public final class KisBroker implements BrokerPort {
         emit(new OrderEvent.Fill(tracked.clientOrderId, notice.orderNo() + "-" + tracked.filled, tracked.symbol,
                 tracked.side, notice.quantity(), notice.price().doubleValue(), 0, tracked.filled,
                 tracked.quantity - tracked.filled, now()));
+    }
+
+    private void emitLocked(OrderEvent event) {
+        synchronized (lock) {
+            emit(event);
+        }
     }
 
     /** Called with the lock held; nothing is delivered after stop(). */

@@ -13,9 +13,13 @@ public final class KisBrokerFactory implements BrokerFactory {
         return "kis";
     }
 
-    /** Tokens are cached under {@code stateDir/kis-tokens} unless the account names a {@code token_cache_dir}. */
+    /**
+     * Tokens are cached under {@code stateDir/kis-tokens} unless the account names a {@code token_cache_dir};
+     * the client-id → order-number files go to {@code stateDir/kis-orders}.
+     */
     @Override
     public BrokerPort create(BrokerAccount account, Path stateDir) {
-        return KisBroker.open(KisSettings.toConfig(account, stateDir.resolve("kis-tokens")));
+        return KisBroker.open(KisSettings.toConfig(account, stateDir.resolve("kis-tokens")),
+                stateDir.resolve("kis-orders"));
     }
 }

@@ -30,7 +30,7 @@ public final class KisSettings {
                     account.setting("requests_per_second").map(Double::parseDouble).orElse(0.0), tokenDir,
                     account.setting("hashkey").map(Boolean::parseBoolean).orElse(false));
         } catch (IllegalArgumentException e) {
-            throw new KisException(e.getMessage().startsWith("account " + id) ? e.getMessage()
+            throw new KisException(e.getMessage().contains(id) ? e.getMessage()
                     : "KIS account " + id + ": " + e.getMessage(), e);
         }
     }

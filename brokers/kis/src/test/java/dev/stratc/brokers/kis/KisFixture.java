@@ -46,7 +46,7 @@ public final class KisFixture implements AutoCloseable {
     }
 
     public KisBroker broker(KisMode mode) {
-        return new KisBroker(session(config(mode)), clock, TIMING);
+        return new KisBroker(session(config(mode)), clock, TIMING, tokenDir.resolve("orders"));
     }
 
     @Override

@@ -50,10 +50,6 @@ public final class KisDomesticTrading {
         this.clock = clock;
     }
 
-    public KisAccountNumber account() {
-        return account;
-    }
-
     public KisOrderAck buy(String symbol, long quantity, KisOrderDivision division, BigDecimal price) {
         return order(symbol, true, quantity, division, price);
     }
@@ -68,9 +64,7 @@ public final class KisDomesticTrading {
             throw new KisInvalidOrderException("order for " + code + ": quantity must be at least 1, was " + quantity);
         }
         BigDecimal unitPrice = division.pricedByCaller() ? checkedPrice(code, buy, price) : BigDecimal.ZERO;
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("CANO", account.cano());
-        body.put("ACNT_PRDT_CD", account.productCode());
+        Map<String, String> body = accountFields();
         body.put("PDNO", code);
         body.put("ORD_DVSN", division.code());
         body.put("ORD_QTY", Long.toString(quantity));
@@ -99,9 +93,7 @@ public final class KisDomesticTrading {
 
     private KisOrderAck reviseOrCancel(String operation, String branch, String orderNo, KisOrderDivision division,
             String reviseOrCancel, long quantity, BigDecimal price) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("CANO", account.cano());
-        body.put("ACNT_PRDT_CD", account.productCode());
+        Map<String, String> body = accountFields();
         body.put("KRX_FWDG_ORD_ORGNO", branch == null ? "" : branch);
         body.put("ORGN_ODNO", orderNo);
         body.put("ORD_DVSN", division.code());
@@ -112,6 +104,14 @@ public final class KisDomesticTrading {
         body.put("EXCG_ID_DVSN_CD", "KRX");
         return ack(rest.postOrder(operation + " for account " + account, BASE + "/order-rvsecncl",
                 mode.trId("TTTC0013U"), body));
+    }
+
+    /** CANO and ACNT_PRDT_CD, which open every trading body and account inquiry, in KIS's field order. */
+    private Map<String, String> accountFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("CANO", account.cano());
+        fields.put("ACNT_PRDT_CD", account.productCode());
+        return fields;
     }
 
     private static KisOrderAck ack(KisResponse response) {
@@ -161,9 +161,7 @@ public final class KisDomesticTrading {
 
     /** 주식잔고조회 (TTTC8434R), all pages. */
     public KisBalance balance() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CANO", account.cano());
-        params.put("ACNT_PRDT_CD", account.productCode());
+        Map<String, String> params = accountFields();
         params.put("AFHR_FLPR_YN", "N");
         params.put("OFL_YN", "");
         params.put("INQR_DVSN", "02");
@@ -193,9 +191,7 @@ public final class KisDomesticTrading {
     /** 매수가능조회 (TTTC8908R). A market order is priced by KIS at the upper limit, so none is sent for it. */
     public KisBuyable buyable(String symbol, KisOrderDivision division, BigDecimal price) {
         String code = KrxSymbol.normalize(symbol);
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CANO", account.cano());
-        params.put("ACNT_PRDT_CD", account.productCode());
+        Map<String, String> params = accountFields();
         params.put("PDNO", code);
         params.put("ORD_UNPR", division.pricedByCaller() ? price.toPlainString() : "");
         params.put("ORD_DVSN", division.code());
@@ -214,9 +210,7 @@ public final class KisDomesticTrading {
     public List<KisExecution> executions(LocalDate from, LocalDate to) {
         LocalDate today = LocalDate.ofInstant(clock.now(), KST);
         String trId = from.isBefore(today.minusMonths(3)) ? "CTSC9215R" : "TTTC0081R";
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CANO", account.cano());
-        params.put("ACNT_PRDT_CD", account.productCode());
+        Map<String, String> params = accountFields();
         params.put("INQR_STRT_DT", from.format(YMD));
         params.put("INQR_END_DT", to.format(YMD));
         params.put("SLL_BUY_DVSN_CD", "00");

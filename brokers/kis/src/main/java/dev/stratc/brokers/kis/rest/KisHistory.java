@@ -3,7 +3,11 @@ package dev.stratc.brokers.kis.rest;
 import dev.stratc.brokers.kis.KisClock;
 import dev.stratc.brokers.kis.KisException;
 import dev.stratc.brokers.kis.KisMode;
+import dev.stratc.brokers.kis.symbols.KrxSymbol;
+import dev.stratc.data.Bars;
+import dev.stratc.data.Market;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,7 +22,19 @@ import java.util.List;
 public final class KisHistory {
 
     /** The bar sizes KIS serves directly. */
-    public enum Timeframe { DAY, MINUTE }
+    public enum Timeframe {
+        DAY(Duration.ofDays(1)), MINUTE(Duration.ofMinutes(1));
+
+        private final Duration length;
+
+        Timeframe(Duration length) {
+            this.length = length;
+        }
+
+        public Duration length() {
+            return length;
+        }
+    }
 
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
 
@@ -30,6 +46,20 @@ public final class KisHistory {
         this.quotations = quotations;
         this.mode = mode;
         this.clock = clock;
+    }
+
+    /**
+     * The bars as the backtest's store keeps them: KRX market, times as bar <em>end</em> times (a bar labelled by
+     * KIS with its start ends one timeframe later).
+     */
+    public static Bars toBars(String symbol, Timeframe timeframe, List<KisBar> bars) {
+        Bars.Builder builder = Bars.builder(KrxSymbol.normalize(symbol), Market.KRX, timeframe.length());
+        for (KisBar bar : bars) {
+            long end = bar.start().atZone(KST).plus(timeframe.length()).toInstant().toEpochMilli();
+            builder.add(end, bar.open().doubleValue(), bar.high().doubleValue(), bar.low().doubleValue(),
+                    bar.close().doubleValue(), bar.volume());
+        }
+        return builder.build();
     }
 
     /** Bars of {@code symbol} from {@code from} to {@code to}, both inclusive. */

@@ -49,10 +49,6 @@ public enum OverseasExchange {
         return sellTrId;
     }
 
-    public boolean isUnitedStates() {
-        return this == NASDAQ || this == NYSE || this == AMEX;
-    }
-
     /** Accepts either KIS code or the enum name ({@code NASD}, {@code NAS}, {@code nasdaq}). */
     public static OverseasExchange parse(String text) {
         String wanted = text.strip().toUpperCase(Locale.ROOT);

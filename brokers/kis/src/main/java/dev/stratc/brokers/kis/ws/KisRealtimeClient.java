@@ -69,6 +69,7 @@ public final class KisRealtimeClient implements AutoCloseable {
     private final Map<String, NoticeCipher> ciphers = new ConcurrentHashMap<>();
     private final Set<Subscription> confirmed = new LinkedHashSet<>();
     private WebSocket socket;
+    private String approvalKey;
     private boolean open;
     private boolean closed;
     private int failures;
@@ -152,14 +153,6 @@ public final class KisRealtimeClient implements AutoCloseable {
         return true;
     }
 
-    public synchronized int subscriptionCount() {
-        return wanted.size();
-    }
-
-    public synchronized boolean isOpen() {
-        return open;
-    }
-
     @Override
     public void close() {
         WebSocket current;
@@ -215,8 +208,6 @@ public final class KisRealtimeClient implements AutoCloseable {
             // close() won the race
         }
     }
-
-    private String approvalKey;
 
     private String registration(Subscription subscription, String trType) {
         ObjectNode message = KisJson.MAPPER.createObjectNode();

@@ -36,6 +36,20 @@ class KisHistoryTest {
             assertThat(bars.get(0).start().toLocalDate()).isEqualTo(LocalDate.of(2024, 2, 1));
             assertThat(bars.get(120).start().toLocalDate()).isEqualTo(LocalDate.of(2024, 5, 31));
             assertThat(fixture.kis.violations()).isEmpty();
+
+            // Into the backtest's store: end times, KRX market, and the store gives back what was saved.
+            var stored = KisHistory.toBars("A005930", KisHistory.Timeframe.DAY, bars);
+            assertThat(stored.symbol()).isEqualTo("005930");
+            assertThat(stored.time(0)).isEqualTo(java.time.LocalDate.of(2024, 2, 2).atStartOfDay(ZoneId.of("Asia/Seoul"))
+                    .toInstant().toEpochMilli());
+            try (var store = dev.stratc.data.BarStore.open(tokens.resolve("bars.duckdb"))) {
+                store.save(stored, "kis");
+                var loaded = store.load(List.of("005930"), java.time.Duration.ofDays(1), 0, Long.MAX_VALUE);
+                assertThat(loaded).singleElement().satisfies(b -> {
+                    assertThat(b.size()).isEqualTo(121);
+                    assertThat(b.close(120)).isEqualTo(105);
+                });
+            }
         }
     }
 
