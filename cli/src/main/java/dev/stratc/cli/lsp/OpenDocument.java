@@ -1,22 +1,18 @@
 package dev.stratc.cli.lsp;
 
+import org.eclipse.lsp4j.Range;
+
 import dev.stratc.compiler.Analysis;
 import dev.stratc.compiler.StratCompiler;
 import dev.stratc.compiler.ast.SourceSpan;
 
-/**
- * One version of an open file and everything derived from it, computed once per edit.
- *
- * @param file the name diagnostics and spans carry: the path for file: URIs, the URI otherwise
- */
-record OpenDocument(String uri, String file, int version, DocumentText text, SourceTokens tokens, Analysis analysis,
-                    Declarations declarations) {
+/** One version of an open file and everything derived from it, computed once per edit. */
+record OpenDocument(String uri, DocumentText text, SourceTokens tokens, Analysis analysis, Declarations declarations) {
 
-    static OpenDocument of(String uri, int version, String content) {
-        String file = FileNames.of(uri);
+    static OpenDocument of(String uri, String content) {
         // What stratc check runs: parse and check, so the editor shows the same diagnostics.
-        Analysis analysis = StratCompiler.standard().analyze(content, file);
-        return new OpenDocument(uri, file, version, new DocumentText(content), SourceTokens.of(content), analysis,
+        Analysis analysis = StratCompiler.standard().analyze(content, FileNames.of(uri));
+        return new OpenDocument(uri, new DocumentText(content), SourceTokens.of(content), analysis,
                 Declarations.of(analysis.parsed().tree()));
     }
 
@@ -28,7 +24,7 @@ record OpenDocument(String uri, String file, int version, DocumentText text, Sou
     }
 
     /** The LSP range of a compiler span. */
-    org.eclipse.lsp4j.Range range(SourceSpan span) {
+    Range range(SourceSpan span) {
         return text.range(span.line(), span.column(), span.endLine(), span.endColumn());
     }
 }

@@ -132,7 +132,7 @@ final class StratTextDocumentService implements TextDocumentService {
     }
 
     private void update(String uri, int version, String text) {
-        OpenDocument document = OpenDocument.of(uri, version, text);
+        OpenDocument document = OpenDocument.of(uri, text);
         documents.put(uri, document);
         publish(new PublishDiagnosticsParams(uri, Diagnostics.of(document), version));
     }
