@@ -41,6 +41,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     private final FunctionRegistry registry;
     private final Map<String, ParameterSymbol> parameters;
     private final Set<String> usedParameters = new HashSet<>();
+    private final Set<String> invalidParameters = new HashSet<>();
     private final Set<Statement.Let> usedLets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, Expression> defaults = new HashMap<>();
 
@@ -56,6 +57,11 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         Kind kind = expression.accept(this, scope);
         checked.kinds.put(expression, kind);
         return kind;
+    }
+
+    /** A parameter whose declaration is wrong: its uses stay quiet, the declaration has the error. */
+    void markInvalid(String parameter) {
+        invalidParameters.add(parameter);
     }
 
     boolean isParameterUsed(String name) {
@@ -119,6 +125,9 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             checked.names.put(name, new Resolution.LetRef(let));
             Kind kind = checked.kind(let.value());
             return isConstant(let.value()) ? constant(name, kind) : kind;
+        }
+        if (invalidParameters.contains(text)) {
+            return INVALID;
         }
         ParameterSymbol parameter = parameters.get(text);
         if (parameter != null) {
@@ -292,7 +301,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                         hint != null ? hint : signature(calleeName, slots), calleeName, argument.name());
                 ok = false;
             } else if (bound[index] != null) {
-                reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, argument.nameSpan(), argument.name());
+                reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, argument.nameSpan(), null, argument.name());
                 ok = false;
             } else {
                 bound[index] = argument.value();
@@ -349,7 +358,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                     "the argument '" + slot.name() + "' of " + calleeName + " must be fixed when the strategy starts");
             return false;
         }
-        boolean isLength = slot.accepts().contains(DURATION) && slot.accepts().contains(NUMBER);
+        boolean isLength = slot.constant() && slot.accepts().equals(Set.of(NUMBER, DURATION));
         if (isLength && kind == NUMBER && value instanceof Expression.NumberLiteral literal
                 && (literal.value() < 1 || literal.value() != Math.rint(literal.value()))) {
             reporter.report(DiagnosticCode.INVALID_LENGTH, value.span(), "a length counts bars: 1, 2, 3, …",
@@ -502,7 +511,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         boolean fits = unary.operator() == Expression.UnaryOperator.NOT ? kind == BOOLEAN : kind.isNumeric();
         if (!fits) {
             reporter.report(DiagnosticCode.KIND_MISMATCH, unary.operand().span(),
-                    "'" + unary.operator().symbol() + "' needs " + (kind == BOOLEAN ? "a number" : "a condition")
+                    null, "'" + unary.operator().symbol() + "' needs " + (kind == BOOLEAN ? "a number" : "a condition")
                             + ", found " + kind.description());
             return INVALID;
         }
@@ -559,7 +568,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         if (left == right) {
             if ((left == BOOLEAN || left == STRING) && !operator.equals("==") && !operator.equals("!=")) {
                 reporter.report(DiagnosticCode.KIND_MISMATCH, leftNode.span().to(rightNode.span()),
-                        "'" + operator + "' compares numbers, found " + left.description());
+                        null, "'" + operator + "' compares numbers, found " + left.description());
                 return false;
             }
             if (left.isNumeric() || left == BOOLEAN || left == STRING) {
@@ -577,7 +586,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             return false;
         }
         reporter.report(DiagnosticCode.KIND_MISMATCH, leftNode.span().to(rightNode.span()),
-                "cannot compare " + left.description() + " with " + right.description());
+                null, "cannot compare " + left.description() + " with " + right.description());
         return false;
     }
 
@@ -595,7 +604,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             Expression culprit = left.isNumeric() ? binary.right() : binary.left();
             Kind kind = left.isNumeric() ? right : left;
             reporter.report(DiagnosticCode.KIND_MISMATCH, culprit.span(),
-                    where + " needs numbers, found " + kind.description());
+                    null, where + " needs numbers, found " + kind.description());
             return INVALID;
         }
         boolean additive = operator == BinaryOperator.ADD || operator == BinaryOperator.SUBTRACT;
@@ -627,7 +636,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             if (!multiply) {
                 return NUMBER;
             }
-            reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(), "cannot multiply two durations");
+            reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(), null, "cannot multiply two durations");
             return INVALID;
         }
         if (left == NUMBER && right == NUMBER) {
@@ -641,7 +650,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                 return DURATION;
             }
             reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(),
-                    "cannot " + (multiply ? "multiply" : "divide") + " " + left.description() + " by "
+                    null, "cannot " + (multiply ? "multiply" : "divide") + " " + left.description() + " by "
                             + right.description());
             return INVALID;
         }

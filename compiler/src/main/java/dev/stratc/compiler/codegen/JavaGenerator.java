@@ -17,6 +17,7 @@ import dev.stratc.compiler.check.Kind;
 import dev.stratc.compiler.check.MemberResolution;
 import dev.stratc.compiler.check.ParameterSymbol;
 import dev.stratc.compiler.check.Resolution;
+import dev.stratc.compiler.format.ExpressionPrinter;
 import dev.stratc.indicators.catalog.FunctionSpec;
 import dev.stratc.indicators.catalog.Implementation;
 
@@ -170,8 +171,8 @@ public final class JavaGenerator {
             String ready = "0";
             for (Object update : updates) {
                 String bar = update instanceof Indicator indicator ? readyBar(indicator.call)
-                        : readyBar(((Buffer) update).subject) + " + " + ((Buffer) update).size + " - 1";
-                ready = "Math.max(" + ready + ", " + bar + ")";
+                        : readyBar(((Buffer) update).subject) + " + " + (((Buffer) update).size - 1);
+                ready = ready.equals("0") ? bar : "Math.max(" + ready + ", " + bar + ")";
             }
             out.line("// warmup: auto, the first bar where every indicator has a full window");
             out.line("this.warmupBars = " + ready + ";");
@@ -192,7 +193,7 @@ public final class JavaGenerator {
     private List<String> constructorArguments(Indicator indicator) {
         List<String> arguments = new ArrayList<>();
         List<String> constants = new ArrayList<>();
-        String where = "'" + describe(indicator.call) + "'";
+        String where = describe(indicator.call);
         for (int i = 0; i < indicator.spec.params().size(); i++) {
             Expression argument = indicator.arguments.get(i);
             String code = switch (indicator.spec.params().get(i).kind()) {
@@ -234,7 +235,10 @@ public final class JavaGenerator {
                 Binding binding = checked.binding(call);
                 String inputs = max(binding.arguments());
                 Indicator indicator = indicators.get(keys.of(call));
-                return indicator == null || indicator.spec.implementation() instanceof Implementation.Pure ? inputs
+                if (indicator == null || indicator.spec.implementation() instanceof Implementation.Pure) {
+                    return inputs;
+                }
+                return inputs.equals("0") ? indicator.field() + ".warmup()"
                         : "(" + indicator.field() + ".warmup() + " + inputs + ")";
             }
 
@@ -507,8 +511,8 @@ public final class JavaGenerator {
         };
     }
 
-    private String describe(Expression expression) {
-        String text = keys.of(expression).replace("*/", "* /").replace("\n", " ");
+    private static String describe(Expression expression) {
+        String text = ExpressionPrinter.print(expression).replace("*/", "* /").replace("\n", " ");
         return text.length() > 100 ? text.substring(0, 97) + "..." : text;
     }
 

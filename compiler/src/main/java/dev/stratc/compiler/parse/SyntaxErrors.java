@@ -25,11 +25,28 @@ import dev.stratc.grammar.StratLexer;
 final class SyntaxErrors extends DefaultErrorStrategy {
     private final String file;
     private final DiagnosticReporter reporter;
-    private int lastReportedToken = -2;
+    private final java.util.Set<Integer> linesWithUnknownCharacters;
+    /** The block of the last error; errors after it are echoes until the parser reaches another block. */
+    private Object lastErrorRegion;
 
-    SyntaxErrors(String file, DiagnosticReporter reporter) {
+    SyntaxErrors(String file, DiagnosticReporter reporter, java.util.Set<Integer> linesWithUnknownCharacters) {
         this.file = file;
         this.reporter = reporter;
+        this.linesWithUnknownCharacters = linesWithUnknownCharacters;
+    }
+
+    /**
+     * Never deletes a closing bracket or the end of the file to make the input fit: they close what the user
+     * wrote, and deleting one makes every following line an error. Inserting the missing token is tried instead.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        int type = parser.getInputStream().LA(1);
+        if (type == StratLexer.RPAREN || type == StratLexer.RBRACKET || type == StratLexer.RBRACE
+                || type == Token.EOF) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
     }
 
     /** Listener for both the lexer and the parser; everything goes through the strategy's own reports. */
@@ -64,7 +81,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             return;
         }
         beginErrorCondition(parser);
-        report(parser, parser.getCurrentToken(), null, "unexpected %s");
+        Token token = parser.getCurrentToken();
+        if (token.getType() == Token.EOF) {
+            report(parser, token, expected(parser, getExpectedTokens(parser)), null);
+        } else {
+            report(parser, token, null, "unexpected %s");
+        }
     }
 
     @Override
@@ -77,23 +99,18 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     }
 
     private void report(Parser parser, Token offending, String expected, String pattern) {
-        if (offending.getTokenIndex() == lastReportedToken) {
+        Object region = region(parser);
+        if (lastErrorRegion != null && (region == lastErrorRegion || region == parser)) {
             return;
         }
-        lastReportedToken = offending.getTokenIndex();
-        switch (offending.getType()) {
-            case StratLexer.UNTERMINATED_STRING -> {
-                reporter.report(DiagnosticCode.UNTERMINATED, span(offending), "add the closing \" on the same line",
-                        "string");
-                return;
-            }
-            case StratLexer.UNKNOWN_CHARACTER -> {
-                reporter.report(DiagnosticCode.UNKNOWN_CHARACTER, span(offending), hintFor(offending.getText()),
-                        offending.getText());
-                return;
-            }
-            default -> {
-            }
+        lastErrorRegion = region;
+        if (offending.getType() == StratLexer.UNTERMINATED_STRING) {
+            reporter.report(DiagnosticCode.UNTERMINATED, span(offending), "add the closing \" on the same line",
+                    "string");
+            return;
+        }
+        if (linesWithUnknownCharacters.contains(offending.getLine())) {
+            return;
         }
         String found = describe(offending);
         String message;
@@ -108,7 +125,17 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         reporter.report(DiagnosticCode.SYNTAX, where, hintFor(offending, expected), message);
     }
 
-    private static String hintFor(String character) {
+    /** The top-level block being parsed, or the parser itself outside any block. */
+    private static Object region(Parser parser) {
+        for (org.antlr.v4.runtime.RuleContext context = parser.getContext(); context != null; context = context.parent) {
+            if (context instanceof dev.stratc.grammar.StratParser.StrategyMemberContext) {
+                return context;
+            }
+        }
+        return parser;
+    }
+
+    static String hintFor(String character) {
         return switch (character) {
             case "&" -> "write 'and' or '&&'";
             case "|" -> "write 'or' or '||'";
@@ -149,8 +176,14 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             words.add("a statement (when, on signal, let, or an action such as buy(...))");
         } else if (expected.contains(StratLexer.NUMBER) && expected.contains(StratLexer.IDENTIFIER)) {
             words.add("an expression");
+            expected = new IntervalSet(expected);
+            expected.remove(StratLexer.LPAREN);
+            expected.remove(StratLexer.LBRACE);
+            expected.remove(StratLexer.SIGNAL);
         } else if (expected.contains(StratLexer.IDENTIFIER)) {
             words.add("a name");
+            expected = new IntervalSet(expected);
+            expected.remove(StratLexer.SIGNAL);
         } else if (expected.contains(StratLexer.STRING)) {
             words.add("a string in double quotes");
         }
