@@ -51,6 +51,9 @@ public final class RollingWindow {
             sum -= evicted;
             sumOfSquares -= evicted * evicted;
         } else {
+            if (size == 0) {
+                shift = value; // the first value: deviations stay small from the start
+            }
             size++;
         }
         values[next] = value;
