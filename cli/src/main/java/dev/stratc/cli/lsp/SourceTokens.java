@@ -170,6 +170,14 @@ public final class SourceTokens {
         return Optional.empty();
     }
 
+    /** For {@code signal.|}: the name just before the dot. */
+    public Optional<Lexeme> nameBeforeDot(int offset) {
+        int index = indexBefore(offset);
+        return index > 0 && code.get(index).type() == StratLexer.DOT && code.get(index - 1).isName()
+                ? Optional.of(code.get(index - 1))
+                : Optional.empty();
+    }
+
     /** True when the name token is followed by {@code (}: a call rather than a reference. */
     public boolean isCalled(Lexeme name) {
         int index = code.indexOf(name);

@@ -123,7 +123,7 @@ final class StratTextDocumentService implements TextDocumentService {
                 .filter(name -> !document.tokens().isCalled(name) && !document.tokens().isMember(name)
                         && !document.tokens().isLabel(name))
                 .flatMap(name -> document.declarations()
-                        .resolve(name.text(), document.text().codePointOffset(name.start())))
+                        .resolve(name.text(), document.codePointOffset(name.start())))
                 .map(declaration -> new Location(document.uri(), document.range(declaration.nameSpan())));
     }
 

@@ -1,6 +1,7 @@
 package dev.stratc.cli.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -216,6 +217,19 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void inAnOnSignalHandlerSignalDotOffersThePayloadTheScanEmits() throws Exception {
+        open(FIXED.replace("buy(quantity: 10)", "log(signal.)"));
+        client.nextDiagnostics();
+
+        List<CompletionItem> items = complete(12, 17);
+        String handler = hoverText(11, 8);
+
+        assertThat(items).extracting(CompletionItem::getLabel, CompletionItem::getDetail)
+                .containsExactly(tuple("price", "close"));
+        assertThat(handler).contains("on signal(\"NAME\")").contains("`signal.key` reads its payload");
+    }
+
+    @Test
     void definitionOfAParameterUseIsItsDeclaration() throws Exception {
         open(FIXED);
         client.nextDiagnostics();
@@ -247,8 +261,8 @@ class LanguageServerSessionTest {
                 .containsExactly("parameters", "scan", "entry");
         assertThat(strategy.getChildren().getFirst().getChildren())
                 .extracting(DocumentSymbol::getName, DocumentSymbol::getDetail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("length", "14"),
-                        org.assertj.core.groups.Tuple.tuple("limit", "70"));
+                .containsExactly(tuple("length", "14"),
+                        tuple("limit", "70"));
         assertThat(strategy.getChildren().get(2).getChildren()).extracting(DocumentSymbol::getName)
                 .containsExactly("on signal(\"UP\")");
     }
