@@ -50,16 +50,18 @@ class CompilerFuzzTest {
             thread.setDaemon(true);
             return thread;
         });
-        int compiled = 0;
+        java.util.concurrent.atomic.AtomicInteger compiled = new java.util.concurrent.atomic.AtomicInteger();
         try {
             for (int i = 0; i < INPUTS; i++) {
                 String input = mutate(seeds.get(random.nextInt(seeds.size())), random);
                 // The few mutants without errors also go through code generation and Janino.
-                boolean generate = compiled < 20;
                 Future<List<Diagnostic>> result = worker.submit(() -> {
                     Analysis analysis = compiler.analyze(input, "fuzz.strat");
-                    return generate && !analysis.hasErrors() ? compiler.compile(input, "fuzz.strat").diagnostics()
-                            : analysis.diagnostics();
+                    if (analysis.hasErrors() || compiled.get() >= 20) {
+                        return analysis.diagnostics();
+                    }
+                    compiled.incrementAndGet();
+                    return compiler.compile(input, "fuzz.strat").diagnostics();
                 });
                 List<Diagnostic> diagnostics;
                 try {
@@ -69,7 +71,6 @@ class CompilerFuzzTest {
                     fail("input " + i + " (seed " + seed + ") took over " + TIME_LIMIT_MILLIS + " ms:\n" + input);
                     return;
                 }
-                compiled += generate ? 1 : 0;
                 for (Diagnostic diagnostic : diagnostics) {
                     if (diagnostic.code() == DiagnosticCode.INTERNAL) {
                         fail("input " + i + " (seed " + seed + ") gave " + diagnostic.raw() + "\n" + input);
