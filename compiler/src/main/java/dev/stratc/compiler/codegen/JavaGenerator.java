@@ -645,6 +645,12 @@ public final class JavaGenerator {
         }
 
         @Override
+        public Void visitMap(Expression.MapLiteral map, Void context) {
+            map.entries().forEach(entry -> visit(entry.value()));
+            return null;
+        }
+
+        @Override
         public Void visitBinary(Expression.Binary binary, Void context) {
             visit(binary.left());
             visit(binary.right());
