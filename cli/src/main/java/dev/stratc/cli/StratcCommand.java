@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
             "Checks, backtests and runs .strat trading strategies.",
             ""
         },
-        subcommands = {},
+        subcommands = {
+            dev.stratc.cli.commands.FunctionsCommand.class,
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
