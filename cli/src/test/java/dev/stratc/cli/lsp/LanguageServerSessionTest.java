@@ -205,6 +205,16 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void nothingIsCompletedInsideACommentOrAString() throws Exception {
+        open(FIXED.replace("signal(\"UP\", {", "signal(\"U\", { // pri"));
+        client.nextDiagnostics();
+
+        assertThat(complete(7, 22)).as("end of a line comment").isEmpty();
+        assertThat(complete(7, 15)).as("inside a string").isEmpty();
+        assertThat(complete(7, 16)).as("just after the string").isNotEmpty();
+    }
+
+    @Test
     void completionInsideACallOffersItsNamedArgumentsNotYetGiven() throws Exception {
         open(FIXED.replace("buy(quantity: 10)", "buy(quantity: 10, )"));
         client.nextDiagnostics();
