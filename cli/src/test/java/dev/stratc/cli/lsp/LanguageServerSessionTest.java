@@ -244,15 +244,24 @@ class LanguageServerSessionTest {
         open(FIXED);
         client.nextDiagnostics();
 
-        List<? extends Location> locations = server.getTextDocumentService()
-                .definition(new DefinitionParams(document(), new Position(6, 47)))
-                .get(10, TimeUnit.SECONDS)
-                .getLeft();
+        assertThat(definition(6, 47)).isEqualTo(range(3, 4, 3, 9));
+    }
 
-        assertThat(locations).singleElement().satisfies(location -> {
-            assertThat(location.getUri()).isEqualTo(URI);
-            assertThat(location.getRange()).isEqualTo(range(3, 4, 3, 9));
-        });
+    @Test
+    void definitionOfALetUseIsItsDeclarationInTheBlockOrAtStrategyLevel() throws Exception {
+        open("""
+                strategy("Lets") {
+                  let fast = sma(close, 5)
+                  scan {
+                    let slow = sma(close, 20)
+                    when (fast > slow) { signal("X") }
+                  }
+                }
+                """);
+        client.nextDiagnostics();
+
+        assertThat(definition(4, 11)).isEqualTo(range(1, 6, 1, 10));
+        assertThat(definition(4, 18)).isEqualTo(range(3, 8, 3, 12));
     }
 
     @Test
@@ -314,6 +323,16 @@ class LanguageServerSessionTest {
     private void change(int version, String text) {
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(URI, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    /** The range of the one definition found, in this document. */
+    private Range definition(int line, int character) throws Exception {
+        List<? extends Location> locations = server.getTextDocumentService()
+                .definition(new DefinitionParams(document(), new Position(line, character)))
+                .get(10, TimeUnit.SECONDS)
+                .getLeft();
+        assertThat(locations).singleElement().extracting(Location::getUri).isEqualTo(URI);
+        return locations.getFirst().getRange();
     }
 
     private String hoverText(int line, int character) throws Exception {
