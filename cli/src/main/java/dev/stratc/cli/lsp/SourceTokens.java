@@ -38,8 +38,10 @@ final class SourceTokens {
      *
      * @param callee         the called name
      * @param namedArguments the names already given
+     * @param argumentIndex  which argument the cursor is in, counting from 0
+     * @param argumentName   the name the cursor's argument is given with, or {@code null} when positional
      */
-    record CallSite(Lexeme callee, Set<String> namedArguments) {
+    record CallSite(Lexeme callee, Set<String> namedArguments, int argumentIndex, String argumentName) {
     }
 
     private final List<Lexeme> all;
@@ -105,6 +107,8 @@ final class SourceTokens {
     Optional<CallSite> enclosingCall(int offset) {
         int index = indexBefore(offset);
         int depth = 0;
+        int commas = 0;
+        String current = null;
         Set<String> named = new LinkedHashSet<>();
         for (int i = index; i >= 0; i--) {
             Lexeme token = code.get(i);
@@ -120,7 +124,7 @@ final class SourceTokens {
                 case StratLexer.LPAREN -> {
                     if (depth == 0) {
                         return i > 0 && code.get(i - 1).isName()
-                                ? Optional.of(new CallSite(code.get(i - 1), named))
+                                ? Optional.of(new CallSite(code.get(i - 1), named, commas, current))
                                 : Optional.empty();
                     }
                     depth--;
@@ -128,6 +132,12 @@ final class SourceTokens {
                 case StratLexer.COLON -> {
                     if (depth == 0 && i > 0 && code.get(i - 1).isName()) {
                         named.add(code.get(i - 1).text());
+                        current = commas == 0 && current == null ? code.get(i - 1).text() : current;
+                    }
+                }
+                case StratLexer.COMMA -> {
+                    if (depth == 0) {
+                        commas++;
                     }
                 }
                 default -> {

@@ -23,6 +23,8 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
@@ -38,6 +40,7 @@ final class StratTextDocumentService implements TextDocumentService {
     private final LanguageCatalog catalog = LanguageCatalog.standard();
     private final Hovers hovers = new Hovers(catalog);
     private final Completions completions = new Completions(catalog);
+    private final SignatureHelps signatureHelps = new SignatureHelps(catalog);
     private volatile LanguageClient client;
 
     void connect(LanguageClient client) {
@@ -85,6 +88,13 @@ final class StratTextDocumentService implements TextDocumentService {
                 .map(document -> completions.at(document, document.text().offset(params.getPosition())))
                 .orElse(List.of());
         return CompletableFuture.completedFuture(Either.forLeft(items));
+    }
+
+    @Override
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+        return CompletableFuture.completedFuture(document(params.getTextDocument())
+                .flatMap(document -> signatureHelps.at(document, document.text().offset(params.getPosition())))
+                .orElse(null));
     }
 
     @Override

@@ -36,6 +36,8 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -111,6 +113,7 @@ class LanguageServerSessionTest {
         assertThat(result.getCapabilities().getHoverProvider().getLeft()).isTrue();
         assertThat(result.getCapabilities().getCompletionProvider()).isNotNull();
         assertThat(result.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
+        assertThat(result.getCapabilities().getSignatureHelpProvider().getTriggerCharacters()).contains("(", ",");
         assertThat(result.getCapabilities().getDocumentSymbolProvider().getLeft()).isTrue();
         assertThat(result.getCapabilities().getDocumentFormattingProvider().getLeft()).isTrue();
     }
@@ -240,6 +243,21 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void signatureHelpHighlightsTheArgumentBeingTyped() throws Exception {
+        open(FIXED.replace("rsi(14)", "rsi(close, ").replace("buy(quantity: 10)", "buy(quantity: 10, type: "));
+        client.nextDiagnostics();
+
+        SignatureHelp positional = signatureHelp(6, 45);
+        SignatureHelp named = signatureHelp(12, 30);
+
+        var rsi = FunctionRegistry.standard().find("rsi").orElseThrow();
+        assertThat(positional.getSignatures().getFirst().getLabel()).isEqualTo(rsi.signature());
+        assertThat(positional.getActiveParameter()).as("the second argument, length").isEqualTo(1);
+        assertThat(named.getSignatures().getFirst().getLabel()).startsWith("buy(quantity = ");
+        assertThat(named.getActiveParameter()).as("type, the second parameter of buy").isEqualTo(1);
+    }
+
+    @Test
     void definitionOfAParameterUseIsItsDeclaration() throws Exception {
         open(FIXED);
         client.nextDiagnostics();
@@ -323,6 +341,12 @@ class LanguageServerSessionTest {
     private void change(int version, String text) {
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(URI, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    private SignatureHelp signatureHelp(int line, int character) throws Exception {
+        return server.getTextDocumentService()
+                .signatureHelp(new SignatureHelpParams(document(), new Position(line, character)))
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** The range of the one definition found, in this document. */
