@@ -172,6 +172,11 @@ final class SourceTokens {
         return Optional.empty();
     }
 
+    /** Every name in the code (not in comments or strings), in order. */
+    List<Lexeme> names() {
+        return code.stream().filter(Lexeme::isName).toList();
+    }
+
     /** For {@code signal.|}: the name just before the dot. */
     Optional<Lexeme> nameBeforeDot(int offset) {
         int index = indexBefore(offset);

@@ -9,6 +9,7 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -45,6 +46,8 @@ public final class StratLanguageServer implements LanguageServer, LanguageClient
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".", "(", ",")));
         capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of(" ")));
         capabilities.setDefinitionProvider(true);
+        capabilities.setSemanticTokensProvider(
+                new SemanticTokensWithRegistrationOptions(SemanticHighlighting.LEGEND, true));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("stratc", version)));

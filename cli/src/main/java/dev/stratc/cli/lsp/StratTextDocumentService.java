@@ -23,6 +23,8 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
@@ -88,6 +90,13 @@ final class StratTextDocumentService implements TextDocumentService {
                 .map(document -> completions.at(document, document.text().offset(params.getPosition())))
                 .orElse(List.of());
         return CompletableFuture.completedFuture(Either.forLeft(items));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return CompletableFuture.completedFuture(document(params.getTextDocument())
+                .map(SemanticHighlighting::of)
+                .orElse(null));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,7 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
@@ -280,6 +282,29 @@ class LanguageServerSessionTest {
 
         assertThat(definition(4, 11)).isEqualTo(range(1, 6, 1, 10));
         assertThat(definition(4, 18)).isEqualTo(range(3, 8, 3, 12));
+    }
+
+    @Test
+    void semanticTokensMarkParametersWhereverTheyAreUsed() throws Exception {
+        open(FIXED);
+        client.nextDiagnostics();
+
+        List<Integer> data = server.getTextDocumentService()
+                .semanticTokensFull(new SemanticTokensParams(document()))
+                .get(10, TimeUnit.SECONDS)
+                .getData();
+
+        // Decoded: line, character, length, modifiers (1 = declaration, 2 = readonly); close and rsi are not ours.
+        List<List<Integer>> decoded = new ArrayList<>();
+        int line = 0;
+        int character = 0;
+        for (int i = 0; i < data.size(); i += 5) {
+            character = data.get(i) == 0 ? character + data.get(i + 1) : data.get(i + 1);
+            line += data.get(i);
+            decoded.add(List.of(line, character, data.get(i + 2), data.get(i + 4)));
+        }
+        assertThat(decoded).containsExactly(
+                List.of(2, 4, 6, 3), List.of(3, 4, 5, 3), List.of(6, 22, 6, 2), List.of(6, 44, 5, 2));
     }
 
     @Test
