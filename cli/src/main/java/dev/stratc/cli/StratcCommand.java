@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.CheckCommand.class,
             dev.stratc.cli.commands.CompileCommand.class,
             dev.stratc.cli.commands.FmtCommand.class,
+            dev.stratc.cli.commands.FunctionsCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
