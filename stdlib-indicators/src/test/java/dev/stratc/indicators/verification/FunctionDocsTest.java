@@ -28,7 +28,13 @@ class FunctionDocsTest {
         String fix = "; regenerate it: " + FunctionReference.REGENERATE
                 + " (or ./mvnw -B -o -q -pl stdlib-indicators test -Dtest=FunctionDocsTest -Dstratc.regenerateDocs=true)";
         assertThat(DOCS).as("docs/functions.md is missing" + fix).exists();
-        assertThat(Files.readString(DOCS)).as("docs/functions.md is stale" + fix).isEqualTo(rendered);
+        String[] expected = rendered.split("\n", -1);
+        String[] actual = Files.readString(DOCS).split("\n", -1);
+        for (int line = 0; line < Math.max(expected.length, actual.length); line++) {
+            String want = line < expected.length ? expected[line] : "(end of file)";
+            String have = line < actual.length ? actual[line] : "(end of file)";
+            assertThat(have).as("docs/functions.md is stale at line " + (line + 1) + fix).isEqualTo(want);
+        }
     }
 
     @Test
