@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.BacktestCommand.class,
             dev.stratc.cli.commands.OptimizeCommand.class,
             dev.stratc.cli.commands.DataCommand.class,
+            dev.stratc.cli.commands.FunctionsCommand.class,
             dev.stratc.cli.commands.LspCommand.class,
         },
         footerHeading = "%nExit codes:%n",

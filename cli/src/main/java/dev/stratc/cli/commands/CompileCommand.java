@@ -58,9 +58,8 @@ public final class CompileCommand implements Callable<Integer> {
     }
 
     private void write(CompileResult result) {
-        String className = result.javaSource().lines().filter(line -> line.startsWith("public final class "))
-                .findFirst().orElseThrow().split(" ")[3];
-        Path target = emitJava.resolve(className + ".java");
+        String className = result.generated().className();
+        Path target = emitJava.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
         try {
             Files.createDirectories(emitJava);
             Files.writeString(target, result.javaSource());

@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
         name = "lsp",
         description = {
             "Runs the .strat language server over stdin/stdout for editors (the VS Code extension starts it).",
-            "It reports the compiler's diagnostics as you type, and offers hover, completion, go to definition,",
-            "the outline and formatting. It speaks the Language Server Protocol; logs go to stderr."
+            "It reports the compiler's diagnostics as you type, and offers hover, completion, signature help,",
+            "go to definition, the outline and formatting. It speaks the Language Server Protocol; logs go to stderr."
         })
 public final class LspCommand implements Callable<Integer> {
 

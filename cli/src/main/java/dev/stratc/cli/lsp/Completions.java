@@ -42,6 +42,12 @@ final class Completions {
                             .toList())
                     .orElse(List.of());
         }
+        if (tokens.nameBeforeDot(offset).filter(name -> name.text().equals("signal")).isPresent()) {
+            return document.payloads().readableAt(document.codePointOffset(offset)).stream()
+                    .map(field -> item(field.key(), CompletionItemKind.Field, document.source(field.value().span()),
+                            null))
+                    .toList();
+        }
         if (tokens.previous(offset).filter(token -> token.text().equals(".")).isPresent()) {
             return List.of();
         }
@@ -83,7 +89,7 @@ final class Completions {
     private static List<CompletionItem> declarations(OpenDocument document, int offset) {
         Set<String> seen = new LinkedHashSet<>();
         List<CompletionItem> items = new ArrayList<>();
-        for (Declaration declaration : document.declarations().visibleAt(document.text().codePointOffset(offset))) {
+        for (Declaration declaration : document.declarations().visibleAt(document.codePointOffset(offset))) {
             if (seen.add(declaration.name())) {
                 CompletionItem item = item(declaration.name(),
                         declaration.kind() == Declarations.Kind.PARAMETER

@@ -12,11 +12,11 @@ import org.eclipse.lsp4j.Range;
  * counted in UTF-16 units (what editors count). They differ on every line and, after an emoji or another
  * character outside the Basic Multilingual Plane, in the column too.
  */
-public final class DocumentText {
+final class DocumentText {
     private final String text;
     private final int[] lineStarts;
 
-    public DocumentText(String text) {
+    DocumentText(String text) {
         this.text = text;
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -28,12 +28,12 @@ public final class DocumentText {
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    public String text() {
+    String text() {
         return text;
     }
 
     /** The LSP position of a compiler position (1-based line, 1-based code-point column); clamped to the text. */
-    public Position position(int line, int column) {
+    Position position(int line, int column) {
         int lineIndex = Math.clamp(line - 1, 0, lineStarts.length - 1);
         int start = lineStarts[lineIndex];
         int end = lineEnd(lineIndex);
@@ -45,41 +45,41 @@ public final class DocumentText {
     }
 
     /** The LSP range of a compiler span given by its first position and the position just after it. */
-    public Range range(int line, int column, int endLine, int endColumn) {
+    Range range(int line, int column, int endLine, int endColumn) {
         return new Range(position(line, column), position(endLine, endColumn));
     }
 
     /** The UTF-16 offset into {@link #text()} of an LSP position; clamped to the text. */
-    public int offset(Position position) {
+    int offset(Position position) {
         int lineIndex = Math.clamp(position.getLine(), 0, lineStarts.length - 1);
         int start = lineStarts[lineIndex];
         return Math.min(start + Math.max(position.getCharacter(), 0), lineEnd(lineIndex));
     }
 
     /** The LSP position of a UTF-16 offset into {@link #text()}. */
-    public Position position(int offset) {
+    Position position(int offset) {
         int clamped = Math.clamp(offset, 0, text.length());
         int lineIndex = lineOf(clamped);
         return new Position(lineIndex, clamped - lineStarts[lineIndex]);
     }
 
     /** The LSP range between two UTF-16 offsets. */
-    public Range range(int startOffset, int endOffset) {
+    Range range(int startOffset, int endOffset) {
         return new Range(position(startOffset), position(endOffset));
     }
 
     /** The code-point offset (what ANTLR and the compiler's spans count) of a UTF-16 offset. */
-    public int codePointOffset(int offset) {
+    int codePointOffset(int offset) {
         return text.codePointCount(0, Math.clamp(offset, 0, text.length()));
     }
 
     /** The UTF-16 offset of a code-point offset. */
-    public int utf16Offset(int codePointOffset) {
+    int utf16Offset(int codePointOffset) {
         return text.offsetByCodePoints(0, Math.clamp(codePointOffset, 0, text.codePointCount(0, text.length())));
     }
 
     /** The whole text, for edits that replace it. */
-    public Range wholeRange() {
+    Range wholeRange() {
         return new Range(new Position(0, 0), position(text.length()));
     }
 

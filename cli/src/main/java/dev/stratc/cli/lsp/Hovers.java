@@ -8,6 +8,7 @@ import org.eclipse.lsp4j.MarkupKind;
 
 import dev.stratc.cli.lsp.Declarations.Declaration;
 import dev.stratc.cli.lsp.SourceTokens.Lexeme;
+import dev.stratc.grammar.StratLexer;
 
 /**
  * Documentation for the name under the cursor: a function or action with its signature and parameters, the
@@ -30,6 +31,11 @@ final class Hovers {
     }
 
     private Optional<String> markdown(OpenDocument document, SourceTokens tokens, Lexeme name) {
+        if (name.type() == StratLexer.SIGNAL && tokens.previous(name.start())
+                .filter(before -> before.type() == StratLexer.ON).isPresent()) {
+            return Optional.of("```strat\non signal(\"NAME\") { … }\n```\nRuns, in the entry block, when the scan"
+                    + " emits the signal NAME for this symbol in the same evaluation; `signal.key` reads its payload.");
+        }
         if (tokens.isCalled(name)) {
             return catalog.callable(name.text()).map(LanguageCatalog.Callable::documentation);
         }
@@ -43,17 +49,28 @@ final class Hovers {
             }
         }
         if (tokens.isMember(name)) {
-            return tokens.calleeBeforeDot(name.start())
-                    .flatMap(callee -> catalog.callable(callee.text()))
-                    .flatMap(callable -> callable.output(name.text()))
-                    .map(LanguageCatalog.Output::documentation);
+            return member(document, tokens, name);
         }
         Optional<Declaration> declared = document.declarations()
-                .resolve(name.text(), document.text().codePointOffset(name.start()));
+                .resolve(name.text(), document.codePointOffset(name.start()));
         if (declared.isPresent()) {
             return declared.map(declaration -> declaration(document, declaration));
         }
         return catalog.series(name.text()).map(LanguageCatalog.Series::documentation);
+    }
+
+    /** {@code signal.key} in an {@code on signal}, or {@code macd(12, 26, 9).signal}. */
+    private Optional<String> member(OpenDocument document, SourceTokens tokens, Lexeme name) {
+        if (tokens.nameBeforeDot(name.start()).filter(target -> target.text().equals("signal")).isPresent()) {
+            return document.payloads().field(name.text(), document.codePointOffset(name.start()))
+                    .map(field -> "```strat\nsignal." + field.key() + " = " + document.source(field.value().span())
+                            + "\n```\nA field of the payload the scan emits with this signal, evaluated when it"
+                            + " was emitted.");
+        }
+        return tokens.calleeBeforeDot(name.start())
+                .flatMap(callee -> catalog.callable(callee.text()))
+                .flatMap(callable -> callable.output(name.text()))
+                .map(LanguageCatalog.Output::documentation);
     }
 
     private static String declaration(OpenDocument document, Declaration declaration) {

@@ -16,10 +16,10 @@ import dev.stratc.grammar.StratLexer;
  * on tokens rather than on the syntax tree because they are asked for while the user types, when the file is
  * usually not a valid strategy yet.
  */
-public final class SourceTokens {
+final class SourceTokens {
 
     /** One token; {@code start} and {@code end} are UTF-16 offsets into the document. */
-    public record Lexeme(int type, String text, int start, int end) {
+    record Lexeme(int type, String text, int start, int end) {
         boolean isName() {
             return type == StratLexer.IDENTIFIER || type == StratLexer.SIGNAL;
         }
@@ -38,8 +38,10 @@ public final class SourceTokens {
      *
      * @param callee         the called name
      * @param namedArguments the names already given
+     * @param argumentIndex  which argument the cursor is in, counting from 0
+     * @param argumentName   the name the cursor's argument is given with, or {@code null} when positional
      */
-    public record CallSite(Lexeme callee, Set<String> namedArguments) {
+    record CallSite(Lexeme callee, Set<String> namedArguments, int argumentIndex, String argumentName) {
     }
 
     private final List<Lexeme> all;
@@ -50,7 +52,7 @@ public final class SourceTokens {
         this.code = all.stream().filter(token -> token.type() != StratLexer.WHITESPACE && !token.isComment()).toList();
     }
 
-    public static SourceTokens of(String text) {
+    static SourceTokens of(String text) {
         StratLexer lexer = new StratLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         List<Lexeme> tokens = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class SourceTokens {
     }
 
     /** The token under {@code offset}, or the one that ends there (the cursor just after a word). */
-    public Optional<Lexeme> at(int offset) {
+    Optional<Lexeme> at(int offset) {
         Lexeme ending = null;
         for (Lexeme token : all) {
             if (token.start() <= offset && offset < token.end()) {
@@ -81,16 +83,8 @@ public final class SourceTokens {
         return Optional.ofNullable(ending);
     }
 
-    /** The name being typed at {@code offset}: an identifier (or keyword) that ends there. */
-    public Optional<Lexeme> wordBefore(int offset) {
-        return all.stream()
-                .filter(token -> token.end() == offset && token.start() < offset)
-                .filter(token -> Character.isLetter(token.text().codePointAt(0)) || token.text().startsWith("_"))
-                .findFirst();
-    }
-
     /** True inside a comment or a string, where nothing is completed. */
-    public boolean inCommentOrString(int offset) {
+    boolean inCommentOrString(int offset) {
         return all.stream().anyMatch(token -> (token.isComment() || token.isString())
                 && token.start() < offset && offset <= token.end()
                 && (offset < token.end() || token.type() == StratLexer.LINE_COMMENT
@@ -98,7 +92,7 @@ public final class SourceTokens {
     }
 
     /** The code token just before {@code offset}, skipping the word being typed there. */
-    public Optional<Lexeme> previous(int offset) {
+    Optional<Lexeme> previous(int offset) {
         Lexeme previous = null;
         for (Lexeme token : code) {
             if (token.end() > offset || (token.end() == offset && token.isName())) {
@@ -110,9 +104,11 @@ public final class SourceTokens {
     }
 
     /** The innermost call whose parentheses enclose {@code offset}, if a block does not come first. */
-    public Optional<CallSite> enclosingCall(int offset) {
+    Optional<CallSite> enclosingCall(int offset) {
         int index = indexBefore(offset);
         int depth = 0;
+        int commas = 0;
+        String current = null;
         Set<String> named = new LinkedHashSet<>();
         for (int i = index; i >= 0; i--) {
             Lexeme token = code.get(i);
@@ -128,7 +124,7 @@ public final class SourceTokens {
                 case StratLexer.LPAREN -> {
                     if (depth == 0) {
                         return i > 0 && code.get(i - 1).isName()
-                                ? Optional.of(new CallSite(code.get(i - 1), named))
+                                ? Optional.of(new CallSite(code.get(i - 1), named, commas, current))
                                 : Optional.empty();
                     }
                     depth--;
@@ -136,6 +132,12 @@ public final class SourceTokens {
                 case StratLexer.COLON -> {
                     if (depth == 0 && i > 0 && code.get(i - 1).isName()) {
                         named.add(code.get(i - 1).text());
+                        current = commas == 0 && current == null ? code.get(i - 1).text() : current;
+                    }
+                }
+                case StratLexer.COMMA -> {
+                    if (depth == 0) {
+                        commas++;
                     }
                 }
                 default -> {
@@ -149,7 +151,7 @@ public final class SourceTokens {
     }
 
     /** For {@code macd(12, 26, 9).|}: the call before the dot, found by matching its parentheses. */
-    public Optional<Lexeme> calleeBeforeDot(int offset) {
+    Optional<Lexeme> calleeBeforeDot(int offset) {
         int index = indexBefore(offset);
         if (index < 0 || code.get(index).type() != StratLexer.DOT || index == 0) {
             return Optional.empty();
@@ -170,20 +172,33 @@ public final class SourceTokens {
         return Optional.empty();
     }
 
+    /** Every name in the code (not in comments or strings), in order. */
+    List<Lexeme> names() {
+        return code.stream().filter(Lexeme::isName).toList();
+    }
+
+    /** For {@code signal.|}: the name just before the dot. */
+    Optional<Lexeme> nameBeforeDot(int offset) {
+        int index = indexBefore(offset);
+        return index > 0 && code.get(index).type() == StratLexer.DOT && code.get(index - 1).isName()
+                ? Optional.of(code.get(index - 1))
+                : Optional.empty();
+    }
+
     /** True when the name token is followed by {@code (}: a call rather than a reference. */
-    public boolean isCalled(Lexeme name) {
+    boolean isCalled(Lexeme name) {
         int index = code.indexOf(name);
         return index >= 0 && index + 1 < code.size() && code.get(index + 1).type() == StratLexer.LPAREN;
     }
 
     /** True when the name token is followed by {@code :}: a named argument, a header option or a payload key. */
-    public boolean isLabel(Lexeme name) {
+    boolean isLabel(Lexeme name) {
         int index = code.indexOf(name);
         return index >= 0 && index + 1 < code.size() && code.get(index + 1).type() == StratLexer.COLON;
     }
 
     /** True when the token follows a {@code .}: a member of what precedes it. */
-    public boolean isMember(Lexeme name) {
+    boolean isMember(Lexeme name) {
         int index = code.indexOf(name);
         return index > 0 && code.get(index - 1).type() == StratLexer.DOT;
     }

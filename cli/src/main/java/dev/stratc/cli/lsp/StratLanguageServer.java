@@ -9,7 +9,9 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SignatureHelpOptions;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -42,7 +44,10 @@ public final class StratLanguageServer implements LanguageServer, LanguageClient
         capabilities.setTextDocumentSync(TextDocumentSyncKind.Full);
         capabilities.setHoverProvider(true);
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".", "(", ",")));
+        capabilities.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of(" ")));
         capabilities.setDefinitionProvider(true);
+        capabilities.setSemanticTokensProvider(
+                new SemanticTokensWithRegistrationOptions(SemanticHighlighting.LEGEND, true));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("stratc", version)));

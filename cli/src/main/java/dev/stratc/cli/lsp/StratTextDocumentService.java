@@ -23,6 +23,10 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
@@ -38,6 +42,7 @@ final class StratTextDocumentService implements TextDocumentService {
     private final LanguageCatalog catalog = LanguageCatalog.standard();
     private final Hovers hovers = new Hovers(catalog);
     private final Completions completions = new Completions(catalog);
+    private final SignatureHelps signatureHelps = new SignatureHelps(catalog);
     private volatile LanguageClient client;
 
     void connect(LanguageClient client) {
@@ -88,6 +93,20 @@ final class StratTextDocumentService implements TextDocumentService {
     }
 
     @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return CompletableFuture.completedFuture(document(params.getTextDocument())
+                .map(SemanticHighlighting::of)
+                .orElse(null));
+    }
+
+    @Override
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+        return CompletableFuture.completedFuture(document(params.getTextDocument())
+                .flatMap(document -> signatureHelps.at(document, document.text().offset(params.getPosition())))
+                .orElse(null));
+    }
+
+    @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
             DefinitionParams params) {
         List<Location> locations = document(params.getTextDocument())
@@ -123,7 +142,7 @@ final class StratTextDocumentService implements TextDocumentService {
                 .filter(name -> !document.tokens().isCalled(name) && !document.tokens().isMember(name)
                         && !document.tokens().isLabel(name))
                 .flatMap(name -> document.declarations()
-                        .resolve(name.text(), document.text().codePointOffset(name.start())))
+                        .resolve(name.text(), document.codePointOffset(name.start())))
                 .map(declaration -> new Location(document.uri(), document.range(declaration.nameSpan())));
     }
 
@@ -132,7 +151,7 @@ final class StratTextDocumentService implements TextDocumentService {
     }
 
     private void update(String uri, int version, String text) {
-        OpenDocument document = OpenDocument.of(uri, version, text);
+        OpenDocument document = OpenDocument.of(uri, text);
         documents.put(uri, document);
         publish(new PublishDiagnosticsParams(uri, Diagnostics.of(document), version));
     }

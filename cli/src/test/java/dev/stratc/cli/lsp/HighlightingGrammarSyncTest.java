@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -28,6 +29,10 @@ import dev.stratc.indicators.catalog.FunctionSpec;
  * each list must be exactly the one the compiler resolves names with, or highlighting would drift from the
  * language. (Keywords are checked against the ANTLR grammar by the extension's own tests,
  * dsl-grammar/vscode/test/keywords.test.mjs.)
+ *
+ * <p>After adding a function, update the grammar with
+ * {@code ./mvnw -pl cli -am test -Dtest=HighlightingGrammarSyncTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstratc.updateGrammar=true}.
  */
 class HighlightingGrammarSyncTest {
     private static final Path GRAMMAR = Path.of("..", "dsl-grammar", "vscode", "syntaxes", "strat.tmLanguage.json");
@@ -56,10 +61,13 @@ class HighlightingGrammarSyncTest {
             throws IOException {
         String expected = template.formatted(String.join("|", names));
 
+        if (Boolean.getBoolean("stratc.updateGrammar")) {
+            updateGrammar(rule, expected);
+        }
         String actual = repositoryRule(rule).get("match").getAsString();
 
         assertThat(actual)
-                .as("repository.%s.match of %s; set it to %s", rule, GRAMMAR,
+                .as("repository.%s.match of %s; rerun with -Dstratc.updateGrammar=true, or set it to %s", rule, GRAMMAR,
                         new GsonBuilder().disableHtmlEscaping().create().toJson(expected))
                 .isEqualTo(expected);
         Pattern pattern = Pattern.compile(actual);
@@ -69,6 +77,18 @@ class HighlightingGrammarSyncTest {
             assertThat(pattern.matcher(name + "_x" + use.substring(name.length())).lookingAt())
                     .as("%s must not match inside a longer name", rule).isFalse();
         }
+    }
+
+    /** Replaces the rule's match string in place, keeping the file's layout. */
+    private static void updateGrammar(String rule, String match) throws IOException {
+        String grammar = Files.readString(GRAMMAR);
+        String jsonString = "\"(?:[^\"\\\\]|\\\\.)*\"";
+        Matcher line = Pattern.compile("(\"" + Pattern.quote(rule) + "\": \\{[^}]*?\"match\": )" + jsonString)
+                .matcher(grammar);
+        assertThat(line.find()).as("repository.%s.match in %s", rule, GRAMMAR).isTrue();
+        String json = new GsonBuilder().disableHtmlEscaping().create().toJson(match);
+        Files.writeString(GRAMMAR, grammar.substring(0, line.start()) + line.group(1) + json
+                + grammar.substring(line.end()));
     }
 
     private static JsonObject repositoryRule(String name) throws IOException {

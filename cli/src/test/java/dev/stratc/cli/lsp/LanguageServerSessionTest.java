@@ -1,9 +1,11 @@
 package dev.stratc.cli.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +36,10 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -110,6 +115,7 @@ class LanguageServerSessionTest {
         assertThat(result.getCapabilities().getHoverProvider().getLeft()).isTrue();
         assertThat(result.getCapabilities().getCompletionProvider()).isNotNull();
         assertThat(result.getCapabilities().getDefinitionProvider().getLeft()).isTrue();
+        assertThat(result.getCapabilities().getSignatureHelpProvider().getTriggerCharacters()).contains("(", ",");
         assertThat(result.getCapabilities().getDocumentSymbolProvider().getLeft()).isTrue();
         assertThat(result.getCapabilities().getDocumentFormattingProvider().getLeft()).isTrue();
     }
@@ -204,6 +210,16 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void nothingIsCompletedInsideACommentOrAString() throws Exception {
+        open(FIXED.replace("signal(\"UP\", {", "signal(\"U\", { // pri"));
+        client.nextDiagnostics();
+
+        assertThat(complete(7, 22)).as("end of a line comment").isEmpty();
+        assertThat(complete(7, 15)).as("inside a string").isEmpty();
+        assertThat(complete(7, 16)).as("just after the string").isNotEmpty();
+    }
+
+    @Test
     void completionInsideACallOffersItsNamedArgumentsNotYetGiven() throws Exception {
         open(FIXED.replace("buy(quantity: 10)", "buy(quantity: 10, )"));
         client.nextDiagnostics();
@@ -216,19 +232,79 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void inAnOnSignalHandlerSignalDotOffersThePayloadTheScanEmits() throws Exception {
+        open(FIXED.replace("buy(quantity: 10)", "log(signal.)"));
+        client.nextDiagnostics();
+
+        List<CompletionItem> items = complete(12, 17);
+        String handler = hoverText(11, 8);
+
+        assertThat(items).extracting(CompletionItem::getLabel, CompletionItem::getDetail)
+                .containsExactly(tuple("price", "close"));
+        assertThat(handler).contains("on signal(\"NAME\")").contains("`signal.key` reads its payload");
+    }
+
+    @Test
+    void signatureHelpHighlightsTheArgumentBeingTyped() throws Exception {
+        open(FIXED.replace("rsi(14)", "rsi(close, ").replace("buy(quantity: 10)", "buy(quantity: 10, type: "));
+        client.nextDiagnostics();
+
+        SignatureHelp positional = signatureHelp(6, 45);
+        SignatureHelp named = signatureHelp(12, 30);
+
+        var rsi = FunctionRegistry.standard().find("rsi").orElseThrow();
+        assertThat(positional.getSignatures().getFirst().getLabel()).isEqualTo(rsi.signature());
+        assertThat(positional.getActiveParameter()).as("the second argument, length").isEqualTo(1);
+        assertThat(named.getSignatures().getFirst().getLabel()).startsWith("buy(quantity = ");
+        assertThat(named.getActiveParameter()).as("type, the second parameter of buy").isEqualTo(1);
+    }
+
+    @Test
     void definitionOfAParameterUseIsItsDeclaration() throws Exception {
         open(FIXED);
         client.nextDiagnostics();
 
-        List<? extends Location> locations = server.getTextDocumentService()
-                .definition(new DefinitionParams(document(), new Position(6, 47)))
-                .get(10, TimeUnit.SECONDS)
-                .getLeft();
+        assertThat(definition(6, 47)).isEqualTo(range(3, 4, 3, 9));
+    }
 
-        assertThat(locations).singleElement().satisfies(location -> {
-            assertThat(location.getUri()).isEqualTo(URI);
-            assertThat(location.getRange()).isEqualTo(range(3, 4, 3, 9));
-        });
+    @Test
+    void definitionOfALetUseIsItsDeclarationInTheBlockOrAtStrategyLevel() throws Exception {
+        open("""
+                strategy("Lets") {
+                  let fast = sma(close, 5)
+                  scan {
+                    let slow = sma(close, 20)
+                    when (fast > slow) { signal("X") }
+                  }
+                }
+                """);
+        client.nextDiagnostics();
+
+        assertThat(definition(4, 11)).isEqualTo(range(1, 6, 1, 10));
+        assertThat(definition(4, 18)).isEqualTo(range(3, 8, 3, 12));
+    }
+
+    @Test
+    void semanticTokensMarkParametersWhereverTheyAreUsed() throws Exception {
+        open(FIXED);
+        client.nextDiagnostics();
+
+        List<Integer> data = server.getTextDocumentService()
+                .semanticTokensFull(new SemanticTokensParams(document()))
+                .get(10, TimeUnit.SECONDS)
+                .getData();
+
+        // Decoded: line, character, length, modifiers (1 = declaration, 2 = readonly); close and rsi are not ours.
+        List<List<Integer>> decoded = new ArrayList<>();
+        int line = 0;
+        int character = 0;
+        for (int i = 0; i < data.size(); i += 5) {
+            character = data.get(i) == 0 ? character + data.get(i + 1) : data.get(i + 1);
+            line += data.get(i);
+            decoded.add(List.of(line, character, data.get(i + 2), data.get(i + 4)));
+        }
+        assertThat(decoded).containsExactly(
+                List.of(2, 4, 6, 3), List.of(3, 4, 5, 3), List.of(6, 22, 6, 2), List.of(6, 44, 5, 2));
     }
 
     @Test
@@ -247,8 +323,8 @@ class LanguageServerSessionTest {
                 .containsExactly("parameters", "scan", "entry");
         assertThat(strategy.getChildren().getFirst().getChildren())
                 .extracting(DocumentSymbol::getName, DocumentSymbol::getDetail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("length", "14"),
-                        org.assertj.core.groups.Tuple.tuple("limit", "70"));
+                .containsExactly(tuple("length", "14"),
+                        tuple("limit", "70"));
         assertThat(strategy.getChildren().get(2).getChildren()).extracting(DocumentSymbol::getName)
                 .containsExactly("on signal(\"UP\")");
     }
@@ -290,6 +366,22 @@ class LanguageServerSessionTest {
     private void change(int version, String text) {
         server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
                 new VersionedTextDocumentIdentifier(URI, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    private SignatureHelp signatureHelp(int line, int character) throws Exception {
+        return server.getTextDocumentService()
+                .signatureHelp(new SignatureHelpParams(document(), new Position(line, character)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    /** The range of the one definition found, in this document. */
+    private Range definition(int line, int character) throws Exception {
+        List<? extends Location> locations = server.getTextDocumentService()
+                .definition(new DefinitionParams(document(), new Position(line, character)))
+                .get(10, TimeUnit.SECONDS)
+                .getLeft();
+        assertThat(locations).singleElement().extracting(Location::getUri).isEqualTo(URI);
+        return locations.getFirst().getRange();
     }
 
     private String hoverText(int line, int character) throws Exception {

@@ -184,9 +184,13 @@ public final class Checker {
         checked.kinds.put(parameter.value(), symbol.kind());
     }
 
+    /**
+     * Names of values may not hide a built-in series. They may share a function's name: a call has parentheses,
+     * so {@code let momentum = …} and {@code momentum(10)} never meet, and a new catalogue function cannot
+     * break a strategy that already uses its name.
+     */
     private boolean isReserved(String name, SourceSpan span) {
-        if (BuiltinSeries.find(name) != null || BuiltinFunction.find(name) != null || registry.find(name).isPresent()
-                || name.equals("signal")) {
+        if (BuiltinSeries.find(name) != null || name.equals("signal")) {
             reporter.report(DiagnosticCode.DUPLICATE_NAME, span, "it is a built-in name; choose another", name);
             return true;
         }

@@ -24,6 +24,7 @@ import dev.stratc.compiler.diagnostics.DiagnosticReporter;
 import dev.stratc.compiler.parse.SourceParser;
 import dev.stratc.indicators.catalog.FunctionRegistry;
 import dev.stratc.indicators.catalog.FunctionSpec;
+import dev.stratc.indicators.catalog.Implementation;
 import dev.stratc.indicators.catalog.Member;
 import dev.stratc.indicators.catalog.Param;
 import dev.stratc.indicators.catalog.ParamKind;
@@ -188,12 +189,64 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             reportUnknownFunction(call, scope);
             return INVALID;
         }
-        List<Expression> arguments = bind(call, slots(spec), name, scope);
+        List<Expression> arguments = spec.implementation() instanceof Implementation.Ta4jBridge
+                ? bindBridge(call, spec, scope) : bind(call, slots(spec), name, scope);
         if (arguments == null) {
             return INVALID;
         }
         checked.calls.put(call, new Binding(new Binding.Catalogue(spec), arguments));
         return Kind.of(spec.returns());
+    }
+
+    /**
+     * The ta4j escape hatch takes any number of constants: {@code ta4j("KAMAIndicator", close, 10, 2, 30)}. Binds
+     * them as [class name, source (close by default), constants…].
+     */
+    private List<Expression> bindBridge(Expression.Call call, FunctionSpec spec, Scope scope) {
+        List<Expression> bound = new ArrayList<>();
+        Expression source = null;
+        boolean ok = true;
+        for (Expression.Argument argument : call.arguments()) {
+            Kind kind = check(argument.value(), scope);
+            if (argument.name() != null) {
+                reporter.report(DiagnosticCode.UNKNOWN_ARGUMENT, argument.nameSpan(),
+                        "write the arguments in the order of the ta4j constructor, without names", spec.name(),
+                        argument.name());
+                ok = false;
+            } else if (kind == INVALID) {
+                ok = false;
+            } else if (bound.isEmpty()) {
+                if (!(argument.value() instanceof Expression.StringLiteral)) {
+                    reporter.report(DiagnosticCode.KIND_MISMATCH, argument.value().span(),
+                            "e.g. ta4j(\"KAMAIndicator\", close, 10, 2, 30)",
+                            "the first argument of ta4j must be the indicator's class name in quotes");
+                    return null;
+                }
+                bound.add(argument.value());
+                bound.add(null);
+            } else if (!kind.isNumeric() || kind == DURATION) {
+                reporter.report(DiagnosticCode.KIND_MISMATCH, argument.value().span(), null,
+                        "the arguments of ta4j must be numbers, found " + kind.description());
+                ok = false;
+            } else if (!isConstant(argument.value())) {
+                if (source != null || bound.size() > 2) {
+                    reporter.report(DiagnosticCode.NOT_CONSTANT, argument.value().span(),
+                            "give the source first, then numbers",
+                            "ta4j takes one source series, then constants");
+                    ok = false;
+                }
+                source = argument.value();
+            } else {
+                bound.add(argument.value());
+            }
+        }
+        if (bound.isEmpty()) {
+            reporter.report(DiagnosticCode.ARGUMENT_COUNT, call.span(), "e.g. ta4j(\"KAMAIndicator\", close, 10, 2, 30)",
+                    "ta4j needs the indicator's class name");
+            return null;
+        }
+        bound.set(1, source != null ? source : defaultExpression("close", spec.name()));
+        return ok ? bound : null;
     }
 
     void reportUnknownFunction(Expression.Call call, Scope scope) {

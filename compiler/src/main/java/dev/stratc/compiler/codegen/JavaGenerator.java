@@ -191,8 +191,13 @@ public final class JavaGenerator {
     }
 
     private List<String> constructorArguments(Indicator indicator) {
+        if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
+            List<String> constants = indicator.arguments.subList(2, indicator.arguments.size()).stream()
+                    .map(expressions::write).toList();
+            return List.of(expressions.write(indicator.arguments.get(0)),
+                    "new double[] {" + String.join(", ", constants) + "}");
+        }
         List<String> arguments = new ArrayList<>();
-        List<String> constants = new ArrayList<>();
         String where = describe(indicator.call);
         for (int i = 0; i < indicator.spec.params().size(); i++) {
             Expression argument = indicator.arguments.get(i);
@@ -205,14 +210,7 @@ public final class JavaGenerator {
             };
             if (code != null) {
                 arguments.add(code);
-                if (indicator.spec.params().get(i).kind() != dev.stratc.indicators.catalog.ParamKind.STRING) {
-                    constants.add(code);
-                }
             }
-        }
-        if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
-            String className = arguments.stream().filter(a -> !constants.contains(a)).findFirst().orElse("\"\"");
-            return List.of(className, "new double[] {" + String.join(", ", constants) + "}");
         }
         return arguments;
     }
@@ -335,14 +333,7 @@ public final class JavaGenerator {
         arguments.add("index");
         if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
             arguments.addAll(List.of("bar.time()", "bar.open()", "bar.high()", "bar.low()", "bar.close()", "bar.volume()"));
-            String source = "Double.NaN";
-            for (int i = 0; i < indicator.spec.params().size(); i++) {
-                if (indicator.spec.params().get(i).kind() == dev.stratc.indicators.catalog.ParamKind.SERIES
-                        && indicator.arguments.get(i) != null) {
-                    source = expressions.write(indicator.arguments.get(i));
-                }
-            }
-            arguments.add(source);
+            arguments.add(expressions.write(indicator.arguments.get(1)));
             return arguments;
         }
         arguments.addAll(barInputs(indicator.spec));
@@ -641,6 +632,12 @@ public final class JavaGenerator {
         @Override
         public Void visitUnary(Expression.Unary unary, Void context) {
             visit(unary.operand());
+            return null;
+        }
+
+        @Override
+        public Void visitMap(Expression.MapLiteral map, Void context) {
+            map.entries().forEach(entry -> visit(entry.value()));
             return null;
         }
 

@@ -72,7 +72,7 @@ public final class Formatter {
         for (StrategyFile.HeaderOption option : file.options()) {
             header.append(", ").append(option.key()).append(": ").append(ExpressionPrinter.print(option.value()));
         }
-        line(0, header.append(") {").toString(), file.nameSpan().line());
+        line(0, header.append(") {").toString(), file.nameSpan().line(), firstStart(file.members(), file));
         boolean first = true;
         for (Member member : file.members()) {
             if (!first) {
@@ -90,7 +90,7 @@ public final class Formatter {
     private void member(Member member) {
         switch (member) {
             case Member.ParametersBlock block -> {
-                line(1, "parameters {", block.span().line());
+                line(1, "parameters {", block.span().line(), firstStart(block.parameters(), block));
                 for (Parameter parameter : block.parameters()) {
                     leadingComments(parameter.span().start(), 2, true);
                     line(2, parameter(parameter), parameter.span().endLine());
@@ -98,7 +98,7 @@ public final class Formatter {
                 closeBlock(block, 1);
             }
             case Member.RuleBlock block -> {
-                line(1, block.kind().keyword() + " {", block.span().line());
+                line(1, block.kind().keyword() + " {", block.span().line(), firstStart(block.statements(), block));
                 statements(block.statements(), 2);
                 closeBlock(block, 1);
             }
@@ -146,7 +146,7 @@ public final class Formatter {
                 closeBlock(when, depth);
             }
             case Statement.OnSignal on -> {
-                line(depth, "on signal(" + quote(on.signal()) + ") {", on.signalSpan().line());
+                line(depth, "on signal(" + quote(on.signal()) + ") {", on.signalSpan().line(), firstStart(on.body(), on));
                 statements(on.body(), depth + 1);
                 closeBlock(on, depth);
             }
@@ -157,11 +157,12 @@ public final class Formatter {
     /** {@code when (…) {}: on one line when it fits and holds no comment, else one operand per line. */
     private void condition(int depth, Expression condition, Node when) {
         String flat = "when (" + ExpressionPrinter.print(condition) + ") {";
+        List<Statement> body = ((Statement.When) when).body();
         if (fits(depth, flat) && !hasComment(condition)) {
-            line(depth, flat, condition.span().endLine());
+            line(depth, flat, condition.span().endLine(), firstStart(body, when));
             return;
         }
-        line(depth, "when (", when.span().line());
+        line(depth, "when (", when.span().line(), condition.span().start());
         List<Expression> operands = new ArrayList<>();
         Expression.BinaryOperator operator = chain(condition, operands);
         for (int i = 0; i < operands.size(); i++) {
@@ -221,19 +222,23 @@ public final class Formatter {
             if (last.name() != null) {
                 head.append(last.name()).append(": ");
             }
-            line(depth, head.append('{').toString(), last.value().span().line());
+            List<Expression.MapEntry> mapEntries = ((Expression.MapLiteral) last.value()).entries();
+            line(depth, head.append('{').toString(), last.value().span().line(),
+                    mapEntries.isEmpty() ? last.value().span().end() : mapEntries.get(0).span().start());
             entries(((Expression.MapLiteral) last.value()).entries(), depth + 1);
             leadingComments(last.value().span().end() - 1, depth + 1, true);
             line(depth, "})" + suffix, node.span().endLine());
             return;
         }
-        line(depth, prefix + call.callee() + "(", call.calleeSpan().line());
+        line(depth, prefix + call.callee() + "(", call.calleeSpan().line(),
+                arguments.isEmpty() ? call.span().end() : arguments.get(0).span().start());
         for (int i = 0; i < arguments.size(); i++) {
             Expression.Argument argument = arguments.get(i);
             leadingComments(argument.span().start(), depth + 1, true);
             String comma = i < arguments.size() - 1 ? "," : "";
             if (argument.value() instanceof Expression.MapLiteral map && map.entries().size() > 1) {
-                line(depth + 1, (argument.name() == null ? "" : argument.name() + ": ") + "{", map.span().line());
+                line(depth + 1, (argument.name() == null ? "" : argument.name() + ": ") + "{", map.span().line(),
+                        map.entries().get(0).span().start());
                 entries(map.entries(), depth + 2);
                 leadingComments(map.span().end() - 1, depth + 2, true);
                 line(depth + 1, "}" + comma, map.span().endLine());
@@ -264,6 +269,10 @@ public final class Formatter {
             }
         }
         return false;
+    }
+
+    private static int firstStart(List<? extends Node> items, Node parent) {
+        return items.isEmpty() ? parent.span().end() : items.get(0).span().start();
     }
 
     private static boolean fits(int depth, String text) {
@@ -304,10 +313,18 @@ public final class Formatter {
         return newlines >= 2;
     }
 
-    /** One output line; a comment that ends the same source line is kept at its end. */
     private void line(int depth, String text, int sourceLine) {
+        line(depth, text, sourceLine, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One output line. A comment that ends the same source line is kept at its end, unless it comes after
+     * {@code before}, where the next item starts: then it belongs to that item.
+     */
+    private void line(int depth, String text, int sourceLine, int before) {
         String trailing = null;
         while (sourceLine > 0 && nextComment < comments.size()
+                && comments.get(nextComment).span().start() < before
                 && comments.get(nextComment).span().line() == sourceLine
                 && comments.get(nextComment).span().endLine() == sourceLine
                 && isAfterCode(comments.get(nextComment))) {

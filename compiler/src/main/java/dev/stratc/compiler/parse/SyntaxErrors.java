@@ -171,7 +171,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     static String expected(Parser parser, IntervalSet expected) {
         List<String> words = new ArrayList<>();
         if (expected.contains(StratLexer.PARAMETERS) && expected.contains(StratLexer.SCAN)) {
-            words.add("a block (parameters, scan, entry, exit) or 'let'");
+            words.add("a block (parameters, scan, entry, exit), 'let'");
         } else if (expected.contains(StratLexer.WHEN) && expected.contains(StratLexer.ON)) {
             words.add("a statement (when, on signal, let, or an action such as buy(...))");
         } else if (expected.contains(StratLexer.NUMBER) && expected.contains(StratLexer.IDENTIFIER)) {
@@ -188,7 +188,7 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             words.add("a string in double quotes");
         }
         int[] punctuation = {StratLexer.RPAREN, StratLexer.RBRACKET, StratLexer.RBRACE, StratLexer.LPAREN,
-            StratLexer.LBRACE, StratLexer.LBRACKET, StratLexer.COMMA, StratLexer.COLON, StratLexer.ASSIGN,
+            StratLexer.LBRACE, StratLexer.COMMA, StratLexer.COLON, StratLexer.ASSIGN,
             StratLexer.RANGE, StratLexer.STRATEGY, StratLexer.SIGNAL};
         for (int type : punctuation) {
             if (expected.contains(type) && words.size() < 3) {

@@ -2,9 +2,13 @@ package dev.stratc.indicators.core;
 
 /**
  * Pairs (x, y) of the last {@code capacity} bars with running sums of their deviations from shift values, for
- * O(1) covariance and correlation. As {@link RollingWindow}: exact recompute every {@code capacity} pushes.
+ * O(1) covariance and correlation. As in {@link RollingWindow}, the sums are rebuilt exactly every
+ * max(capacity, 1,024) pushes.
  */
 public final class RollingCovariance {
+    /** Sums are rebuilt after this many pushes at least: drift stays near 1e-13, the rebuild cost near zero. */
+    private static final int MIN_RECOMPUTE_INTERVAL = 1024;
+
     private final double[] xs;
     private final double[] ys;
     private int size;
@@ -16,6 +20,7 @@ public final class RollingCovariance {
     private double sumXX;
     private double sumYY;
     private double sumXY;
+    private final int recomputeInterval;
     private int pushesSinceRecompute;
 
     public RollingCovariance(int capacity) {
@@ -24,6 +29,7 @@ public final class RollingCovariance {
         }
         xs = new double[capacity];
         ys = new double[capacity];
+        recomputeInterval = Math.max(capacity, MIN_RECOMPUTE_INTERVAL);
     }
 
     public int capacity() {
@@ -44,7 +50,7 @@ public final class RollingCovariance {
         ys[next] = y;
         next = next + 1 == xs.length ? 0 : next + 1;
         add(x - shiftX, y - shiftY, 1);
-        if (++pushesSinceRecompute >= xs.length) {
+        if (++pushesSinceRecompute >= recomputeInterval) {
             recompute(x, y);
         }
     }

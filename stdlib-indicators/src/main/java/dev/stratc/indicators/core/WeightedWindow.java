@@ -3,16 +3,20 @@ package dev.stratc.indicators.core;
 /**
  * The committed values of the last {@code capacity} bars with two running sums, the plain sum and the sum
  * weighted 1 (oldest) .. size (newest), both of deviations from a shift value. That gives the weighted moving
- * average and the least-squares slope in O(1) per bar. The sums are recomputed exactly every {@code capacity}
- * pushes (amortised O(1)), which bounds floating-point drift, and the shift moves to the newest value then.
+ * average and the least-squares slope in O(1) per bar. As in {@link RollingWindow}, the sums are rebuilt
+ * exactly every max(capacity, 1,024) pushes, and the shift then moves to the newest value.
  */
 public final class WeightedWindow {
+    /** Sums are rebuilt after this many pushes at least: drift stays near 1e-13, the rebuild cost near zero. */
+    private static final int MIN_RECOMPUTE_INTERVAL = 1024;
+
     private final double[] values;
     private int size;
     private int next;
     private double shift;
     private double sum;
     private double weightedSum;
+    private final int recomputeInterval;
     private int pushesSinceRecompute;
 
     public WeightedWindow(int capacity) {
@@ -20,6 +24,7 @@ public final class WeightedWindow {
             throw new IllegalArgumentException("window capacity must be at least 1, got " + capacity);
         }
         values = new double[capacity];
+        recomputeInterval = Math.max(capacity, MIN_RECOMPUTE_INTERVAL);
     }
 
     public int capacity() {
@@ -50,7 +55,7 @@ public final class WeightedWindow {
         }
         values[next] = value;
         next = next + 1 == values.length ? 0 : next + 1;
-        if (++pushesSinceRecompute >= values.length) {
+        if (++pushesSinceRecompute >= recomputeInterval) {
             recompute(value);
         }
     }

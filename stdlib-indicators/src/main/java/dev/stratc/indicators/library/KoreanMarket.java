@@ -24,7 +24,7 @@ public final class KoreanMarket {
                         .doc("The KRX tick size (호가단위) for a stock at this price: 1 KRW below 2,000, then 5, 10, "
                                 + "50, 100, 500 and 1,000 KRW from 500,000 (the table since 2023-01-25). ETFs and "
                                 + "ETNs trade in 5 KRW ticks. na for a price that is not positive.",
-                                "buy(quantity: 10, type: \"limit\", price: close - 2 * tick_size(close))"),
+                                "ask_price - bid_price <= tick_size(close)"),
                 fn("upper_limit", KOREA).series("base", null, "The base price (기준가), usually the previous "
                                 + "session's close.")
                         .pure(KrxPrices.class, "upperLimit")

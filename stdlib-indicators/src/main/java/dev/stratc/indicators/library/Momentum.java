@@ -69,12 +69,25 @@ public final class Momentum {
                         .doc("Williams %R, -100 to 0: how far the close is below the highest high of `length` "
                                 + "bars, in percent of the range. Near 0 is overbought, near -100 oversold. Partial "
                                 + "at first; na when the range is zero.", "williams_r(14) < -80"),
+                fn("cci", MOMENTUM).length("length", "20", "The number of bars.")
+                        .reads(BarField.HIGH, BarField.LOW, BarField.CLOSE)
+                        .streaming(Cci.class)
+                        .doc("Commodity channel index: how far the typical price (high + low + close) / 3 is from "
+                                + "its average, in units of 0.015 mean deviations. Uses the bars seen so far until "
+                                + "`length` exist; 0 when the mean deviation is zero.", "cci(20) < -100"),
                 fn("roc", MOMENTUM).source().length("length", null, "Bars back.")
                         .returns(ValueKind.PERCENT)
                         .streaming(Roc.class)
                         .doc("Rate of change in percent over `length` bars, as ta4j: compares with the first bar "
                                 + "until `length` bars exist (`price_change_percent` is na instead).",
                                 "roc(close, 10) > 5%"),
+                fn("price_change_percent", MOMENTUM).source()
+                        .length("length", null, "Bars back, or a duration (5m) converted with the timeframe.")
+                        .returns(ValueKind.PERCENT)
+                        .streaming(PriceChangePercent.class)
+                        .doc("The change over the last `length` bars in percent: (close / close[length] - 1) * 100."
+                                + " na until `length` earlier bars exist.",
+                                "price_change_percent(5m) > 3%"),
                 fn("momentum", MOMENTUM).source().length("length", "10", "Bars back.")
                         .streaming(Change.class)
                         .doc("Momentum: source - source[length], in price units. na until `length` earlier "
@@ -88,19 +101,6 @@ public final class Momentum {
                         .streaming(Mfi.class)
                         .doc("Money flow index, 0 to 100: an RSI of money flow (typical price * volume). As ta4j,"
                                 + " each money-flow sum is floored at 1 before dividing. na for the first "
-                                + "`length` bars.", "mfi(14) > 80"),
-                fn("cci", MOMENTUM).length("length", "20", "The number of bars.")
-                        .reads(BarField.HIGH, BarField.LOW, BarField.CLOSE)
-                        .streaming(Cci.class)
-                        .doc("Commodity channel index: how far the typical price (high + low + close) / 3 is from "
-                                + "its average, in units of 0.015 mean deviations. Uses the bars seen so far until "
-                                + "`length` exist; 0 when the mean deviation is zero.", "cci(20) < -100"),
-                fn("price_change_percent", MOMENTUM).source()
-                        .length("length", null, "Bars back, or a duration (5m) converted with the timeframe.")
-                        .returns(ValueKind.PERCENT)
-                        .streaming(PriceChangePercent.class)
-                        .doc("The change over the last `length` bars in percent: (close / close[length] - 1) * 100."
-                                + " na until `length` earlier bars exist.",
-                                "price_change_percent(5m) > 3%"));
+                                + "`length` bars.", "mfi(14) > 80"));
     }
 }

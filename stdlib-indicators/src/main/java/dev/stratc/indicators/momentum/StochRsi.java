@@ -28,8 +28,8 @@ public final class StochRsi extends StreamingIndicator {
     public double update(int bar, double source) {
         enter(bar);
         pendingRsi = rsi.update(bar, source);
-        double high = highest.extremeWith(index(), pendingRsi);
-        double low = lowest.extremeWith(index(), pendingRsi);
+        double high = highest.extremeWith(pendingRsi);
+        double low = lowest.extremeWith(pendingRsi);
         if (index() < warmup() || Double.isNaN(pendingRsi)) {
             value = Double.NaN;
         } else if (high == low) {

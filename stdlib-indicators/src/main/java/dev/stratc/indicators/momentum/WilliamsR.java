@@ -26,8 +26,8 @@ public final class WilliamsR extends StreamingIndicator {
         enter(bar);
         this.high = high;
         this.low = low;
-        double highestHigh = highest.extremeWith(index(), high);
-        double lowestLow = lowest.extremeWith(index(), low);
+        double highestHigh = highest.extremeWith(high);
+        double lowestLow = lowest.extremeWith(low);
         return ratio(highestHigh - close, highestHigh - lowestLow) * -100.0;
     }
 

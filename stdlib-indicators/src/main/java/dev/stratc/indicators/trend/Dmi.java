@@ -25,7 +25,6 @@ public final class Dmi extends StreamingIndicator {
     private double low = Double.NaN;
     private double plusDi = Double.NaN;
     private double minusDi = Double.NaN;
-    private double adxValue = Double.NaN;
 
     public Dmi(int diLength, int adxLength) {
         requireLength("adx", "length", diLength, 1);
@@ -52,8 +51,7 @@ public final class Dmi extends StreamingIndicator {
         minusDi = directionalIndex(minus, range);
         double sum = plusDi + minusDi;
         double dx = Math.abs(sum) < ZERO ? 0.0 : Math.abs(plusDi - minusDi) / sum * 100.0;
-        adxValue = adx.update(bar, dx);
-        return adxValue;
+        return adx.update(bar, dx);
     }
 
     private static double directionalIndex(double averageMove, double averageRange) {
@@ -66,10 +64,6 @@ public final class Dmi extends StreamingIndicator {
 
     public double minusDi() {
         return minusDi;
-    }
-
-    public double adx() {
-        return adxValue;
     }
 
     public int warmup() {

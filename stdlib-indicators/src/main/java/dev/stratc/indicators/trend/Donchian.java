@@ -27,8 +27,8 @@ public final class Donchian extends StreamingIndicator {
         enter(bar);
         this.high = high;
         this.low = low;
-        upper = highest.extremeWith(index(), high);
-        lower = lowest.extremeWith(index(), low);
+        upper = highest.extremeWith(high);
+        lower = lowest.extremeWith(low);
         return middle();
     }
 
