@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Imports, exports, lists and generates market data in a DuckDB store (*.duckdb).",
         subcommands = {DataCommand.Import.class, DataCommand.Export.class, DataCommand.ListBars.class,
-            DataCommand.Synth.class})
+            DataCommand.Synth.class, DataFetchCommand.class})
 public final class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;
