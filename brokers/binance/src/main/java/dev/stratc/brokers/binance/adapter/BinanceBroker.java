@@ -197,7 +197,7 @@ public final class BinanceBroker implements BrokerPort {
     public void submit(SubmitOrder order) {
         requireRunning();
         String id = order.clientOrderId();
-        Optional<SymbolRules> rules = host.exchangeInfo().rules(order.symbol());
+        Optional<SymbolRules> rules = exchangeRules(order.symbol());
         NewOrder binanceOrder;
         TrackedOrder tracked;
         synchronized (orders) {
@@ -298,10 +298,15 @@ public final class BinanceBroker implements BrokerPort {
                 }
             }
         } catch (BinanceApiException e) {
+            if (e.code() != BinanceApiException.NO_SUCH_ORDER) {
+                throw failure(e, null, "replace of " + oldId);
+            }
             synchronized (orders) {
                 emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
             }
             return;
+        } catch (RuntimeException e) {
+            throw failure(e, null, "replace of " + oldId);
         }
         NewOrder replacement;
         TrackedOrder fresh;
@@ -309,7 +314,7 @@ public final class BinanceBroker implements BrokerPort {
             // Binance's replacement is a new order: it carries what is still to fill, not the old total
             BigDecimal open = BigDecimal.valueOf(replace.quantity()).subtract(old.filled);
             try {
-                SymbolRules rules = host.exchangeInfo().rules(replace.symbol()).orElseThrow(
+                SymbolRules rules = exchangeRules(replace.symbol()).orElseThrow(
                         () -> new IllegalArgumentException("Binance lists no symbol " + replace.symbol()));
                 if (old.finished || open.signum() <= 0) {
                     throw new IllegalArgumentException("order " + oldId + " has nothing left to replace");
@@ -350,6 +355,14 @@ public final class BinanceBroker implements BrokerPort {
             }
         } catch (RuntimeException e) {
             throw failure(e, null, "replace of " + oldId);
+        }
+    }
+
+    private Optional<SymbolRules> exchangeRules(String symbol) {
+        try {
+            return host.exchangeInfo().rules(symbol);
+        } catch (RuntimeException e) {
+            throw failure(e, BrokerException.Kind.NOT_CONNECTED, "exchangeInfo");
         }
     }
 

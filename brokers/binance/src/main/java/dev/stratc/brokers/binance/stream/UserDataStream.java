@@ -44,7 +44,9 @@ public final class UserDataStream implements AutoCloseable {
     private final AlertSink alerts;
     private final AtomicLong requestIds = new AtomicLong();
     private final SequencedSet<String> seen = new LinkedHashSet<>();
+    private static final long CLOCK_RETRY_SPACING_NANOS = 60_000_000_000L;
     private volatile boolean subscribed;
+    private long lastClockRetryNanos = System.nanoTime() - CLOCK_RETRY_SPACING_NANOS - 1;
 
     /**
      * @param resynchronizeClock measures the server clock again; run when the subscription is refused with -1021
@@ -126,9 +128,15 @@ public final class UserDataStream implements AutoCloseable {
         int code = frame.path("error").path("code").asInt();
         String message = "user data subscription for " + key + " refused: " + code + " "
                 + frame.path("error").path("msg").asText();
-        if (code == -1021) {
+        long now = System.nanoTime();
+        if (code == -1021 && now - lastClockRetryNanos > CLOCK_RETRY_SPACING_NANOS) {
+            lastClockRetryNanos = now;
+            // our clock drifted: measure it again and subscribe on a fresh connection
             resynchronizeClock.run();
+            socket.rotate();
+            return;
         }
+        // a refused key or signature will not get better by retrying
         listener.onError(message);
         alerts.alert(message);
     }
