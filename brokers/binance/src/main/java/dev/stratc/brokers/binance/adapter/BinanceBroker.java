@@ -51,6 +51,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -647,36 +648,25 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     private void emit(OrderEvent event) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    target.onOrderEvent(event);
-                }
-            });
-        }
+        deliver(target -> target.onOrderEvent(event));
     }
 
     private void emit(MarketEvent event) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    target.onMarketEvent(event);
-                }
-            });
-        }
+        deliver(target -> target.onMarketEvent(event));
     }
 
     private void connection(boolean up, String detail) {
+        deliver(target -> target.onConnection(up, detail));
+    }
+
+    /** Queues a listener call behind those before it; none runs once {@link #stop} has begun. */
+    private void deliver(Consumer<BrokerListener> call) {
         ExecutorService events = dispatcher;
         if (running && events != null) {
             BrokerListener target = listener;
             events.execute(() -> {
                 if (running) {
-                    target.onConnection(up, detail);
+                    call.accept(target);
                 }
             });
         }

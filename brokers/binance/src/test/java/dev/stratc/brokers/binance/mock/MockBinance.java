@@ -1036,7 +1036,7 @@ public final class MockBinance implements AutoCloseable {
     /** Signed over the parameters sorted by name, values as sent (WebSocket API rule); then the usual timing check. */
     private synchronized int subscribe(WebSocket socket, JsonNode params) {
         TreeMap<String, String> sorted = new TreeMap<>();
-        params.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue().asText()));
+        params.properties().forEach(f -> sorted.put(f.getKey(), f.getValue().asText()));
         String signature = sorted.remove("signature");
         MockAccount account = accountsByKey.get(sorted.get("apiKey"));
         if (account == null) {
