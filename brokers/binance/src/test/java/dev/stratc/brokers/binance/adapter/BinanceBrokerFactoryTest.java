@@ -46,7 +46,7 @@ class BinanceBrokerFactoryTest {
     void thePoolFindsTheFactoryByItsNameAndAPaperAccountGoesToTheTestnet() {
         BrokerFactory factory = ServiceLoader.load(BrokerFactory.class).stream().map(ServiceLoader.Provider::get)
                 .filter(f -> f.name().equals("binance")).findFirst().orElseThrow();
-        BrokerAccount main = account("binance-main", "paper", Map.of("api_key", "${BN_KEY}", "secret_key", "${BN_SECRET}",
+        BrokerAccount main = account("binance-main", "paper", Map.of("api_key", "${BN_KEY}", "api_secret", "${BN_SECRET}",
                 "broker_config", dir.resolve("absent.yaml").toString()));
 
         BrokerPort port = factory.create(main, dir);
@@ -60,7 +60,7 @@ class BinanceBrokerFactoryTest {
     @Test
     void aSubAccountHasItsOwnKeyAndNamesItsMaster() {
         BinanceAccountSettings sub = BinanceAccountSettings.from(account("binance-sub-arb", "live", Map.of(
-                "api_key", "${BN_KEY}", "secret_key", "${BN_SECRET}", "sub_account_of", "binance-main",
+                "api_key", "${BN_KEY}", "api_secret", "${BN_SECRET}", "sub_account_of", "binance-main",
                 "recv_window_ms", "3000")), BinanceConfig.DEFAULTS);
 
         assertThat(sub.endpoints()).isEqualTo(BinanceEndpoints.PRODUCTION);
@@ -87,15 +87,15 @@ class BinanceBrokerFactoryTest {
     @Test
     void mistakesAreNamedWithTheAccountAndTheSetting() {
         assertThatThrownBy(() -> BinanceAccountSettings.from(account("a1", "paper", Map.of("api_key", "${BN_KEY}")),
-                BinanceConfig.DEFAULTS)).hasMessage("account a1: give either secret_key (HMAC) or private_key_file (Ed25519), not neither");
+                BinanceConfig.DEFAULTS)).hasMessage("account a1: give either api_secret (HMAC) or private_key_file (Ed25519), not neither");
         assertThatThrownBy(() -> BinanceAccountSettings.from(account("a2", "paper",
-                Map.of("api_key", "${BN_MISSING}", "secret_key", "x")), BinanceConfig.DEFAULTS))
+                Map.of("api_key", "${BN_MISSING}", "api_secret", "x")), BinanceConfig.DEFAULTS))
                 .hasMessageContaining("a2.api_key").hasMessageContaining("BN_MISSING is not set");
         assertThatThrownBy(() -> BinanceAccountSettings.from(account("a3", "paper",
-                Map.of("api_key", "k", "secret_key", "x", "rest_url", "ftp://nowhere")), BinanceConfig.DEFAULTS))
+                Map.of("api_key", "k", "api_secret", "x", "rest_url", "ftp://nowhere")), BinanceConfig.DEFAULTS))
                 .hasMessageContaining("rest_url");
         assertThatThrownBy(() -> BinanceAccountSettings.from(account("a4", "paper",
-                Map.of("api_key", "k", "secret_key", "x", "recv_window_ms", "90000")), BinanceConfig.DEFAULTS))
+                Map.of("api_key", "k", "api_secret", "x", "recv_window_ms", "90000")), BinanceConfig.DEFAULTS))
                 .hasMessage("account a4: recv_window_ms must be 1..60000, is 90000");
     }
 
@@ -112,7 +112,7 @@ class BinanceBrokerFactoryTest {
         BinanceConfig config = BinanceConfig.load(file);
 
         BinanceAccountSettings settings = BinanceAccountSettings.from(account("t", "paper", Map.of("api_key", "k",
-                "secret_key", "x", "stream_url", "ws://127.0.0.1:19090")), config);
+                "api_secret", "x", "stream_url", "ws://127.0.0.1:19090")), config);
 
         assertThat(settings.endpoints()).isEqualTo(new BinanceEndpoints("http://127.0.0.1:18080",
                 "ws://127.0.0.1:18080/ws-api/v3", "ws://127.0.0.1:19090"));
