@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
             "Checks, backtests and runs .strat trading strategies.",
             ""
         },
-        subcommands = {},
+        subcommands = {
+            dev.stratc.cli.commands.BacktestCommand.class,
+            dev.stratc.cli.commands.OptimizeCommand.class,
+            dev.stratc.cli.commands.DataCommand.class,
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",

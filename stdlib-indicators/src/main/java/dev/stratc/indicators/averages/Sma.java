@@ -1,59 +1,36 @@
 package dev.stratc.indicators.averages;
 
-/**
- * Simple moving average over a ring buffer with a running sum: O(1) per bar, no allocation after
- * construction. Like ta4j's SMAIndicator, it averages the values seen so far until the window is full.
- */
-public final class Sma {
-    private final int length;
-    private final double[] window;
-    private int count;
-    private int next;
-    private double sum;
+import dev.stratc.indicators.core.RollingWindow;
+import dev.stratc.indicators.core.StreamingIndicator;
 
-    private int currentBar = -1;
-    private double current = Double.NaN;
-    private double value = Double.NaN;
+/**
+ * Simple moving average over a rolling window: O(1) per bar, no allocation after construction. Like ta4j's
+ * SMAIndicator, it averages the values seen so far until the window is full. An na input gives na and is left
+ * out of the window.
+ */
+public final class Sma extends StreamingIndicator {
+    private final RollingWindow window;
+    private double pending = Double.NaN;
 
     public Sma(int length) {
-        if (length < 1) {
-            throw new IllegalArgumentException("sma length must be at least 1, got " + length);
-        }
-        this.length = length;
-        this.window = new double[length];
+        requireLength("sma", "length", length, 1);
+        this.window = new RollingWindow(length);
     }
 
     public double update(int bar, double source) {
-        if (bar != currentBar) {
-            commit();
-            currentBar = bar;
-        }
-        current = source;
-        if (Double.isNaN(source)) {
-            value = Double.NaN;
-            return value;
-        }
-        int size = Math.min(count + 1, length);
-        double evicted = count >= length ? window[next] : 0.0;
-        value = (sum - evicted + source) / size;
-        return value;
+        enter(bar);
+        pending = source;
+        return Double.isNaN(source) ? Double.NaN : window.sumWith(source) / window.sizeWith();
     }
 
     public int warmup() {
-        return 0;
+        return window.capacity() - 1;
     }
 
-    private void commit() {
-        if (currentBar < 0 || Double.isNaN(current)) {
-            return;
+    @Override
+    protected void commit() {
+        if (!Double.isNaN(pending)) {
+            window.push(pending);
         }
-        if (count >= length) {
-            sum -= window[next];
-        } else {
-            count++;
-        }
-        window[next] = current;
-        sum += current;
-        next = (next + 1) % length;
     }
 }

@@ -1,20 +1,28 @@
 package dev.stratc.indicators.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The declarations of the standard library, in catalogue order. */
+import dev.stratc.indicators.library.Averages;
+import dev.stratc.indicators.library.Events;
+import dev.stratc.indicators.library.Momentum;
+import dev.stratc.indicators.library.Statistics;
+import dev.stratc.indicators.library.TrendVolatility;
+import dev.stratc.indicators.library.Volume;
+
+/** The declarations of the standard library, in catalogue order; each category declares its own. */
 final class StandardLibrary {
     private StandardLibrary() {
     }
 
     static List<FunctionSpec> functions() {
-        return List.of(
-                new FunctionSpec("sma", Category.AVERAGES,
-                        List.of(new Param("source", ParamKind.SERIES, "close", "The series to average."),
-                                new Param("length", ParamKind.LENGTH, null, "The number of bars.")),
-                        ValueKind.NUMBER, List.of(), List.of(),
-                        new Implementation.Streaming("dev.stratc.indicators.averages.Sma"),
-                        "Simple moving average: the mean of the last `length` values.",
-                        "close > sma(50)"));
+        List<FunctionSpec> all = new ArrayList<>();
+        all.addAll(Averages.functions());
+        all.addAll(Momentum.functions());
+        all.addAll(TrendVolatility.functions());
+        all.addAll(Volume.functions());
+        all.addAll(Statistics.functions());
+        all.addAll(Events.functions());
+        return all;
     }
 }

@@ -1,0 +1,85 @@
+package dev.stratc.cli.commands;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.stratc.backtest.BacktestResult;
+import dev.stratc.backtest.Backtester;
+import dev.stratc.backtest.report.ReportWriter;
+import dev.stratc.backtest.report.Summary;
+import dev.stratc.cli.CliException;
+import dev.stratc.cli.ExitCode;
+import dev.stratc.strategy.StrategyProgram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Runs a strategy over historical bars of a universe and reports the results, net of costs.",
+            "",
+            "Orders decided at a bar's close fill at the next bar's open (--fill next-open) or at that close;",
+            "stops fill where the bar touched them (at the open on a gap); limit orders when the bar trades",
+            "through them. Example: stratc backtest examples/momentum.strat --out report/"})
+public final class BacktestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .strat file.")
+    Path file;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write summary.json, trades.csv, equity.csv and report.html into DIR.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the summary as JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        StrategyProgram program = StrategyFiles.compile(file);
+        var universe = data.load();
+        PrintWriter err = spec.commandLine().getErr();
+        universe.warnings().forEach(w -> err.println("warning: " + w));
+        var config = run.config(program.info(), universe.bars().get(0).market().zone());
+        long total = universe.bars().stream().mapToLong(b -> b.size()).sum();
+        BacktestResult result;
+        try (Progress progress = new Progress("backtest", total, "bars")) {
+            result = Backtester.run(program, universe.bars(), config, progress);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(file + ": " + e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Summary.json(result, universe.description())));
+        } else {
+            stdout.print(Summary.table(result, universe.description()));
+        }
+        if (out != null) {
+            try {
+                ReportWriter.write(result, out, universe.description());
+            } catch (java.io.UncheckedIOException e) {
+                throw CliException.failure(e.getMessage(), e);
+            }
+            if (!json) {
+                stdout.println();
+                stdout.println("wrote " + out.resolve("report.html") + " (and summary.json, trades.csv, equity.csv)");
+            }
+        }
+        stdout.flush();
+        return ExitCode.OK;
+    }
+}

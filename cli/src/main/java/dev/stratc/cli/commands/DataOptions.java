@@ -1,0 +1,74 @@
+package dev.stratc.cli.commands;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import dev.stratc.cli.CliException;
+import dev.stratc.data.DataException;
+import dev.stratc.data.Market;
+import dev.stratc.data.ReadOptions;
+import dev.stratc.data.Repair;
+import dev.stratc.data.UniverseLoader;
+import picocli.CommandLine.Option;
+
+/** Where the bars come from, shared by backtest and optimize. */
+public final class DataOptions {
+    /** What runs when no --data is given: small, synthetic, and labelled so everywhere. */
+    static final String DEFAULT_DATA = "synth:krx?symbols=50&days=5&seed=1";
+
+    @Option(names = "--data", paramLabel = "SOURCE", description = {
+        "A CSV file, a directory of CSV files (one per symbol), a DuckDB store (*.duckdb), or",
+        "synth:krx?symbols=N&days=D&seed=S (synthetic). Default: " + DEFAULT_DATA})
+    String data;
+
+    @Option(names = "--market", paramLabel = "MARKET",
+            description = "Market of CSV data: krx, binance or generic (time zone, ticks, costs). Default: generic.")
+    String market;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYM", description = "Only these symbols.")
+    List<String> symbols = List.of();
+
+    @Option(names = "--timeframe", paramLabel = "DURATION",
+            description = "Bar length (1m, 5m, 1d): needed for trade ticks; inferred from bars otherwise.")
+    String timeframe;
+
+    @Option(names = "--repair", paramLabel = "drop|fail", defaultValue = "fail",
+            description = "Bad bars: fail (stop at the first, default) or drop (leave out, warn with file:line).")
+    String repair;
+
+    String source() {
+        return data != null ? data : DEFAULT_DATA;
+    }
+
+    ReadOptions readOptions() {
+        Market m;
+        try {
+            m = market == null ? Market.GENERIC : Market.of(market);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--market: " + e.getMessage());
+        }
+        Duration tf = timeframe == null ? null : Durations.parse("--timeframe", timeframe);
+        Repair r = switch (repair.toLowerCase(Locale.ROOT)) {
+            case "drop" -> Repair.DROP;
+            case "fail" -> Repair.FAIL;
+            default -> throw CliException.usage("--repair '" + repair + "': use drop or fail");
+        };
+        return new ReadOptions(null, m, tf, r);
+    }
+
+    UniverseLoader.Loaded load() {
+        try {
+            var loaded = UniverseLoader.load(source(), readOptions(), symbols);
+            if (loaded.bars().isEmpty()) {
+                throw CliException.invalidInput(source() + ": no symbols to run"
+                        + (symbols.isEmpty() ? "" : " (none of " + String.join(",", symbols) + ")"));
+            }
+            return loaded;
+        } catch (DataException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--data: " + e.getMessage());
+        }
+    }
+}

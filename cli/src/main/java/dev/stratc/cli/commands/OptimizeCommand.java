@@ -1,0 +1,197 @@
+package dev.stratc.cli.commands;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.stratc.backtest.optimize.Objective;
+import dev.stratc.backtest.optimize.Optimizer;
+import dev.stratc.backtest.optimize.ParameterGrid;
+import dev.stratc.cli.CliException;
+import dev.stratc.cli.ExitCode;
+import dev.stratc.strategy.ParameterValue;
+import dev.stratc.strategy.StrategyProgram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Searches the parameters' 'in' ranges (or -P name=a..b step c) with parallel backtests.",
+            "",
+            "Grid search over every combination, or walk-forward (--walk-forward 60d:20d): each window's best",
+            "in-sample parameters are judged on the following out-of-sample period only, reported separately.",
+            "Results are deterministic whatever the number of threads."})
+public final class OptimizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .strat file.")
+    Path file;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Option(names = "--objective", defaultValue = "sharpe", paramLabel = "NAME",
+            description = "What to maximise: net-return, cagr, sharpe (default), sortino, calmar, profit-factor, "
+                    + "expectancy, win-rate.")
+    String objective;
+
+    @Option(names = "--walk-forward", paramLabel = "IN:OUT",
+            description = "Walk-forward windows, e.g. 60d:20d (in-sample : out-of-sample).")
+    String walkForward;
+
+    @Option(names = "--anchored", description = "Walk-forward in-sample windows all start at the data's start.")
+    boolean anchored;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel backtests (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table.")
+    int top;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (and walk_forward.csv) into DIR.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        StrategyProgram program = StrategyFiles.compile(file);
+        var universe = data.load();
+        PrintWriter stdout = spec.commandLine().getOut();
+        universe.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        var info = program.info();
+        run.params = RunOptions.fixed(run.params);
+        Map<String, List<ParameterValue>> ranges = new LinkedHashMap<>();
+        RunOptions.ranges(originalParams()).forEach((name, text) -> {
+            var declared = RunOptions.declared(info, name);
+            try {
+                ranges.put(name, ParameterGrid.parseRange(text, declared.defaultValue()));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("-P " + name + ": " + e.getMessage());
+            }
+        });
+        ParameterGrid grid;
+        Objective obj;
+        try {
+            grid = ParameterGrid.of(info.parameters(), ranges);
+            obj = Objective.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        var config = run.config(info, universe.bars().get(0).market().zone());
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
+        stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
+                + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
+        if (walkForward == null) {
+            List<Optimizer.Run> runs;
+            try (Progress p = new Progress("optimize", grid.size(), "runs")) {
+                runs = optimizer.grid(p::accept);
+            }
+            printTop(stdout, runs, grid.names());
+            if (out != null) {
+                Files.createDirectories(out);
+                Optimizer.writeRuns(runs, grid.names(), out.resolve("runs.csv"));
+                stdout.println("wrote " + out.resolve("runs.csv"));
+            }
+        } else {
+            String[] parts = walkForward.split(":");
+            if (parts.length != 2) {
+                throw CliException.usage("--walk-forward '" + walkForward + "': write IN:OUT, e.g. 60d:20d");
+            }
+            Duration in = Durations.parse("--walk-forward", parts[0]);
+            Duration oos = Durations.parse("--walk-forward", parts[1]);
+            List<Optimizer.Window> windows;
+            try (Progress p = new Progress("walk-forward", 0, "windows")) {
+                windows = optimizer.walkForward(in, oos, anchored, p::accept);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalidInput(e.getMessage());
+            }
+            printWindows(stdout, windows, grid.names(), obj);
+            if (out != null) {
+                Files.createDirectories(out);
+                writeWindows(windows, grid.names(), out.resolve("walk_forward.csv"));
+                stdout.println("wrote " + out.resolve("walk_forward.csv"));
+            }
+        }
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private Map<String, String> originalParams() {
+        return spec.findOption("-P").getValue() instanceof Map<?, ?> m ? castMap(m) : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> castMap(Map<?, ?> m) {
+        return (Map<String, String>) m;
+    }
+
+    private void printTop(PrintWriter w, List<Optimizer.Run> runs, List<String> names) {
+        w.println();
+        w.printf(Locale.ROOT, "%5s  %-28s %10s %10s %9s %8s %7s%n", "run", String.join(" ", names), "score",
+                "net ret %", "max dd %", "sharpe", "trades");
+        for (Optimizer.Run r : runs.subList(0, Math.min(top, runs.size()))) {
+            StringBuilder p = new StringBuilder();
+            for (String n : names) {
+                p.append(n).append('=').append(Optimizer.text(r.parameters().get(n))).append(' ');
+            }
+            var m = r.metrics();
+            w.printf(Locale.ROOT, "%5d  %-28s %10.4f %10.2f %9.2f %8.2f %7d%n", r.number(), p.toString().strip(),
+                    r.score(), m.netReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.trades());
+        }
+    }
+
+    private static void printWindows(PrintWriter w, List<Optimizer.Window> windows, List<String> names,
+                                     Objective obj) {
+        w.println();
+        w.printf(Locale.ROOT, "%3s  %-10s %-10s %-10s  %-28s %12s %12s %9s%n", "#", "in from", "out from", "out to",
+                "best in-sample", "IS " + obj.id(), "OOS ret %", "OOS trd");
+        for (Optimizer.Window win : windows) {
+            StringBuilder p = new StringBuilder();
+            for (String n : names) {
+                p.append(n).append('=').append(Optimizer.text(win.bestInSample().parameters().get(n))).append(' ');
+            }
+            w.printf(Locale.ROOT, "%3d  %-10s %-10s %-10s  %-28s %12.4f %12.2f %9d%n", win.number(),
+                    day(win.inStart()), day(win.inEnd()), day(win.outEnd()), p.toString().strip(),
+                    win.bestInSample().score(), win.outOfSample().netReturn() * 100, win.outOfSample().trades());
+        }
+        w.printf(Locale.ROOT, "%nout-of-sample, windows chained: net return %.2f %%%n",
+                Optimizer.chainedOutOfSampleReturn(windows) * 100);
+    }
+
+    private static String day(long ms) {
+        return Instant.ofEpochMilli(ms).toString().substring(0, 10);
+    }
+
+    private static void writeWindows(List<Optimizer.Window> windows, List<String> names, Path file)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("window,in_start,in_end,out_end," + String.join(",", names)
+                + ",in_sample_score,in_sample_net_return,out_of_sample_net_return,out_of_sample_max_drawdown,"
+                + "out_of_sample_sharpe,out_of_sample_trades\n");
+        for (Optimizer.Window w : windows) {
+            sb.append(w.number()).append(',').append(Instant.ofEpochMilli(w.inStart())).append(',')
+                    .append(Instant.ofEpochMilli(w.inEnd())).append(',').append(Instant.ofEpochMilli(w.outEnd()));
+            for (String n : names) {
+                sb.append(',').append(Optimizer.text(w.bestInSample().parameters().get(n)));
+            }
+            var o = w.outOfSample();
+            sb.append(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g,%.6g,%.6g,%d%n", w.bestInSample().score(),
+                    w.bestInSample().metrics().netReturn(), o.netReturn(), o.maxDrawdown(), o.sharpe(), o.trades()));
+        }
+        Files.writeString(file, sb.toString());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.stratc.cli.commands;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import dev.stratc.backtest.BacktestConfig;
+import dev.stratc.backtest.Costs;
+import dev.stratc.backtest.FillMode;
+import dev.stratc.backtest.Slippage;
+import dev.stratc.cli.CliException;
+import dev.stratc.indicators.catalog.ValueKind;
+import dev.stratc.strategy.ParameterInfo;
+import dev.stratc.strategy.ParameterValue;
+import dev.stratc.strategy.StrategyInfo;
+import picocli.CommandLine.Option;
+
+/** How a run simulates: fills, capital, sizing, costs, period and parameter overrides. */
+public final class RunOptions {
+    private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)?(ms|s|m|h|d)");
+
+    @Option(names = "--fill", paramLabel = "next-open|close", defaultValue = "next-open",
+            description = "Orders decided at a bar's close fill at the next open (default) or at that close.")
+    String fill;
+
+    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000000",
+            description = "Starting cash (default ${DEFAULT-VALUE}).")
+    double capital;
+
+    @Option(names = "--max-positions", paramLabel = "N", defaultValue = "10",
+            description = "Most positions open at once (default ${DEFAULT-VALUE}).")
+    int maxPositions;
+
+    @Option(names = "--position-size", paramLabel = "PERCENT",
+            description = "Equity committed per calculate_position_size() entry (default 100 / max positions).")
+    String positionSize;
+
+    @Option(names = "--commission", paramLabel = "PERCENT",
+            description = "Commission per fill in percent (market default: krx 0.015, binance 0.1; 0 = off).")
+    String commission;
+
+    @Option(names = "--min-commission", paramLabel = "AMOUNT", description = "Least commission per fill.")
+    Double minCommission;
+
+    @Option(names = "--tax", paramLabel = "PERCENT",
+            description = "Tax on sells in percent (krx default 0.20, the securities transaction tax; 0 = off).")
+    String tax;
+
+    @Option(names = "--slippage", paramLabel = "AMOUNT", defaultValue = "0",
+            description = "Per market and stop fill: a percent (0.05%) or ticks (1tick). Default 0.")
+    String slippage;
+
+    @Option(names = "--warmup", paramLabel = "BARS",
+            description = "Bars per symbol before any decision (default: the strategy's warmup).")
+    Integer warmup;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First time that may trade (earlier bars warm up).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Bars ending at or after this are left out.")
+    String to;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Override a parameter: -P fast=12 -P surge_threshold=4%.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    BacktestConfig config(StrategyInfo info, java.time.ZoneId zone) {
+        FillMode mode;
+        Slippage slip;
+        try {
+            mode = FillMode.parse(fill);
+            slip = Slippage.parse(slippage);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        if (!(capital > 0)) {
+            throw CliException.usage("--capital must be positive");
+        }
+        if (maxPositions < 1) {
+            throw CliException.usage("--max-positions must be at least 1");
+        }
+        double size = positionSize == null ? Double.NaN : percent("--position-size", positionSize);
+        Costs costs = new Costs(commission == null ? Double.NaN : percent("--commission", commission),
+                minCommission == null ? Double.NaN : minCommission,
+                tax == null ? Double.NaN : percent("--tax", tax));
+        long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
+        long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
+        if (fromMs >= toMs) {
+            throw CliException.usage("--from must be before --to");
+        }
+        return BacktestConfig.defaults().withCapital(capital).withFill(mode).withMaxPositions(maxPositions, size)
+                .withSlippage(slip).withCosts(costs).withWarmup(warmup == null ? -1 : warmup)
+                .withPeriod(fromMs, toMs).withOverrides(overrides(info, params));
+    }
+
+    private static double percent(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw CliException.usage(option + " '" + text + "': write a percent such as 0.015 or 0.015%");
+        }
+    }
+
+    /** {@code -P} values read by the declared parameter's kind; unknown names are refused with the known ones. */
+    static Map<String, ParameterValue> overrides(StrategyInfo info, Map<String, String> raw) {
+        Map<String, ParameterValue> out = new LinkedHashMap<>();
+        for (var e : raw.entrySet()) {
+            ParameterInfo declared = declared(info, e.getKey());
+            out.put(e.getKey(), value(e.getKey(), e.getValue(), declared.defaultValue().kind()));
+        }
+        return out;
+    }
+
+    static ParameterInfo declared(StrategyInfo info, String name) {
+        return info.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> CliException.usage("-P " + name + ": the strategy has no parameter '" + name
+                        + "'; it declares " + info.parameters().stream().map(ParameterInfo::name).toList()));
+    }
+
+    static ParameterValue value(String name, String text, ValueKind kind) {
+        String s = text.strip();
+        String lower = s.toLowerCase(Locale.ROOT);
+        try {
+            if (s.endsWith("%")) {
+                return ParameterValue.percent(Double.parseDouble(s.substring(0, s.length() - 1)));
+            }
+            if (DURATION.matcher(lower).matches()) {
+                return ParameterValue.durationMillis(Durations.parse("-P " + name, lower).toMillis());
+            }
+            if (lower.equals("true") || lower.equals("false")) {
+                return ParameterValue.bool(lower.equals("true"));
+            }
+            double d = Double.parseDouble(s.replace("_", ""));
+            return kind == ValueKind.PERCENT ? ParameterValue.percent(d) : ParameterValue.number(d);
+        } catch (NumberFormatException e) {
+            return ParameterValue.string(s);
+        }
+    }
+
+    /** The -P values that are ranges (a..b step c, or a,b,c), for the optimiser. */
+    static Map<String, String> ranges(Map<String, String> raw) {
+        Map<String, String> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (v.contains("..") || v.contains(",")) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    static Map<String, String> fixed(Map<String, String> raw) {
+        Map<String, String> out = new LinkedHashMap<>(raw);
+        out.keySet().removeAll(ranges(raw).keySet());
+        return out;
+    }
+}

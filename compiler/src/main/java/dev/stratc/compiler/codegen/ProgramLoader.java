@@ -1,0 +1,76 @@
+package dev.stratc.compiler.codegen;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
+
+import dev.stratc.compiler.check.CheckedStrategy;
+import dev.stratc.compiler.check.Header;
+import dev.stratc.compiler.check.ParameterSymbol;
+import dev.stratc.strategy.ParameterValue;
+import dev.stratc.strategy.StrategyInfo;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+import dev.stratc.strategy.SymbolStrategy;
+
+/** Compiles generated Java with Janino, in a class loader of its own, and wraps it as a {@link StrategyProgram}. */
+public final class ProgramLoader {
+    private ProgramLoader() {
+    }
+
+    public static StrategyProgram load(JavaGenerator.GeneratedClass generated, CheckedStrategy checked, String sourceHash) {
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(ProgramLoader.class.getClassLoader());
+        try {
+            compiler.cook(generated.className().replace('.', '/') + ".java", generated.source());
+            Class<?> type = compiler.getClassLoader().loadClass(generated.className());
+            Constructor<?> constructor = type.getConstructor(String.class, ParameterValue[].class, long.class, ZoneId.class);
+            return new CompiledProgram(info(checked, sourceHash), checked.parameters(), constructor);
+        } catch (CompileException | ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException("the generated Java does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    private static StrategyInfo info(CheckedStrategy checked, String sourceHash) {
+        Header header = checked.header();
+        return new StrategyInfo(checked.tree().name(),
+                checked.parameters().stream().map(ParameterSymbol::info).toList(),
+                header.timeframeMillis() == null ? null : Duration.ofMillis(header.timeframeMillis()),
+                header.warmupBars(), checked.signals().keySet(), header.allowShort(), sourceHash);
+    }
+
+    private record CompiledProgram(StrategyInfo info, List<ParameterSymbol> parameters, Constructor<?> constructor)
+            implements StrategyProgram {
+
+        @Override
+        public SymbolStrategy newInstance(String symbol, StrategySettings settings) {
+            ParameterValue[] values = ParameterOverrides.resolve(parameters, settings.overrides());
+            Duration timeframe = settings.timeframe() != null ? settings.timeframe() : info.timeframe();
+            ZoneId zone = settings.zone() != null ? settings.zone() : ZoneOffset.UTC;
+            try {
+                return (SymbolStrategy) constructor.newInstance(symbol, values,
+                        timeframe == null ? 0L : timeframe.toMillis(), zone);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "StrategyProgram[" + info.name() + "]";
+        }
+    }
+
+
+}

@@ -1,0 +1,204 @@
+package dev.stratc.compiler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+import dev.stratc.compiler.ast.SourceSpan;
+import dev.stratc.compiler.diagnostics.DiagnosticCode;
+import dev.stratc.compiler.diagnostics.DiagnosticReporter;
+import dev.stratc.grammar.StratLexer;
+
+/**
+ * Replaces ANTLR's messages ("mismatched input ')' expecting {NUMBER, PERCENT, …}") with what a person would say:
+ * "expected an expression, found ')'". ANTLR's recovery is kept, so parsing goes on and reports every error.
+ */
+final class SyntaxErrors extends DefaultErrorStrategy {
+    private final String file;
+    private final DiagnosticReporter reporter;
+    private int lastReportedToken = -2;
+
+    SyntaxErrors(String file, DiagnosticReporter reporter) {
+        this.file = file;
+        this.reporter = reporter;
+    }
+
+    /** Listener for both the lexer and the parser; everything goes through the strategy's own reports. */
+    BaseErrorListener silentListener() {
+        return new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                                    String message, RecognitionException e) {
+                // Lexer errors cannot happen: UNKNOWN_CHARACTER matches any character.
+            }
+        };
+    }
+
+    @Override
+    protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
+        report(parser, e.getOffendingToken(), expected(parser, e.getExpectedTokens()), null);
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser parser, InputMismatchException e) {
+        report(parser, e.getOffendingToken(), expected(parser, e.getExpectedTokens()), null);
+    }
+
+    @Override
+    protected void reportFailedPredicate(Parser parser, org.antlr.v4.runtime.FailedPredicateException e) {
+        report(parser, e.getOffendingToken(), "an expression", null);
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) {
+            return;
+        }
+        beginErrorCondition(parser);
+        report(parser, parser.getCurrentToken(), null, "unexpected %s");
+    }
+
+    @Override
+    protected void reportMissingToken(Parser parser) {
+        if (inErrorRecoveryMode(parser)) {
+            return;
+        }
+        beginErrorCondition(parser);
+        report(parser, parser.getCurrentToken(), expected(parser, getExpectedTokens(parser)), null);
+    }
+
+    private void report(Parser parser, Token offending, String expected, String pattern) {
+        if (offending.getTokenIndex() == lastReportedToken) {
+            return;
+        }
+        lastReportedToken = offending.getTokenIndex();
+        switch (offending.getType()) {
+            case StratLexer.UNTERMINATED_STRING -> {
+                reporter.report(DiagnosticCode.UNTERMINATED, span(offending), "add the closing \" on the same line",
+                        "string");
+                return;
+            }
+            case StratLexer.UNKNOWN_CHARACTER -> {
+                reporter.report(DiagnosticCode.UNKNOWN_CHARACTER, span(offending), hintFor(offending.getText()),
+                        offending.getText());
+                return;
+            }
+            default -> {
+            }
+        }
+        String found = describe(offending);
+        String message;
+        if (pattern != null) {
+            message = String.format(pattern, found);
+        } else if (offending.getType() == Token.EOF) {
+            message = "expected " + expected + " before the end of the file";
+        } else {
+            message = "expected " + expected + ", found " + found;
+        }
+        SourceSpan where = offending.getType() == Token.EOF ? afterPrevious(parser, offending) : span(offending);
+        reporter.report(DiagnosticCode.SYNTAX, where, hintFor(offending, expected), message);
+    }
+
+    private static String hintFor(String character) {
+        return switch (character) {
+            case "&" -> "write 'and' or '&&'";
+            case "|" -> "write 'or' or '||'";
+            case "'" -> "strings are written in double quotes: \"…\"";
+            case "%" -> "a percent is written right after a number: 3%";
+            case ";" -> "statements end at the end of the line; remove the ';'";
+            default -> null;
+        };
+    }
+
+    private static String hintFor(Token offending, String expected) {
+        if (offending.getType() == StratLexer.ASSIGN && expected != null && expected.contains("expression")) {
+            return null;
+        }
+        if (offending.getType() == StratLexer.ASSIGN) {
+            return "to compare, write '=='";
+        }
+        return null;
+    }
+
+    private String describe(Token token) {
+        if (token.getType() == Token.EOF) {
+            return "the end of the file";
+        }
+        String text = token.getText();
+        if (text.length() > 30) {
+            text = text.substring(0, 27) + "...";
+        }
+        return token.getType() == StratLexer.STRING ? "the string " + text : "'" + text + "'";
+    }
+
+    /** Words for a set of expected tokens, most useful first. */
+    static String expected(Parser parser, IntervalSet expected) {
+        List<String> words = new ArrayList<>();
+        if (expected.contains(StratLexer.PARAMETERS) && expected.contains(StratLexer.SCAN)) {
+            words.add("a block (parameters, scan, entry, exit) or 'let'");
+        } else if (expected.contains(StratLexer.WHEN) && expected.contains(StratLexer.ON)) {
+            words.add("a statement (when, on signal, let, or an action such as buy(...))");
+        } else if (expected.contains(StratLexer.NUMBER) && expected.contains(StratLexer.IDENTIFIER)) {
+            words.add("an expression");
+        } else if (expected.contains(StratLexer.IDENTIFIER)) {
+            words.add("a name");
+        } else if (expected.contains(StratLexer.STRING)) {
+            words.add("a string in double quotes");
+        }
+        int[] punctuation = {StratLexer.RPAREN, StratLexer.RBRACKET, StratLexer.RBRACE, StratLexer.LPAREN,
+            StratLexer.LBRACE, StratLexer.LBRACKET, StratLexer.COMMA, StratLexer.COLON, StratLexer.ASSIGN,
+            StratLexer.RANGE, StratLexer.STRATEGY, StratLexer.SIGNAL};
+        for (int type : punctuation) {
+            if (expected.contains(type) && words.size() < 3) {
+                words.add(parser.getVocabulary().getLiteralName(type));
+            }
+        }
+        if (expected.contains(StratLexer.EOF) && words.isEmpty()) {
+            words.add("the end of the file");
+        }
+        if (words.isEmpty()) {
+            words.add(expected.contains(StratLexer.PLUS) ? "an operator" : "something else");
+        }
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private SourceSpan span(Token token) {
+        int length = Math.max(1, token.getStopIndex() - token.getStartIndex() + 1);
+        int column = token.getCharPositionInLine() + 1;
+        return new SourceSpan(file, token.getLine(), column, token.getLine(), column + length,
+                token.getStartIndex(), token.getStartIndex() + length);
+    }
+
+    /** An error at the end of the file points just after the last thing written, where the fix goes. */
+    private SourceSpan afterPrevious(Parser parser, Token eof) {
+        Token previous = null;
+        for (int i = eof.getTokenIndex() - 1; i >= 0; i--) {
+            Token candidate = parser.getTokenStream().get(i);
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                previous = candidate;
+                break;
+            }
+        }
+        if (previous == null) {
+            return new SourceSpan(file, 1, 1, 1, 2, 0, 0);
+        }
+        String text = previous.getText();
+        int lastNewline = text.lastIndexOf('\n');
+        int line = previous.getLine() + (int) text.chars().filter(c -> c == '\n').count();
+        int column = lastNewline >= 0 ? text.length() - lastNewline : previous.getCharPositionInLine() + text.length() + 1;
+        int offset = previous.getStopIndex() + 1;
+        return new SourceSpan(file, line, column, line, column + 1, offset, offset);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.stratc.backtest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened besides the trades: signals emitted by {@code scan}, entries the portfolio could not take (and
+ * why), and the strategy's {@code log} lines (the first ones).
+ */
+public record RunStats(long bars, Map<String, Long> signals, long entriesRejectedMaxPositions,
+                       long entriesRejectedCash, long ordersIgnored, List<String> logs) {
+    public RunStats {
+        signals = Map.copyOf(signals);
+        logs = List.copyOf(logs);
+    }
+}

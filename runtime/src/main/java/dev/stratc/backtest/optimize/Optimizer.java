@@ -1,0 +1,189 @@
+package dev.stratc.backtest.optimize;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import dev.stratc.backtest.BacktestConfig;
+import dev.stratc.backtest.Backtester;
+import dev.stratc.backtest.Metrics;
+import dev.stratc.data.Bars;
+import dev.stratc.strategy.ParameterValue;
+import dev.stratc.strategy.StrategyProgram;
+
+/**
+ * Grid search and walk-forward analysis. Runs are independent backtests on a shared, read-only universe, spread
+ * over a thread pool; results are collected by run number, and ties on the objective go to the lower run number,
+ * so the outcome does not depend on thread scheduling.
+ */
+public final class Optimizer {
+    private final StrategyProgram program;
+    private final List<Bars> universe;
+    private final BacktestConfig base;
+    private final ParameterGrid grid;
+    private final Objective objective;
+    private final int threads;
+
+    public Optimizer(StrategyProgram program, List<Bars> universe, BacktestConfig base, ParameterGrid grid,
+                     Objective objective, int threads) {
+        this.program = program;
+        this.universe = universe;
+        this.base = base;
+        this.grid = grid;
+        this.objective = objective;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** One backtest of the grid. */
+    public record Run(int number, Map<String, ParameterValue> parameters, Metrics metrics, double score) {
+    }
+
+    /** One walk-forward window: the best in-sample run and what its parameters did out of sample. */
+    public record Window(int number, long inStart, long inEnd, long outEnd, Run bestInSample, Metrics outOfSample) {
+    }
+
+    /** The grid searched over the base configuration's period, best first. */
+    public List<Run> grid(IntConsumer progress) {
+        return search(base, progress);
+    }
+
+    private List<Run> search(BacktestConfig config, IntConsumer progress) {
+        int n = grid.size();
+        Run[] runs = new Run[n];
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int index = k;
+                futures.add(pool.submit(() -> {
+                    Map<String, ParameterValue> params = merged(config.overrides(), grid.combination(index));
+                    Metrics m = Backtester.run(program, universe, config.withOverrides(params), null).metrics();
+                    runs[index] = new Run(index + 1, grid.combination(index), m, objective.score(m));
+                    if (progress != null) {
+                        progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("optimisation interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Run> ranked = new ArrayList<>(List.of(runs));
+        ranked.sort(Comparator.comparingDouble(Run::score).reversed().thenComparingInt(Run::number));
+        return ranked;
+    }
+
+    private static Map<String, ParameterValue> merged(Map<String, ParameterValue> fixed,
+                                                      Map<String, ParameterValue> trial) {
+        Map<String, ParameterValue> m = new LinkedHashMap<>(fixed);
+        m.putAll(trial);
+        return m;
+    }
+
+    /**
+     * Walk-forward: windows of {@code inSample} followed by {@code outOfSample}, stepped by {@code outOfSample};
+     * rolling windows keep the in-sample length, anchored ones grow from the start. Each window's best in-sample
+     * parameters are run on the following out-of-sample period only (earlier bars warm indicators up but cannot
+     * trade), so the out-of-sample figures are never seen by the search.
+     */
+    public List<Window> walkForward(Duration inSample, Duration outOfSample, boolean anchored, IntConsumer progress) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Bars b : universe) {
+            if (b.size() > 0) {
+                start = Math.min(start, b.time(0));
+                end = Math.max(end, b.time(b.size() - 1) + 1);
+            }
+        }
+        long is = inSample.toMillis();
+        long oos = outOfSample.toMillis();
+        if (start + is + oos > end) {
+            throw new IllegalArgumentException("the data span " + Duration.ofMillis(end - start).toDays()
+                    + " days, too short for one window of " + inSample.toDays() + " + " + outOfSample.toDays()
+                    + " days");
+        }
+        List<Window> windows = new ArrayList<>();
+        int number = 1;
+        for (long inEnd = start + is; inEnd < end; inEnd += oos) {
+            long inStart = anchored ? start : inEnd - is;
+            long outEnd = Math.min(end, inEnd + oos);
+            List<Run> ranked = search(base.withPeriod(inStart, inEnd), null);
+            Run best = ranked.get(0);
+            Metrics out = Backtester.run(program, universe,
+                    base.withPeriod(inEnd, outEnd).withOverrides(merged(base.overrides(), best.parameters())), null)
+                    .metrics();
+            windows.add(new Window(number, inStart, inEnd, outEnd, best, out));
+            if (progress != null) {
+                progress.accept(number);
+            }
+            number++;
+        }
+        return windows;
+    }
+
+    /** The out-of-sample returns chained window after window. */
+    public static double chainedOutOfSampleReturn(List<Window> windows) {
+        double growth = 1;
+        for (Window w : windows) {
+            growth *= 1 + w.outOfSample().netReturn();
+        }
+        return growth - 1;
+    }
+
+    /** Every run as a CSV row: run, parameters, score and the main metrics. */
+    public static void writeRuns(List<Run> runs, List<String> names, Path file) throws IOException {
+        List<Run> byNumber = new ArrayList<>(runs);
+        byNumber.sort(Comparator.comparingInt(Run::number));
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("run," + String.join(",", names) + ",score,net_return,cagr,max_drawdown,sharpe,sortino,calmar,"
+                    + "win_rate,profit_factor,trades,fees_paid\n");
+            for (Run r : byNumber) {
+                StringBuilder sb = new StringBuilder().append(r.number());
+                for (String n : names) {
+                    sb.append(',').append(text(r.parameters().get(n)));
+                }
+                Metrics m = r.metrics();
+                for (double v : new double[] {r.score(), m.netReturn(), m.cagr(), m.maxDrawdown(), m.sharpe(),
+                        m.sortino(), m.calmar(), m.winRate(), m.profitFactor(), m.trades(), m.feesPaid()}) {
+                    sb.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
+                }
+                w.write(sb.append('\n').toString());
+            }
+        }
+    }
+
+    public static String text(ParameterValue v) {
+        if (v.text() != null) {
+            return v.text();
+        }
+        String n = v.number() == Math.rint(v.number()) ? Long.toString((long) v.number())
+                : Double.toString(v.number());
+        return switch (v.kind()) {
+            case PERCENT -> n + "%";
+            default -> n;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package dev.stratc.data;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Where a symbol trades: its time zone, its price grid and its default costs. The defaults are what a retail
+ * account pays today; every one of them can be overridden on the command line.
+ *
+ * @param id                     short name used in files and on the command line
+ * @param zone                   the exchange's time zone (bar times are UTC instants; sessions and days use this)
+ * @param commissionPercent      broker commission per fill, percent of the traded value
+ * @param minimumCommission      the least commission per fill, in the quote currency
+ * @param sellTaxPercent         a tax on the value of every sell (the Korean securities transaction tax)
+ * @param makerPercent           fee of a limit (maker) fill where the venue distinguishes it, else {@code NaN}
+ * @param lotStep                the quantity step (1 share; crypto step size), 0 for any quantity
+ * @param tradingDaysPerYear     to annualise daily returns
+ */
+public record Market(String id, ZoneId zone, double commissionPercent, double minimumCommission,
+                     double sellTaxPercent, double makerPercent, double lotStep, int tradingDaysPerYear) {
+
+    /**
+     * Korea Exchange (KOSPI and KOSDAQ). KIS online commission about 0.015 %; the securities transaction tax on
+     * sells is 0.20 % from 2026-01-01 (KOSPI 0.05 % + 0.15 % special rural tax, KOSDAQ 0.20 %), after 0.15 % in
+     * 2025 — override with {@code --tax} for other years.
+     */
+    public static final Market KRX = new Market("krx", ZoneId.of("Asia/Seoul"), 0.015, 0, 0.20, Double.NaN, 1, 252);
+
+    /** Binance spot: 0.1 % taker and maker (no BNB discount), fractional quantities. */
+    public static final Market BINANCE = new Market("binance", ZoneId.of("UTC"), 0.10, 0, 0, 0.10, 0, 365);
+
+    /** Anything else (the ta4j example data, US equities): no costs unless asked for, UTC, any quantity. */
+    public static final Market GENERIC = new Market("generic", ZoneId.of("UTC"), 0, 0, 0, Double.NaN, 0, 252);
+
+    public static Market of(String id) {
+        return switch (id.toLowerCase(Locale.ROOT)) {
+            case "krx", "kospi", "kosdaq", "kis" -> KRX;
+            case "binance", "crypto" -> BINANCE;
+            case "generic", "us", "none" -> GENERIC;
+            default -> throw new IllegalArgumentException(
+                    "unknown market '" + id + "': use krx, binance or generic");
+        };
+    }
+
+    /** The price step at {@code price}: the KRX table (since 2023-01-25, one table for KOSPI and KOSDAQ). */
+    public double tickSize(double price) {
+        return "krx".equals(id) ? krxTick(price) : 0;
+    }
+
+    public static double krxTick(double price) {
+        if (price < 2_000) {
+            return 1;
+        }
+        if (price < 5_000) {
+            return 5;
+        }
+        if (price < 20_000) {
+            return 10;
+        }
+        if (price < 50_000) {
+            return 50;
+        }
+        if (price < 200_000) {
+            return 100;
+        }
+        if (price < 500_000) {
+            return 500;
+        }
+        return 1_000;
+    }
+
+    public Market withCommission(double percent, double minimum) {
+        return new Market(id, zone, percent, minimum, sellTaxPercent, Double.isNaN(makerPercent) ? makerPercent
+                : percent, lotStep, tradingDaysPerYear);
+    }
+
+    public Market withSellTax(double percent) {
+        return new Market(id, zone, commissionPercent, minimumCommission, percent, makerPercent, lotStep,
+                tradingDaysPerYear);
+    }
+
+    public Market withLotStep(double step) {
+        return new Market(id, zone, commissionPercent, minimumCommission, sellTaxPercent, makerPercent, step,
+                tradingDaysPerYear);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
