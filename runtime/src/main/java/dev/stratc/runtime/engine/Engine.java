@@ -46,6 +46,7 @@ import dev.stratc.strategy.Signal;
 import dev.stratc.strategy.StrategyProgram;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.Stops;
+import dev.stratc.strategy.SymbolStrategy;
 
 /**
  * The event-driven core of a run. Market data comes in through {@link #onMarket} (bars are built per symbol at
@@ -288,6 +289,10 @@ public final class Engine {
     private void settle(ManagedOrder order, Account account) {
         var report = account.broker().order(order.clientOrderId());
         if (report.isEmpty()) {
+            if (order.intent().sequence() > sequence) {
+                // decided at an event not yet processed again: the engine will decide it again and send it then
+                return;
+            }
             if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
                 if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
                     note(order.account(), "resend", order.clientOrderId(),
@@ -370,16 +375,20 @@ public final class Engine {
         if (seq <= sequence) {
             return;
         }
-        sequence = seq;
         boolean warm = seq <= resumeAfter;
-        if (warm) {
-            applyHistoryUpTo(seq);
-        } else if (!reconciled) {
+        if (!warm && !reconciled) {
             reconcile();
         }
-        ordinal = 0;
+        sequence = seq;
         clock = Math.max(clock, event.time());
         rollDay(event.time());
+        if (warm) {
+            applyHistoryUpTo(seq);
+        } else {
+            // fills the venue made on this very event are booked before the strategy looks at its position
+            drain();
+        }
+        ordinal = 0;
         SymbolSlot slot = slot(event.symbol());
         switch (event) {
             case MarketEvent.Trade trade -> {
@@ -419,7 +428,10 @@ public final class Engine {
     private SymbolSlot slot(String symbol) {
         SymbolSlot slot = slots.get(symbol);
         if (slot == null) {
-            slot = new SymbolSlot(symbol, program.newInstance(symbol, settings), config.timeframe(), utcOffsetMillis);
+            SymbolStrategy strategy = program.newInstance(symbol, settings);
+            int declared = program.info().warmupBars();
+            slot = new SymbolSlot(symbol, strategy, declared >= 0 ? declared : strategy.warmupBars(),
+                    config.timeframe(), utcOffsetMillis);
             slots.put(symbol, slot);
         }
         return slot;
@@ -478,10 +490,10 @@ public final class Engine {
 
     private void closeBar(SymbolSlot slot, boolean warm) {
         sink.requests.clear();
-        sink.warm = warm;
+        sink.warm = warm || slot.bars.bar().index() < slot.warmupBars;
         slot.strategy.onBar(slot.bars.bar(), strategyPosition(slot.symbol), sink);
         slot.bars.close();
-        if (warm) {
+        if (warm || slot.bars.bar().index() < slot.warmupBars) {
             return;
         }
         for (OrderRequest request : sink.requests) {
@@ -602,11 +614,12 @@ public final class Engine {
 
     private void execute(OrderIntent intent) {
         if (orders.knows(intent.clientOrderId())) {
+            resendIfLost(orders.get(intent.clientOrderId()));
             return;
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
         Account account = pool.account(accountId);
-        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, clock);
+        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, pendingEntries(), clock);
         if (refusal != null) {
             refuse(intent, accountId, refusal);
             return;
@@ -622,6 +635,42 @@ public final class Engine {
         ManagedOrder order = orders.add(intent, accountId, clock);
         write(accountId, Records.intent(intent));
         send(order, account);
+    }
+
+    /**
+     * The same decision taken again after a restart: its order was journalled before the crash. It is sent now
+     * only when it never reached the broker.
+     */
+    private void resendIfLost(ManagedOrder order) {
+        if (config.mode() == RunMode.DRY_RUN
+                || (order.state() != OrderState.NEW && order.state() != OrderState.SUBMITTED)) {
+            return;
+        }
+        Account account = pool.account(order.account());
+        if (account == null) {
+            return;
+        }
+        try {
+            settle(order, account);
+        } catch (BrokerException e) {
+            account.failed(e.getMessage());
+            events.warning("cannot look up order " + order.clientOrderId() + " at " + account.id() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** Entries sent and not yet filled: they count against position and exposure limits as if they had. */
+    private RiskEngine.Pending pendingEntries() {
+        RiskEngine.Pending pending = new RiskEngine.Pending();
+        for (ManagedOrder order : orders.working()) {
+            if (!order.intent().reducing()) {
+                double price = order.intent().type() == OrderType.LIMIT ? order.intent().limitPrice()
+                        : portfolio.lastPrice(order.intent().symbol());
+                pending.add(order.account(), order.intent().symbol(), order.remainingQuantity() * price,
+                        portfolio.position(order.account(), order.intent().symbol()).quantity() == 0);
+            }
+        }
+        return pending;
     }
 
     private void send(ManagedOrder order, Account account) {

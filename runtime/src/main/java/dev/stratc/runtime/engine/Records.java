@@ -61,7 +61,7 @@ final class Records {
     static OrderEvent event(ObjectNode record) {
         ObjectNode fields = record.deepCopy();
         String kind = fields.remove("kind").asText();
-        for (String meta : new String[] {"type", "n", "account", "crc"}) {
+        for (String meta : new String[] {"type", "n", "account", "crc", "seq"}) {
             fields.remove(meta);
         }
         fields.put("time", record.path("eventTime").asLong(record.path("time").asLong()));

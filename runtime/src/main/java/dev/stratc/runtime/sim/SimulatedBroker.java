@@ -92,6 +92,10 @@ public final class SimulatedBroker implements BrokerPort {
             String refusal = account.refusal(order, exchange.lastPrice(order.symbol()), reason);
             if (refusal != null) {
                 event = new OrderEvent.Rejected(order.clientOrderId(), reason[0], refusal, exchange.clock());
+                if (reason[0] == RejectReason.DUPLICATE_CLIENT_ORDER_ID) {
+                    // the venue's own evidence that a client sent an order twice
+                    record = exchange.change("duplicate", accountId, order.clientOrderId());
+                }
             } else {
                 record = exchange.change("order", accountId, order.clientOrderId());
                 record.put("symbol", order.symbol()).put("side", order.side().name())

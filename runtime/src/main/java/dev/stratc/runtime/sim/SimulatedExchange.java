@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
@@ -40,6 +41,7 @@ public final class SimulatedExchange implements AutoCloseable {
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
+    private long duplicates;
 
     private SimulatedExchange(SimConfig config, JsonLines journal) {
         this.config = config;
@@ -78,6 +80,16 @@ public final class SimulatedExchange implements AutoCloseable {
     /** The data-set position of the last event the venue applied; -1 before the first. */
     public synchronized long sequence() {
         return sequence;
+    }
+
+    /** Every order an account ever sent, finished ones included, oldest first. */
+    public synchronized List<OrderReport> orders(String accountId) {
+        return account(accountId).orders().stream().map(SimOrder::report).toList();
+    }
+
+    /** How many orders arrived with a client order id the venue already knew. */
+    public synchronized long duplicateSubmissions() {
+        return duplicates;
     }
 
     synchronized long clock() {
@@ -160,6 +172,11 @@ public final class SimulatedExchange implements AutoCloseable {
 
     void submitted(String accountId, OrderEvent event, ObjectNode record) {
         if (record != null) {
+            synchronized (this) {
+                if ("duplicate".equals(record.path("type").asText())) {
+                    duplicates++;
+                }
+            }
             persist(record);
         }
         notify(accountId, event);
@@ -206,6 +223,7 @@ public final class SimulatedExchange implements AutoCloseable {
                         record.path("price").asDouble(), record.path("commission").asDouble(), clock);
             }
             case "cancel" -> account.cancel(id);
+            case "duplicate" -> duplicates++;
             case "replace" -> account.replace(id, record.path("newId").asText(), record.path("quantity").asDouble(),
                     record.path("limit").asDouble());
             default -> throw new IllegalStateException("unknown record in the simulated exchange's journal: " + record);
