@@ -13,6 +13,7 @@ import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerInfo;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.Placeholders;
+import dev.stratc.runtime.run.ConfigFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,21 @@ class BinanceBrokerFactoryTest {
                 "ws://127.0.0.1:18080/ws-api/v3", "ws://127.0.0.1:19090"));
         assertThat(settings.recvWindow()).isEqualTo(Duration.ofSeconds(4));
         assertThat(config.production()).isEqualTo(BinanceEndpoints.PRODUCTION);
+    }
+
+    @Test
+    void theBinanceAccountOfTheShippedAccountsFileMakesATestnetBroker() {
+        env.putAll(Map.of("BINANCE_API_KEY", "apiKey0123456789", "BINANCE_API_SECRET", "s3cr3t"));
+        Placeholders.useEnvironment(env);
+        BrokerAccount binance = ConfigFiles.accounts(Path.of("../../config/accounts.yaml")).accounts().stream()
+                .map(ConfigFiles.Accounts.Entry::broker).filter(a -> a.broker().equals("binance")).findFirst()
+                .orElseThrow();
+
+        BrokerPort port = new BinanceBrokerFactory().create(binance, dir);
+
+        assertThat(port.info().environment()).isEqualTo(BrokerInfo.Environment.PAPER);
+        assertThat(BinanceAccountSettings.from(binance, BinanceConfig.DEFAULTS).endpoints())
+                .isEqualTo(BinanceEndpoints.TESTNET);
     }
 
     @Test
