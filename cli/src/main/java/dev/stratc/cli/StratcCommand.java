@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.BacktestCommand.class,
             dev.stratc.cli.commands.OptimizeCommand.class,
             dev.stratc.cli.commands.DataCommand.class,
+            dev.stratc.cli.commands.RunCommand.class,
+            dev.stratc.cli.commands.KillCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

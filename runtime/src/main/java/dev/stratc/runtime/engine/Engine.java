@@ -158,11 +158,20 @@ public final class Engine {
 
     // ---------------------------------------------------------------- start: cash, recovery, reconciliation
 
-    /** Sets the market clock before the first event (a replay starts at its data's first time). */
-    public void startAt(long time) {
-        if (clock == 0) {
-            clock = time;
+    /**
+     * Moves the market clock forward without an event: a replay starts at its data's first time, a run on
+     * brokers follows the wall clock while the market is quiet (timeouts and reconciliation go by it).
+     */
+    public void advanceClock(long time) {
+        clock = Math.max(clock, time);
+    }
+
+    /** Cancels every working order (a clean stop, unless the run is told to keep them). */
+    public void cancelAll() {
+        for (ManagedOrder order : orders.working()) {
+            cancel(order);
         }
+        drain();
     }
 
     /** Records an account's cash at the first start of a run (a restart keeps the journalled figure). */

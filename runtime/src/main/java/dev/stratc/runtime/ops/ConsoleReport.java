@@ -101,7 +101,7 @@ public final class ConsoleReport implements RunEvents {
         fills++;
         line(fill.time(), "FILL", fill.side() + " " + amount(fill.quantity()) + " " + fill.symbol() + " @ "
                 + amount(fill.price()) + " on " + order.account() + "  position " + amount(position.quantity())
-                + "  realized P&L " + amount(Math.round(position.realizedPnl() * 100) / 100.0));
+                + "  realized on " + fill.symbol() + " " + amount(Math.round(position.realizedPnl() * 100) / 100.0));
     }
 
     @Override
