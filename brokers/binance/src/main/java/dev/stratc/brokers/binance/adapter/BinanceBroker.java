@@ -91,7 +91,7 @@ public final class BinanceBroker implements BrokerPort {
         this.settings = settings;
         this.host = host;
         ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
-        this.account = new SpotAccountClient(settings.id(), host.rest(), settings.key(),
+        this.account = new SpotAccountClient(host.rest(), settings.key(),
                 new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.clock(),
                         host.sleeper()));
     }

@@ -28,10 +28,6 @@ public record OrderState(
     public record Fill(BigDecimal price, BigDecimal qty, BigDecimal commission, String commissionAsset, long tradeId) {
     }
 
-    public boolean isOpen() {
-        return status.equals("NEW") || status.equals("PARTIALLY_FILLED") || status.equals("PENDING_NEW");
-    }
-
     public static OrderState parse(JsonNode o) {
         List<Fill> fills = new ArrayList<>();
         for (JsonNode f : o.path("fills")) {

@@ -13,20 +13,14 @@ import java.util.List;
  * order-count limits, and shares the host's weight budget with the others).
  */
 public final class SpotAccountClient {
-    private final String account;
     private final BinanceHttp http;
     private final ApiKey key;
     private final OrderLimiter orders;
 
-    public SpotAccountClient(String account, BinanceHttp http, ApiKey key, OrderLimiter orders) {
-        this.account = account;
+    public SpotAccountClient(BinanceHttp http, ApiKey key, OrderLimiter orders) {
         this.http = http;
         this.key = key;
         this.orders = orders;
-    }
-
-    public String account() {
-        return account;
     }
 
     public ApiKey key() {
