@@ -15,8 +15,6 @@ public record FuturesOrder(String symbol, Side side, Type type, BigDecimal quant
 
     public enum Type { MARKET, LIMIT }
 
-    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("^[.A-Z:/a-z0-9_-]{1,36}$");
-
     public FuturesOrder {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(side, "side");
@@ -27,9 +25,7 @@ public record FuturesOrder(String symbol, Side side, Type type, BigDecimal quant
         if ((type == Type.LIMIT) != (price != null)) {
             throw new IllegalArgumentException(type == Type.LIMIT ? "a LIMIT order needs a price" : "a MARKET order has no price");
         }
-        if (!CLIENT_ID.matcher(clientOrderId).matches()) {
-            throw new IllegalArgumentException("clientOrderId must be 1-36 of [.A-Z:/a-z0-9_-]: " + clientOrderId);
-        }
+        dev.stratc.brokers.binance.order.NewOrder.requireClientOrderId(clientOrderId);
     }
 
     public static FuturesOrder market(String symbol, Side side, BigDecimal quantity, boolean reduceOnly, String id) {

@@ -6,6 +6,7 @@ import dev.stratc.brokers.binance.rest.OrderLimiter;
 import dev.stratc.brokers.binance.rest.OrderState;
 import dev.stratc.brokers.binance.sign.ApiKey;
 import dev.stratc.brokers.binance.sign.Params;
+import dev.stratc.brokers.binance.rest.JsonDecimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +61,11 @@ public final class UsdmFuturesClient {
     public List<FuturesPosition> positions(String symbol) {
         List<FuturesPosition> positions = new ArrayList<>();
         for (JsonNode p : http.signed("GET", "/fapi/v3/positionRisk", Params.of().add("symbol", symbol), 5, key, null)) {
-            BigDecimal amount = dec(p, "positionAmt");
+            BigDecimal amount = JsonDecimals.of(p, "positionAmt");
             if (amount.signum() != 0) {
                 positions.add(new FuturesPosition(p.path("symbol").asText(), p.path("positionSide").asText(), amount,
-                        dec(p, "entryPrice"), dec(p, "markPrice"), dec(p, "unRealizedProfit"),
-                        dec(p, "liquidationPrice"), dec(p, "notional")));
+                        JsonDecimals.of(p, "entryPrice"), JsonDecimals.of(p, "markPrice"), JsonDecimals.of(p, "unRealizedProfit"),
+                        JsonDecimals.of(p, "liquidationPrice"), JsonDecimals.of(p, "notional")));
             }
         }
         return positions;
@@ -73,12 +74,7 @@ public final class UsdmFuturesClient {
     /** A futures order answer names the filled quantity {@code executedQty} and its value {@code cumQuote}. */
     private static OrderState futuresState(JsonNode o) {
         return new OrderState(o.path("symbol").asText(), o.path("orderId").asLong(), o.path("clientOrderId").asText(),
-                o.path("status").asText(), o.path("type").asText(), o.path("side").asText(), dec(o, "price"),
-                dec(o, "origQty"), dec(o, "executedQty"), dec(o, "cumQuote"), o.path("updateTime").asLong(), List.of());
-    }
-
-    private static BigDecimal dec(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isEmpty() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+                o.path("status").asText(), o.path("type").asText(), o.path("side").asText(), JsonDecimals.of(o, "price"),
+                JsonDecimals.of(o, "origQty"), JsonDecimals.of(o, "executedQty"), JsonDecimals.of(o, "cumQuote"), o.path("updateTime").asLong(), List.of());
     }
 }
