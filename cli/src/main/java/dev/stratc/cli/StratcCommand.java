@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.DataCommand.class,
             dev.stratc.cli.commands.FunctionsCommand.class,
             dev.stratc.cli.commands.LspCommand.class,
+            dev.stratc.cli.commands.RunCommand.class,
+            dev.stratc.cli.commands.KillCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

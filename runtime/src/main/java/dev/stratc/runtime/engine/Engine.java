@@ -46,6 +46,7 @@ import dev.stratc.strategy.Signal;
 import dev.stratc.strategy.StrategyProgram;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.Stops;
+import dev.stratc.strategy.SymbolStrategy;
 
 /**
  * The event-driven core of a run. Market data comes in through {@link #onMarket} (bars are built per symbol at
@@ -157,11 +158,20 @@ public final class Engine {
 
     // ---------------------------------------------------------------- start: cash, recovery, reconciliation
 
-    /** Sets the market clock before the first event (a replay starts at its data's first time). */
-    public void startAt(long time) {
-        if (clock == 0) {
-            clock = time;
+    /**
+     * Moves the market clock forward without an event: a replay starts at its data's first time, a run on
+     * brokers follows the wall clock while the market is quiet (timeouts and reconciliation go by it).
+     */
+    public void advanceClock(long time) {
+        clock = Math.max(clock, time);
+    }
+
+    /** Cancels every working order (a clean stop, unless the run is told to keep them). */
+    public void cancelAll() {
+        for (ManagedOrder order : orders.working()) {
+            cancel(order);
         }
+        drain();
     }
 
     /** Records an account's cash at the first start of a run (a restart keeps the journalled figure). */
@@ -379,9 +389,15 @@ public final class Engine {
             reconcile();
         }
         sequence = seq;
-        ordinal = 0;
         clock = Math.max(clock, event.time());
         rollDay(event.time());
+        if (warm) {
+            applyHistoryUpTo(seq);
+        } else {
+            // fills the venue made on this very event are booked before the strategy looks at its position
+            drain();
+        }
+        ordinal = 0;
         SymbolSlot slot = slot(event.symbol());
         switch (event) {
             case MarketEvent.Trade trade -> {
@@ -406,10 +422,7 @@ public final class Engine {
                 }
             }
         }
-        if (warm) {
-            // fills journalled while this event was processed before the restart were drained after it
-            applyHistoryUpTo(seq);
-        } else {
+        if (!warm) {
             drain();
             if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
                 lastHousekeeping = clock;
@@ -424,7 +437,10 @@ public final class Engine {
     private SymbolSlot slot(String symbol) {
         SymbolSlot slot = slots.get(symbol);
         if (slot == null) {
-            slot = new SymbolSlot(symbol, program.newInstance(symbol, settings), config.timeframe(), utcOffsetMillis);
+            SymbolStrategy strategy = program.newInstance(symbol, settings);
+            int declared = program.info().warmupBars();
+            slot = new SymbolSlot(symbol, strategy, declared >= 0 ? declared : strategy.warmupBars(),
+                    config.timeframe(), utcOffsetMillis);
             slots.put(symbol, slot);
         }
         return slot;
@@ -483,10 +499,10 @@ public final class Engine {
 
     private void closeBar(SymbolSlot slot, boolean warm) {
         sink.requests.clear();
-        sink.warm = warm;
+        sink.warm = warm || slot.bars.bar().index() < slot.warmupBars;
         slot.strategy.onBar(slot.bars.bar(), strategyPosition(slot.symbol), sink);
         slot.bars.close();
-        if (warm) {
+        if (warm || slot.bars.bar().index() < slot.warmupBars) {
             return;
         }
         for (OrderRequest request : sink.requests) {
@@ -612,7 +628,7 @@ public final class Engine {
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
         Account account = pool.account(accountId);
-        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, clock);
+        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, pendingEntries(), clock);
         if (refusal != null) {
             refuse(intent, accountId, refusal);
             return;
@@ -650,6 +666,20 @@ public final class Engine {
             events.warning("cannot look up order " + order.clientOrderId() + " at " + account.id() + ": "
                     + e.getMessage());
         }
+    }
+
+    /** Entries sent and not yet filled: they count against position and exposure limits as if they had. */
+    private RiskEngine.Pending pendingEntries() {
+        RiskEngine.Pending pending = new RiskEngine.Pending();
+        for (ManagedOrder order : orders.working()) {
+            if (!order.intent().reducing()) {
+                double price = order.intent().type() == OrderType.LIMIT ? order.intent().limitPrice()
+                        : portfolio.lastPrice(order.intent().symbol());
+                pending.add(order.account(), order.intent().symbol(), order.remainingQuantity() * price,
+                        portfolio.position(order.account(), order.intent().symbol()).quantity() == 0);
+            }
+        }
+        return pending;
     }
 
     private void send(ManagedOrder order, Account account) {

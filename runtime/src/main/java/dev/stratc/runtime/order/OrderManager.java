@@ -1,6 +1,5 @@
 package dev.stratc.runtime.order;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,8 @@ import dev.stratc.runtime.broker.OrderStatus;
  */
 public final class OrderManager {
     private final Map<String, ManagedOrder> orders = new LinkedHashMap<>();
+    /** The unfinished ones, kept apart so a long run's history does not slow every tick down. */
+    private final Map<String, ManagedOrder> working = new LinkedHashMap<>();
     private final Set<String> tradeIds = new HashSet<>();
 
     /** What applying one event did. */
@@ -39,6 +40,7 @@ public final class OrderManager {
         if (orders.putIfAbsent(intent.clientOrderId(), order) != null) {
             throw new IllegalStateException("order " + intent.clientOrderId() + " exists already");
         }
+        working.put(intent.clientOrderId(), order);
         return order;
     }
 
@@ -53,6 +55,13 @@ public final class OrderManager {
     /** Ends an order the runtime could not send (refused before it left the process). */
     public void rejectLocally(ManagedOrder order, long now) {
         order.moveTo(OrderState.REJECTED, now);
+        forgetIfFinished(order);
+    }
+
+    private void forgetIfFinished(ManagedOrder order) {
+        if (order.state().isTerminal()) {
+            working.remove(order.clientOrderId());
+        }
     }
 
     public Outcome apply(OrderEvent event, long now) {
@@ -60,6 +69,12 @@ public final class OrderManager {
         if (order == null) {
             return new Outcome(null, null, "event for an order this run does not know: " + event);
         }
+        Outcome outcome = applyTo(order, event, now);
+        forgetIfFinished(order);
+        return outcome;
+    }
+
+    private Outcome applyTo(ManagedOrder order, OrderEvent event, long now) {
         return switch (event) {
             case OrderEvent.Accepted a -> {
                 order.brokerOrderId(a.brokerOrderId());
@@ -91,13 +106,7 @@ public final class OrderManager {
 
     /** Orders not yet finished, oldest first. */
     public List<ManagedOrder> working() {
-        List<ManagedOrder> working = new ArrayList<>();
-        for (ManagedOrder order : orders.values()) {
-            if (!order.state().isTerminal()) {
-                working.add(order);
-            }
-        }
-        return working;
+        return working.isEmpty() ? List.of() : List.copyOf(working.values());
     }
 
     public List<ManagedOrder> all() {

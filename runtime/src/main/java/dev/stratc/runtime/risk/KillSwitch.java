@@ -13,7 +13,7 @@ import java.util.Optional;
  * The kill switch: a file, {@code <state-dir>/KILL}, holding why and when it was thrown. A running engine
  * looks at the file at most every {@code pollMillis}; {@code stratc kill} creates it from another terminal,
  * the daily-loss limit creates it from inside. Nothing but a person removes it ({@code stratc kill --clear}),
- * so a restarted run stays stopped.
+ * so a restarted run stays stopped; a running engine notices the removal at its next look.
  */
 public final class KillSwitch {
     public static final String FILE_NAME = "KILL";
@@ -37,7 +37,7 @@ public final class KillSwitch {
     /** Whether the switch is thrown; reads the file when the last look is older than the poll interval. */
     public boolean engaged() {
         long now = System.currentTimeMillis();
-        if (!engaged && now - checkedAt >= pollMillis) {
+        if (now - checkedAt >= pollMillis) {
             checkedAt = now;
             engaged = Files.exists(file);
         }

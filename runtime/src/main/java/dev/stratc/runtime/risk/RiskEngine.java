@@ -53,6 +53,48 @@ public final class RiskEngine {
     /** Why {@code intent} may not go to {@code account}, or {@code null} when it may. */
     public Refusal check(OrderIntent intent, String account, AccountLimits accountLimits, Portfolio portfolio,
                          long now) {
+        return check(intent, account, accountLimits, portfolio, Pending.NONE, now);
+    }
+
+    /**
+     * Entries sent and not filled yet, per account: the symbols they would open and the value they commit. The
+     * limits count them as held, so orders decided together cannot overshoot a limit before any of them fills.
+     */
+    public static final class Pending {
+        static final Pending NONE = new Pending();
+        private final Map<String, Set<String>> opening = new HashMap<>();
+        private final Map<String, Double> value = new HashMap<>();
+        private int openingTotal;
+        private double valueTotal;
+
+        public void add(String account, String symbol, double notional, boolean opensPosition) {
+            if (opensPosition && opening.computeIfAbsent(account, a -> new HashSet<>()).add(symbol)) {
+                openingTotal++;
+            }
+            if (!Double.isNaN(notional)) {
+                value.merge(account, notional, Double::sum);
+                valueTotal += notional;
+            }
+        }
+
+        int opening(String account) {
+            Set<String> symbols = opening.get(account);
+            return symbols == null ? 0 : symbols.size();
+        }
+
+        boolean opens(String account, String symbol) {
+            Set<String> symbols = opening.get(account);
+            return symbols != null && symbols.contains(symbol);
+        }
+
+        double value(String account) {
+            return value.getOrDefault(account, 0.0);
+        }
+    }
+
+    /** Same as {@link #check(OrderIntent, String, AccountLimits, Portfolio, long)}, counting pending entries. */
+    public Refusal check(OrderIntent intent, String account, AccountLimits accountLimits, Portfolio portfolio,
+                         Pending pending, long now) {
         if (!intent.reducing() && killSwitch.engaged()) {
             return new Refusal(Refusal.Code.KILL_SWITCH, "the kill switch is thrown ("
                     + killSwitch.reason().orElse("") + "); only exits are sent until a person clears it");
@@ -95,26 +137,26 @@ public final class RiskEngine {
             return new Refusal(Refusal.Code.POSITION_VALUE, intent.symbol() + " would be worth " + fmt(after)
                     + ", the limit is " + fmt(limits.maxPositionValue()));
         }
-        if (position.quantity() == 0) {
+        if (position.quantity() == 0 && !pending.opens(account, intent.symbol())) {
             int perAccount = tightest(limits.maxPositionsPerAccount(), accountLimits.maxPositions());
-            int open = portfolio.openPositions(account).size();
+            int open = portfolio.openPositions(account).size() + pending.opening(account);
             if (perAccount > 0 && open >= perAccount) {
                 return new Refusal(Refusal.Code.POSITIONS_PER_ACCOUNT, "account " + account + " holds " + open
                         + " positions, the limit is " + perAccount);
             }
-            int total = portfolio.openPositions().size();
+            int total = portfolio.openPositions().size() + pending.openingTotal;
             if (limits.maxPositionsTotal() > 0 && total >= limits.maxPositionsTotal()) {
                 return new Refusal(Refusal.Code.POSITIONS_TOTAL, total + " positions are open over all accounts, "
                         + "the limit is " + limits.maxPositionsTotal());
             }
         }
         double accountLimit = tightest(limits.maxExposurePerAccount(), accountLimits.maxExposure());
-        double exposure = portfolio.exposure(account);
+        double exposure = portfolio.exposure(account) + pending.value(account);
         if (accountLimit > 0 && exposure + notional > accountLimit) {
             return new Refusal(Refusal.Code.EXPOSURE_PER_ACCOUNT, "account " + account + " would hold "
                     + fmt(exposure + notional) + ", the limit is " + fmt(accountLimit));
         }
-        double totalExposure = portfolio.totalExposure();
+        double totalExposure = portfolio.totalExposure() + pending.valueTotal;
         if (limits.maxExposureTotal() > 0 && totalExposure + notional > limits.maxExposureTotal()) {
             return new Refusal(Refusal.Code.EXPOSURE_TOTAL, "all accounts would hold " + fmt(totalExposure + notional)
                     + ", the limit is " + fmt(limits.maxExposureTotal()));

@@ -3,6 +3,7 @@ package dev.stratc.runtime.run;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class SimulatedRun implements AutoCloseable {
         this.engine = new Engine(setup.engine(), setup.program(), setup.settings(), pool, risk, journal, setup.events());
         engine.recover(replay);
         if (!setup.data().events().isEmpty()) {
-            engine.startAt(setup.data().events().getFirst().time());
+            engine.advanceClock(setup.data().events().getFirst().time());
         }
         for (Account account : accounts) {
             account.broker().start(engine.listener(account));
@@ -88,6 +89,15 @@ public final class SimulatedRun implements AutoCloseable {
 
     public SimulatedExchange exchange() {
         return exchange;
+    }
+
+    /** Each account's cash when it was opened, for the session summary. */
+    public Map<String, Double> startingCash() {
+        Map<String, Double> cash = new LinkedHashMap<>();
+        for (Account account : accounts) {
+            cash.put(account.id(), setup.sim().initialCash());
+        }
+        return cash;
     }
 
     public List<Account> accounts() {

@@ -8,11 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,15 +18,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import dev.stratc.data.Bars;
 import dev.stratc.runtime.market.MarketEvent;
 
 /**
- * A data set the simulated exchange replays: trades ({@code timestamp,price,amount}, epoch seconds or
- * milliseconds) or bars ({@code date|time,open,high,low,close,volume}), in time order, for one symbol.
- * The built-in sample is 100,000 real Bitstamp BTC/USD trades from 25 Nov to 1 Dec 2013 (shipped in
- * ta4j-examples).
+ * A data set the simulated exchange replays, in time order: the bars of a universe (the backtester's data, so a
+ * paper run and a backtest see the same market), or one symbol's trades ({@code timestamp,price,amount}, epoch
+ * seconds or milliseconds). The trade sample is 100,000 real Bitstamp BTC/USD trades from 25 Nov to 1 Dec 2013
+ * (shipped in ta4j-examples).
  */
-public record ReplayDataSet(String name, String symbol, List<MarketEvent> events) {
+public record ReplayDataSet(String name, List<MarketEvent> events) {
     public static final String SAMPLE_RESOURCE = "bitstamp_trades_from_20131125_usd.csv";
 
     public ReplayDataSet {
@@ -44,77 +42,79 @@ public record ReplayDataSet(String name, String symbol, List<MarketEvent> events
                     + " is not on the class path (it comes with org.ta4j:ta4j-examples)");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse("bitstamp BTC/USD trades 2013-11-25..12-01", "BTCUSD", reader, ZoneId.of("UTC"));
+            return parseTrades("bitstamp BTC/USD trades 2013-11-25..12-01", "BTCUSD", reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads a CSV file; {@code zone} dates bars given without a time zone. */
-    public static ReplayDataSet load(Path file, String symbol, ZoneId zone) {
+    /** Reads a CSV file of one symbol's trades. */
+    public static ReplayDataSet loadTrades(Path file, String symbol) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.toString(), symbol, reader, zone);
+            return parseTrades(file.toString(), symbol, reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    static ReplayDataSet parse(String name, String symbol, Reader reader, ZoneId zone) throws IOException {
+    /**
+     * The bars of a universe as the venue prints them: ordered by end time, symbols of one time in universe
+     * order (the order the backtester evaluates them in).
+     */
+    public static ReplayDataSet fromBars(String name, List<Bars> universe) {
+        List<MarketEvent> events = new ArrayList<>();
+        int[] next = new int[universe.size()];
+        while (true) {
+            long time = Long.MAX_VALUE;
+            for (int s = 0; s < universe.size(); s++) {
+                if (next[s] < universe.get(s).size()) {
+                    time = Math.min(time, universe.get(s).time(next[s]));
+                }
+            }
+            if (time == Long.MAX_VALUE) {
+                return new ReplayDataSet(name, events);
+            }
+            for (int s = 0; s < universe.size(); s++) {
+                Bars bars = universe.get(s);
+                int i = next[s];
+                if (i < bars.size() && bars.time(i) == time) {
+                    events.add(new MarketEvent.Bar(bars.symbol(), time, bars.open(i), bars.high(i), bars.low(i),
+                            bars.close(i), bars.volume(i)));
+                    next[s]++;
+                }
+            }
+        }
+    }
+
+    static ReplayDataSet parseTrades(String name, String symbol, Reader reader) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> header = lowerCase(parser.getHeaderMap());
-            boolean bars = header.containsKey("open") && header.containsKey("close");
-            if (!bars && !(header.containsKey("price") && (header.containsKey("timestamp") || header.containsKey("time")))) {
-                throw new IllegalArgumentException(name + ":1: expected a header of trades (timestamp,price,amount) "
-                        + "or bars (date,open,high,low,close,volume), found " + header.keySet());
+            if (!header.containsKey("price") || !header.containsKey("timestamp")) {
+                throw new IllegalArgumentException(name + ":1: expected a header of trades (timestamp,price,amount), "
+                        + "found " + header.keySet());
             }
             List<MarketEvent> events = new ArrayList<>();
             for (CSVRecord row : parser) {
                 String where = name + ":" + (row.getRecordNumber() + 1);
                 try {
-                    long time = time(value(row, header, "timestamp", "time", "date"), zone);
-                    if (bars) {
-                        events.add(new MarketEvent.Bar(symbol, time, number(row, header, "open"),
-                                number(row, header, "high"), number(row, header, "low"), number(row, header, "close"),
-                                header.containsKey("volume") ? number(row, header, "volume") : 0));
-                    } else {
-                        double size = header.containsKey("amount") ? number(row, header, "amount")
-                                : header.containsKey("size") ? number(row, header, "size") : 0;
-                        events.add(new MarketEvent.Trade(symbol, time, number(row, header, "price"), size));
-                    }
+                    String text = row.get(header.get("timestamp"));
+                    long time = Long.parseLong(text);
+                    time = time < 100_000_000_000L ? time * 1000 : time;
+                    double size = header.containsKey("amount") ? number(row, header, "amount") : 0;
+                    events.add(new MarketEvent.Trade(symbol, time, number(row, header, "price"), size));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
                 }
             }
-            if (bars && events.size() > 1) {
-                // a bar's row is dated by its start; the engine wants its end
-                long interval = ((MarketEvent.Bar) events.get(1)).time() - ((MarketEvent.Bar) events.get(0)).time();
-                List<MarketEvent> shifted = new ArrayList<>(events.size());
-                for (MarketEvent event : events) {
-                    MarketEvent.Bar bar = (MarketEvent.Bar) event;
-                    shifted.add(new MarketEvent.Bar(symbol, bar.time() + interval, bar.open(), bar.high(), bar.low(),
-                            bar.close(), bar.volume()));
-                }
-                events = shifted;
-            }
-            return new ReplayDataSet(name, symbol, events);
+            return new ReplayDataSet(name, events);
         }
     }
 
     private static Map<String, Integer> lowerCase(Map<String, Integer> header) {
-        Map<String, Integer> lower = new java.util.HashMap<>();
+        Map<String, Integer> lower = new HashMap<>();
         header.forEach((key, index) -> lower.put(key.toLowerCase(Locale.ROOT), index));
         return lower;
-    }
-
-    private static String value(CSVRecord row, Map<String, Integer> header, String... names) {
-        for (String name : names) {
-            Integer index = header.get(name);
-            if (index != null) {
-                return row.get(index);
-            }
-        }
-        throw new IllegalArgumentException("no column " + String.join("/", names));
     }
 
     private static double number(CSVRecord row, Map<String, Integer> header, String column) {
@@ -126,15 +126,4 @@ public record ReplayDataSet(String name, String symbol, List<MarketEvent> events
         }
     }
 
-    private static long time(String text, ZoneId zone) {
-        if (text.chars().allMatch(Character::isDigit)) {
-            long value = Long.parseLong(text);
-            return value < 100_000_000_000L ? value * 1000 : value;
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay(zone).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toInstant().toEpochMilli();
-        }
-    }
 }

@@ -35,7 +35,7 @@ public final class Runs {
     /** The first {@code events} trades of the sample. */
     public static ReplayDataSet sample(int events) {
         ReplayDataSet all = sample();
-        return new ReplayDataSet(all.name(), all.symbol(), all.events().subList(0, events));
+        return new ReplayDataSet(all.name(), all.events().subList(0, events));
     }
 
     /** A run whose journal is not forced to the disk: the tests kill processes, they do not cut the power. */

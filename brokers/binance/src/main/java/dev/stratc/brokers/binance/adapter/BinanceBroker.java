@@ -51,6 +51,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class BinanceBroker implements BrokerPort {
         this.settings = settings;
         this.host = host;
         ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
-        this.account = new SpotAccountClient(settings.id(), host.rest(), settings.key(),
+        this.account = new SpotAccountClient(host.rest(), settings.key(),
                 new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.clock(),
                         host.sleeper()));
     }
@@ -197,7 +198,7 @@ public final class BinanceBroker implements BrokerPort {
     public void submit(SubmitOrder order) {
         requireRunning();
         String id = order.clientOrderId();
-        Optional<SymbolRules> rules = host.exchangeInfo().rules(order.symbol());
+        Optional<SymbolRules> rules = exchangeRules(order.symbol());
         NewOrder binanceOrder;
         TrackedOrder tracked;
         synchronized (orders) {
@@ -298,10 +299,15 @@ public final class BinanceBroker implements BrokerPort {
                 }
             }
         } catch (BinanceApiException e) {
+            if (e.code() != BinanceApiException.NO_SUCH_ORDER) {
+                throw failure(e, null, "replace of " + oldId);
+            }
             synchronized (orders) {
                 emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
             }
             return;
+        } catch (RuntimeException e) {
+            throw failure(e, null, "replace of " + oldId);
         }
         NewOrder replacement;
         TrackedOrder fresh;
@@ -309,7 +315,7 @@ public final class BinanceBroker implements BrokerPort {
             // Binance's replacement is a new order: it carries what is still to fill, not the old total
             BigDecimal open = BigDecimal.valueOf(replace.quantity()).subtract(old.filled);
             try {
-                SymbolRules rules = host.exchangeInfo().rules(replace.symbol()).orElseThrow(
+                SymbolRules rules = exchangeRules(replace.symbol()).orElseThrow(
                         () -> new IllegalArgumentException("Binance lists no symbol " + replace.symbol()));
                 if (old.finished || open.signum() <= 0) {
                     throw new IllegalArgumentException("order " + oldId + " has nothing left to replace");
@@ -350,6 +356,14 @@ public final class BinanceBroker implements BrokerPort {
             }
         } catch (RuntimeException e) {
             throw failure(e, null, "replace of " + oldId);
+        }
+    }
+
+    private Optional<SymbolRules> exchangeRules(String symbol) {
+        try {
+            return host.exchangeInfo().rules(symbol);
+        } catch (RuntimeException e) {
+            throw failure(e, BrokerException.Kind.NOT_CONNECTED, "exchangeInfo");
         }
     }
 
@@ -634,36 +648,25 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     private void emit(OrderEvent event) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    target.onOrderEvent(event);
-                }
-            });
-        }
+        deliver(target -> target.onOrderEvent(event));
     }
 
     private void emit(MarketEvent event) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    target.onMarketEvent(event);
-                }
-            });
-        }
+        deliver(target -> target.onMarketEvent(event));
     }
 
     private void connection(boolean up, String detail) {
+        deliver(target -> target.onConnection(up, detail));
+    }
+
+    /** Queues a listener call behind those before it; none runs once {@link #stop} has begun. */
+    private void deliver(Consumer<BrokerListener> call) {
         ExecutorService events = dispatcher;
         if (running && events != null) {
             BrokerListener target = listener;
             events.execute(() -> {
                 if (running) {
-                    target.onConnection(up, detail);
+                    call.accept(target);
                 }
             });
         }

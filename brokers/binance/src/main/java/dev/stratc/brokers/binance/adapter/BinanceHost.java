@@ -33,7 +33,6 @@ public final class BinanceHost {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final Sleeper sleeper;
-    private final HostLimiter limiter;
     private final ServerClock serverClock;
     private final BinanceHttp rest;
     private final SpotMarketClient market;
@@ -49,7 +48,7 @@ public final class BinanceHost {
         this.clock = clock;
         this.sleeper = sleeper;
         this.timings = timings;
-        this.limiter = new HostLimiter(restUrl.host(), ExchangeInfo.RateLimitRules.SPOT_DEFAULTS.requestWeightPerMinute(),
+        HostLimiter limiter = new HostLimiter(restUrl.host(), ExchangeInfo.RateLimitRules.SPOT_DEFAULTS.requestWeightPerMinute(),
                 clock, sleeper, this::alert);
         this.serverClock = new ServerClock(clock);
         this.rest = new BinanceHttp(http, restUrl, serverClock, limiter, json, recvWindow);
@@ -91,10 +90,6 @@ public final class BinanceHost {
 
     public StreamTimings timings() {
         return timings;
-    }
-
-    public HostLimiter limiter() {
-        return limiter;
     }
 
     /** The exchange's rules, read once and again after half an hour; they change rarely. */

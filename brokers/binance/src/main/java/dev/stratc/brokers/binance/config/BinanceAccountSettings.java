@@ -17,7 +17,7 @@ import java.util.Optional;
  *   broker: binance
  *   environment: paper                  # paper = Spot Testnet, live = production
  *   api_key: ${BINANCE_API_KEY}
- *   secret_key: ${BINANCE_SECRET_KEY}   # an HMAC key, or instead:
+ *   api_secret: ${BINANCE_API_SECRET}   # an HMAC key, or instead:
  *   private_key_file: ${BINANCE_ED25519_PEM}   # an Ed25519 key (PKCS#8 PEM), as Binance recommends
  *   sub_account_of: binance-main        # for a sub-account: its master's id (its own key, its own order limits)
  *   quote_asset: USDT
@@ -42,14 +42,14 @@ public record BinanceAccountSettings(String id, boolean paper, ApiKey key, Binan
 
     private static ApiKey key(BrokerAccount account) {
         String apiKey = account.secret("api_key");
-        boolean hmac = account.settings().containsKey("secret_key");
+        boolean hmac = account.settings().containsKey("api_secret");
         boolean ed25519 = account.settings().containsKey("private_key_file");
         if (hmac == ed25519) {
             throw new IllegalArgumentException("account " + account.id()
-                    + ": give either secret_key (HMAC) or private_key_file (Ed25519), not " + (hmac ? "both" : "neither"));
+                    + ": give either api_secret (HMAC) or private_key_file (Ed25519), not " + (hmac ? "both" : "neither"));
         }
         if (hmac) {
-            return new HmacKey(apiKey, account.secret("secret_key"));
+            return new HmacKey(apiKey, account.secret("api_secret"));
         }
         Path pem = Path.of(account.secret("private_key_file"));
         try {

@@ -32,14 +32,18 @@ public record NewOrder(
 
     private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("^[.A-Z:/a-z0-9_-]{1,36}$");
 
+    /** Binance's rule for client order ids, Spot and futures alike. */
+    public static void requireClientOrderId(String clientOrderId) {
+        if (clientOrderId == null || !CLIENT_ID.matcher(clientOrderId).matches()) {
+            throw new IllegalArgumentException("clientOrderId must be 1-36 of [.A-Z:/a-z0-9_-]: " + clientOrderId);
+        }
+    }
+
     public NewOrder {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(clientOrderId, "clientOrderId");
-        if (!CLIENT_ID.matcher(clientOrderId).matches()) {
-            throw new IllegalArgumentException("clientOrderId must be 1-36 of [.A-Z:/a-z0-9_-]: " + clientOrderId);
-        }
+        requireClientOrderId(clientOrderId);
         boolean hasQuantity = quantity != null;
         boolean hasQuote = quoteOrderQty != null;
         if (type == Type.MARKET ? hasQuantity == hasQuote : !hasQuantity || hasQuote) {

@@ -78,11 +78,6 @@ public final class OrderLimiter {
         return count10s;
     }
 
-    public synchronized int countToday() {
-        roll(clock.instant());
-        return countDay;
-    }
-
     private void roll(Instant now) {
         long millis = now.toEpochMilli();
         if (millis / 10_000 != window10s) {

@@ -28,14 +28,10 @@ public record OrderState(
     public record Fill(BigDecimal price, BigDecimal qty, BigDecimal commission, String commissionAsset, long tradeId) {
     }
 
-    public boolean isOpen() {
-        return status.equals("NEW") || status.equals("PARTIALLY_FILLED") || status.equals("PENDING_NEW");
-    }
-
     public static OrderState parse(JsonNode o) {
         List<Fill> fills = new ArrayList<>();
         for (JsonNode f : o.path("fills")) {
-            fills.add(new Fill(dec(f, "price"), dec(f, "qty"), dec(f, "commission"), f.path("commissionAsset").asText(),
+            fills.add(new Fill(JsonDecimals.of(f, "price"), JsonDecimals.of(f, "qty"), JsonDecimals.of(f, "commission"), f.path("commissionAsset").asText(),
                     f.path("tradeId").asLong()));
         }
         // a cancel answer names the order in origClientOrderId; clientOrderId is then the cancel's own id
@@ -43,12 +39,7 @@ public record OrderState(
                 : o.path("clientOrderId").asText();
         long time = o.has("updateTime") ? o.get("updateTime").asLong() : o.path("transactTime").asLong();
         return new OrderState(o.path("symbol").asText(), o.path("orderId").asLong(), clientId,
-                o.path("status").asText("NEW"), o.path("type").asText(), o.path("side").asText(), dec(o, "price"),
-                dec(o, "origQty"), dec(o, "executedQty"), dec(o, "cummulativeQuoteQty"), time, List.copyOf(fills));
-    }
-
-    static BigDecimal dec(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+                o.path("status").asText("NEW"), o.path("type").asText(), o.path("side").asText(), JsonDecimals.of(o, "price"),
+                JsonDecimals.of(o, "origQty"), JsonDecimals.of(o, "executedQty"), JsonDecimals.of(o, "cummulativeQuoteQty"), time, List.copyOf(fills));
     }
 }

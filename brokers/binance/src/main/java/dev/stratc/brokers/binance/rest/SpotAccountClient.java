@@ -13,20 +13,14 @@ import java.util.List;
  * order-count limits, and shares the host's weight budget with the others).
  */
 public final class SpotAccountClient {
-    private final String account;
     private final BinanceHttp http;
     private final ApiKey key;
     private final OrderLimiter orders;
 
-    public SpotAccountClient(String account, BinanceHttp http, ApiKey key, OrderLimiter orders) {
-        this.account = account;
+    public SpotAccountClient(BinanceHttp http, ApiKey key, OrderLimiter orders) {
         this.http = http;
         this.key = key;
         this.orders = orders;
-    }
-
-    public String account() {
-        return account;
     }
 
     public ApiKey key() {
@@ -115,7 +109,7 @@ public final class SpotAccountClient {
         JsonNode account = http.signed("GET", "/api/v3/account", Params.of().add("omitZeroBalances", true), 20, key, null);
         List<Balance> balances = new ArrayList<>();
         for (JsonNode b : account.path("balances")) {
-            balances.add(new Balance(b.path("asset").asText(), OrderState.dec(b, "free"), OrderState.dec(b, "locked")));
+            balances.add(new Balance(b.path("asset").asText(), JsonDecimals.of(b, "free"), JsonDecimals.of(b, "locked")));
         }
         return balances;
     }
@@ -134,8 +128,8 @@ public final class SpotAccountClient {
         List<Trade> trades = new ArrayList<>();
         for (JsonNode t : http.signed("GET", "/api/v3/myTrades", params, weight, key, null)) {
             trades.add(new Trade(t.path("symbol").asText(), t.path("id").asLong(), t.path("orderId").asLong(),
-                    OrderState.dec(t, "price"), OrderState.dec(t, "qty"), OrderState.dec(t, "quoteQty"),
-                    OrderState.dec(t, "commission"), t.path("commissionAsset").asText(), t.path("time").asLong(),
+                    JsonDecimals.of(t, "price"), JsonDecimals.of(t, "qty"), JsonDecimals.of(t, "quoteQty"),
+                    JsonDecimals.of(t, "commission"), t.path("commissionAsset").asText(), t.path("time").asLong(),
                     t.path("isBuyer").asBoolean(), t.path("isMaker").asBoolean()));
         }
         return trades;

@@ -74,7 +74,7 @@ public final class SpotMarketClient {
 
     public BookTicker bookTicker(String symbol) {
         JsonNode t = http.get("/api/v3/ticker/bookTicker", Params.of().add("symbol", symbol), 2);
-        return new BookTicker(t.path("symbol").asText(), OrderState.dec(t, "bidPrice"), OrderState.dec(t, "bidQty"),
-                OrderState.dec(t, "askPrice"), OrderState.dec(t, "askQty"));
+        return new BookTicker(t.path("symbol").asText(), JsonDecimals.of(t, "bidPrice"), JsonDecimals.of(t, "bidQty"),
+                JsonDecimals.of(t, "askPrice"), JsonDecimals.of(t, "askQty"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stratc.brokers.binance.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratc.brokers.binance.rest.JsonDecimals;
 import java.math.BigDecimal;
 
 /**
@@ -46,14 +47,9 @@ public record ExecutionReport(
 
     public static ExecutionReport parse(JsonNode e) {
         return new ExecutionReport(e.path("E").asLong(), e.path("s").asText(), e.path("c").asText(),
-                e.path("C").asText(""), e.path("S").asText(), e.path("o").asText(), dec(e, "q"), dec(e, "p"),
+                e.path("C").asText(""), e.path("S").asText(), e.path("o").asText(), JsonDecimals.of(e, "q"), JsonDecimals.of(e, "p"),
                 e.path("x").asText(), e.path("X").asText(), e.path("r").asText("NONE"), e.path("i").asLong(),
-                dec(e, "l"), dec(e, "z"), dec(e, "L"), dec(e, "n"), e.path("N").isNull() ? null : e.path("N").asText(),
-                e.path("T").asLong(), e.path("t").asLong(-1), e.path("m").asBoolean(), dec(e, "Z"));
-    }
-
-    private static BigDecimal dec(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? BigDecimal.ZERO : new BigDecimal(value.asText());
+                JsonDecimals.of(e, "l"), JsonDecimals.of(e, "z"), JsonDecimals.of(e, "L"), JsonDecimals.of(e, "n"), e.path("N").isNull() ? null : e.path("N").asText(),
+                e.path("T").asLong(), e.path("t").asLong(-1), e.path("m").asBoolean(), JsonDecimals.of(e, "Z"));
     }
 }

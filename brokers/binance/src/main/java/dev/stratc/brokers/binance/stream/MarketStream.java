@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratc.brokers.binance.rest.AlertSink;
 import dev.stratc.brokers.binance.rest.BookTicker;
 import java.io.IOException;
+import dev.stratc.brokers.binance.rest.JsonDecimals;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Collections;
@@ -117,8 +118,8 @@ public final class MarketStream implements AutoCloseable {
     private synchronized void dispatch(String stream, JsonNode data) {
         if (stream.endsWith("@trade")) {
             if (recent(stream).add(data.path("t").asLong())) {
-                listener.onTrade(new TradeEvent(data.path("s").asText(), data.path("t").asLong(), dec(data, "p"),
-                        dec(data, "q"), data.path("T").asLong(), data.path("m").asBoolean()));
+                listener.onTrade(new TradeEvent(data.path("s").asText(), data.path("t").asLong(), JsonDecimals.of(data, "p"),
+                        JsonDecimals.of(data, "q"), data.path("T").asLong(), data.path("m").asBoolean()));
             }
         } else if (stream.contains("@kline_")) {
             JsonNode k = data.path("k");
@@ -129,14 +130,14 @@ public final class MarketStream implements AutoCloseable {
                     : !recent(stream + "#closed").contains(openTime) && advances(stream, openTime, data.path("E").asLong());
             if (pass) {
                 listener.onKline(new KlineEvent(data.path("s").asText(), k.path("i").asText(), data.path("E").asLong(),
-                        openTime, k.path("T").asLong(), dec(k, "o"), dec(k, "h"), dec(k, "l"), dec(k, "c"),
-                        dec(k, "v"), k.path("n").asLong(), closed));
+                        openTime, k.path("T").asLong(), JsonDecimals.of(k, "o"), JsonDecimals.of(k, "h"), JsonDecimals.of(k, "l"), JsonDecimals.of(k, "c"),
+                        JsonDecimals.of(k, "v"), k.path("n").asLong(), closed));
             }
         } else if (stream.endsWith("@bookTicker")) {
             // an older quote than the one already passed on is stale: dropping it is right
             if (advances(stream, data.path("u").asLong(), 0)) {
-                listener.onBookTicker(new BookTicker(data.path("s").asText(), dec(data, "b"), dec(data, "B"),
-                        dec(data, "a"), dec(data, "A")));
+                listener.onBookTicker(new BookTicker(data.path("s").asText(), JsonDecimals.of(data, "b"), JsonDecimals.of(data, "B"),
+                        JsonDecimals.of(data, "a"), JsonDecimals.of(data, "A")));
             }
         }
     }
@@ -158,9 +159,5 @@ public final class MarketStream implements AutoCloseable {
                 return size() > REMEMBERED_IDS;
             }
         }));
-    }
-
-    private static BigDecimal dec(JsonNode node, String field) {
-        return new BigDecimal(node.path(field).asText("0"));
     }
 }

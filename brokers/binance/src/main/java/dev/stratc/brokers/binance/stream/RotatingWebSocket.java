@@ -108,8 +108,15 @@ public final class RotatingWebSocket implements AutoCloseable {
         } else {
             scheduler.schedule(() -> promoteIfStillNext(c), timings.overlapGrace().toMillis(), TimeUnit.MILLISECONDS);
         }
-        scheduler.schedule(this::rotate, timings.rotateAfter().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> rotateIfStillCurrent(c), timings.rotateAfter().toMillis(), TimeUnit.MILLISECONDS);
         handler.opened(c.socket);
+    }
+
+    /** The daily replacement of a connection that an earlier replacement has not already retired. */
+    private synchronized void rotateIfStillCurrent(Connection c) {
+        if (c == current) {
+            rotate();
+        }
     }
 
     private synchronized void firstMessage(Connection c) {

@@ -42,9 +42,13 @@ public final class UserDataStream implements AutoCloseable {
     private final UserDataListener listener;
     private final ObjectMapper json;
     private final AlertSink alerts;
+    private final Clock clock;
     private final AtomicLong requestIds = new AtomicLong();
     private final SequencedSet<String> seen = new LinkedHashSet<>();
+    private static final long CLOCK_RETRY_SPACING_NANOS = 60_000_000_000L;
     private volatile boolean subscribed;
+    private volatile long lostSinceMillis = -1;
+    private long lastClockRetryNanos = System.nanoTime() - CLOCK_RETRY_SPACING_NANOS - 1;
 
     /**
      * @param resynchronizeClock measures the server clock again; run when the subscription is refused with -1021
@@ -59,6 +63,7 @@ public final class UserDataStream implements AutoCloseable {
         this.listener = listener;
         this.json = json;
         this.alerts = alerts;
+        this.clock = clock;
         this.socket = new RotatingWebSocket("Binance user data (" + key + ")", http,
                 new Request.Builder().url(wsApiUrl).build(), new Handler(), scheduler, timings, alerts, clock);
     }
@@ -114,21 +119,34 @@ public final class UserDataStream implements AutoCloseable {
 
         @Override
         public void gap(long lostAtMillis, long resumedAtMillis) {
-            listener.onResubscribed(lostAtMillis, resumedAtMillis);
+            // connected again, but events flow only once the new subscription is confirmed: report then
+            subscribed = false;
+            lostSinceMillis = lostAtMillis;
         }
     }
 
     private void response(JsonNode frame) {
         if (frame.path("status").asInt() == 200) {
             subscribed = true;
+            long lost = lostSinceMillis;
+            if (lost >= 0) {
+                lostSinceMillis = -1;
+                listener.onResubscribed(lost, clock.millis());
+            }
             return;
         }
         int code = frame.path("error").path("code").asInt();
         String message = "user data subscription for " + key + " refused: " + code + " "
                 + frame.path("error").path("msg").asText();
-        if (code == -1021) {
+        long now = System.nanoTime();
+        if (code == -1021 && now - lastClockRetryNanos > CLOCK_RETRY_SPACING_NANOS) {
+            lastClockRetryNanos = now;
+            // our clock drifted: measure it again and subscribe on a fresh connection
             resynchronizeClock.run();
+            socket.rotate();
+            return;
         }
+        // a refused key or signature will not get better by retrying
         listener.onError(message);
         alerts.alert(message);
     }

@@ -123,7 +123,7 @@ class BinanceTestnetSessionTest {
         });
         broker.subscribe(Set.of("BTCUSDT"));
         Await.until("the market stream", () -> rig.exchange.openMarketSockets() == 1);
-        engine.startAt(rig.exchange.serverTime());
+        engine.advanceClock(rig.exchange.serverTime());
         engine.openAccount(ACCOUNT, 100_000);
 
         // one trade a minute: falling closes, then rising ones (cross up, buy), then falling again (cross down, sell)

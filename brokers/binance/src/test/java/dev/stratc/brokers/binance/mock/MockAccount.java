@@ -18,6 +18,10 @@ final class MockAccount {
     final Map<Long, MockOrder> orders = new LinkedHashMap<>();
     final List<Map<String, Object>> trades = new ArrayList<>();
     final List<Subscription> subscriptions = new ArrayList<>();
+    /** USDⓈ-M: per symbol {amount (signed), entry price}, leverage, and resting orders by client id. */
+    final Map<String, BigDecimal[]> futuresPositions = new LinkedHashMap<>();
+    final Map<String, Integer> leverage = new LinkedHashMap<>();
+    final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> futuresOrders = new LinkedHashMap<>();
     long count10sWindow = -1;
     int count10s;
     long countDayWindow = -1;

@@ -426,6 +426,10 @@ public final class MockBinance implements AutoCloseable {
             case "GET /api/v3/openOrders" -> openOrders(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/account" -> accountInfo(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/myTrades" -> myTrades(verify(apiKey, rawQuery, rawBody, params), params);
+            case "POST /fapi/v1/order" -> futuresOrder(verify(apiKey, rawQuery, rawBody, params), params);
+            case "DELETE /fapi/v1/order" -> futuresCancel(verify(apiKey, rawQuery, rawBody, params), params);
+            case "POST /fapi/v1/leverage" -> leverage(verify(apiKey, rawQuery, rawBody, params), params);
+            case "GET /fapi/v3/positionRisk" -> positionRisk(verify(apiKey, rawQuery, rawBody, params), params);
             default -> error(404, -1000, "An unknown error occurred while processing the request.");
         };
     }
@@ -436,6 +440,8 @@ public final class MockBinance implements AutoCloseable {
             case "GET /api/v3/myTrades" -> params.containsKey("orderId") ? 5 : 20;
             case "GET /api/v3/klines", "GET /api/v3/ticker/bookTicker" -> 2;
             case "GET /api/v3/order" -> 4;
+            case "POST /fapi/v1/order" -> 0;
+            case "GET /fapi/v3/positionRisk" -> 5;
             case "GET /api/v3/openOrders" -> params.containsKey("symbol") ? 6 : 80;
             default -> 1;
         };
@@ -853,6 +859,105 @@ public final class MockBinance implements AutoCloseable {
         return response.setHeader("X-MBX-ORDER-COUNT-10S", account.count10s).setHeader("X-MBX-ORDER-COUNT-1D", account.countDay);
     }
 
+    // ---------------------------------------------------------------- USDⓈ-M futures (one-way mode, cross margin)
+
+    private static final BigDecimal FUTURES_STEP = new BigDecimal("0.001");
+
+    private MockResponse futuresOrder(MockAccount account, Map<String, List<String>> params) {
+        String symbol = required(params, "symbol");
+        symbolRules(symbol);
+        String side = required(params, "side");
+        String type = required(params, "type");
+        BigDecimal qty = decimal(params, "quantity");
+        if (qty == null) {
+            throw mandatory("quantity");
+        }
+        if (qty.remainder(FUTURES_STEP).signum() != 0) {
+            throw new Reject(400, -1111, "Precision is over the maximum defined for this asset.");
+        }
+        BigDecimal signed = side.equals("BUY") ? qty : qty.negate();
+        BigDecimal[] position = account.futuresPositions.computeIfAbsent(symbol,
+                s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        boolean reduceOnly = "true".equals(first(params, "reduceOnly"));
+        if (reduceOnly && (position[0].signum() == 0 || position[0].signum() == signed.signum()
+                || qty.compareTo(position[0].abs()) > 0)) {
+            throw new Reject(400, -2022, "ReduceOnly Order is rejected.");
+        }
+        BigDecimal[] book = books.get(symbol);
+        BigDecimal fillPrice = side.equals("BUY") ? book[1] : book[0];
+        int lev = account.leverage.getOrDefault(symbol, 20);
+        BigDecimal margin = qty.multiply(fillPrice).divide(BigDecimal.valueOf(lev), 8, RoundingMode.UP);
+        if (!reduceOnly && account.balance("USDT")[0].compareTo(margin) < 0) {
+            throw new Reject(400, -2019, "Margin is insufficient.");
+        }
+        ObjectNode answer = json.createObjectNode().put("clientOrderId", first(params, "newClientOrderId"))
+                .put("orderId", nextOrderId++).put("symbol", symbol).put("side", side).put("positionSide", "BOTH")
+                .put("type", type).put("origType", type).put("origQty", plain8(qty)).put("reduceOnly", reduceOnly)
+                .put("timeInForce", first(params, "timeInForce") == null ? "GTC" : first(params, "timeInForce"))
+                .put("stopPrice", "0").put("closePosition", false).put("workingType", "CONTRACT_PRICE")
+                .put("priceProtect", false).put("priceMatch", "NONE").put("selfTradePreventionMode", "EXPIRE_MAKER")
+                .put("goodTillDate", 0).put("updateTime", serverTime());
+        BigDecimal limit = decimal(params, "price");
+        boolean fills = type.equals("MARKET") || (side.equals("BUY") ? limit.compareTo(book[1]) >= 0 : limit.compareTo(book[0]) <= 0);
+        if (!fills) {
+            answer.put("status", "NEW").put("price", plain8(limit)).put("executedQty", "0").put("cumQty", "0")
+                    .put("cumQuote", "0").put("avgPrice", "0");
+            account.futuresOrders.put(answer.path("clientOrderId").asText(), answer);
+            return orderCount(ok(answer), account);
+        }
+        BigDecimal amount = position[0].add(signed);
+        if (position[0].signum() == 0 || position[0].signum() == signed.signum()) {
+            position[1] = position[0].abs().multiply(position[1]).add(qty.multiply(fillPrice))
+                    .divide(amount.abs(), 8, RoundingMode.HALF_UP);
+        } else if (amount.signum() != 0 && amount.signum() != position[0].signum()) {
+            position[1] = fillPrice; // flipped: the rest opens at this price
+        }
+        position[0] = amount;
+        answer.put("status", "FILLED").put("price", type.equals("MARKET") ? "0" : plain8(limit))
+                .put("executedQty", plain8(qty)).put("cumQty", plain8(qty))
+                .put("cumQuote", plain8(qty.multiply(fillPrice))).put("avgPrice", plain8(fillPrice));
+        return orderCount(ok(answer), account);
+    }
+
+    private MockResponse futuresCancel(MockAccount account, Map<String, List<String>> params) {
+        ObjectNode order = account.futuresOrders.remove(required(params, "origClientOrderId"));
+        if (order == null) {
+            throw new Reject(400, -2011, "Unknown order sent.");
+        }
+        order.put("status", "CANCELED").put("updateTime", serverTime());
+        return ok(order);
+    }
+
+    private MockResponse leverage(MockAccount account, Map<String, List<String>> params) {
+        String symbol = required(params, "symbol");
+        symbolRules(symbol);
+        int leverage = Integer.parseInt(required(params, "leverage"));
+        if (leverage < 1 || leverage > 125) {
+            throw new Reject(400, -4028, "Leverage " + leverage + " is not valid");
+        }
+        account.leverage.put(symbol, leverage);
+        return ok(json.createObjectNode().put("leverage", leverage).put("maxNotionalValue", "1000000").put("symbol", symbol));
+    }
+
+    private MockResponse positionRisk(MockAccount account, Map<String, List<String>> params) {
+        String only = first(params, "symbol");
+        ArrayNode rows = json.createArrayNode();
+        account.futuresPositions.forEach((symbol, p) -> {
+            if (only != null && !only.equals(symbol)) {
+                return;
+            }
+            BigDecimal[] book = books.get(symbol);
+            BigDecimal mark = book[0].add(book[1]).divide(BigDecimal.valueOf(2), 8, RoundingMode.HALF_UP);
+            rows.addObject().put("symbol", symbol).put("positionSide", "BOTH").put("positionAmt", plain8(p[0]))
+                    .put("entryPrice", plain8(p[1])).put("breakEvenPrice", plain8(p[1])).put("markPrice", plain8(mark))
+                    .put("unRealizedProfit", plain8(mark.subtract(p[1]).multiply(p[0])))
+                    .put("liquidationPrice", "0").put("isolatedMargin", "0").put("notional", plain8(p[0].multiply(mark)))
+                    .put("marginAsset", "USDT").put("isolatedWallet", "0").put("initialMargin", "0")
+                    .put("maintMargin", "0").put("adl", 0).put("updateTime", serverTime());
+        });
+        return ok(rows);
+    }
+
     // ---------------------------------------------------------------- filters, as the exchange applies them
 
     private void checkFilters(JsonNode rules, MockOrder order, BigDecimal takerPrice) {
@@ -1036,7 +1141,7 @@ public final class MockBinance implements AutoCloseable {
     /** Signed over the parameters sorted by name, values as sent (WebSocket API rule); then the usual timing check. */
     private synchronized int subscribe(WebSocket socket, JsonNode params) {
         TreeMap<String, String> sorted = new TreeMap<>();
-        params.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue().asText()));
+        params.properties().forEach(f -> sorted.put(f.getKey(), f.getValue().asText()));
         String signature = sorted.remove("signature");
         MockAccount account = accountsByKey.get(sorted.get("apiKey"));
         if (account == null) {

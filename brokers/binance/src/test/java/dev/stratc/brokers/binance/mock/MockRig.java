@@ -54,7 +54,7 @@ public final class MockRig implements AutoCloseable {
     }
 
     public SpotAccountClient account(String name, ApiKey key) {
-        return new SpotAccountClient(name, rest, key, new OrderLimiter(name, 100, 200_000, clock, clock));
+        return new SpotAccountClient(rest, key, new OrderLimiter(name, 100, 200_000, clock, clock));
     }
 
     @Override

@@ -63,6 +63,7 @@ class MarketStreamTest {
     @Test
     void tradesKlinesAndBookTickersArriveTypedFromTheCombinedStream() {
         try (MarketStream stream = start(MockRig.FAST)) {
+            assertThat(stream.connectionsOpened()).isEqualTo(1);
             rig.exchange.publishTrade("BTCUSDT", "30000.10", "0.25");
             rig.exchange.publishKline("BTCUSDT", "1m", 1_700_000_040_000L, "30000", "30010", "29990", "30005", "12.5", false);
             rig.exchange.publishKline("BTCUSDT", "1m", 1_700_000_040_000L, "30000", "30012", "29990", "30011", "13.0", true);
@@ -138,6 +139,7 @@ class MarketStreamTest {
     @Test
     void aClosingUpdateOfACandleIsKeptEvenWhenTheNextCandleWasSeenFirst() {
         try (MarketStream stream = start(MockRig.FAST)) {
+            assertThat(stream.isConnected()).isTrue();
             rig.exchange.publishKline("BTCUSDT", "1m", 1_700_000_100_000L, "1", "1", "1", "1", "1", false);
             rig.exchange.publishKline("BTCUSDT", "1m", 1_700_000_040_000L, "2", "2", "2", "2", "2", true);
             rig.exchange.publishKline("BTCUSDT", "1m", 1_700_000_040_000L, "3", "3", "3", "3", "3", false);

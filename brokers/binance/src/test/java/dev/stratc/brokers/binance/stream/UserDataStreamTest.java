@@ -121,6 +121,18 @@ class UserDataStreamTest {
     }
 
     @Test
+    void aSubscriptionRefusedForTheClockIsRetriedOnceTheClockIsMeasuredAgain() {
+        rig.exchange.setSkew(Duration.ofSeconds(-30)); // Binance is 30 s behind us: our timestamps are "ahead"
+        try (UserDataStream stream = subscribe(new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET))) {
+            Await.until("subscribed", stream::isSubscribed);
+
+            assertThat(rig.serverClock.offsetMillis()).isEqualTo(-30_000);
+            assertThat(stream.connectionsOpened()).isEqualTo(2);
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
     void aDroppedSessionResubscribesAndReportsTheGap() {
         try (UserDataStream stream = subscribe(new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET))) {
             Await.until("subscribed", stream::isSubscribed);

@@ -1,0 +1,405 @@
+package dev.stratc.cli.commands;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+
+import dev.stratc.cli.CliException;
+import dev.stratc.cli.ExitCode;
+import dev.stratc.data.Bars;
+import dev.stratc.runtime.engine.Engine;
+import dev.stratc.runtime.engine.EngineConfig;
+import dev.stratc.runtime.engine.RunEvents;
+import dev.stratc.runtime.engine.RunMode;
+import dev.stratc.runtime.journal.JournalCorruptException;
+import dev.stratc.runtime.ops.ConsoleReport;
+import dev.stratc.runtime.ops.HealthServer;
+import dev.stratc.runtime.ops.Notifier;
+import dev.stratc.runtime.ops.NotifyingEvents;
+import dev.stratc.runtime.ops.TelegramNotifier;
+import dev.stratc.runtime.risk.RiskLimits;
+import dev.stratc.runtime.run.BrokerRun;
+import dev.stratc.runtime.run.ConfigFiles;
+import dev.stratc.runtime.run.RunState;
+import dev.stratc.runtime.run.SimulatedRun;
+import dev.stratc.runtime.sim.ReplayDataSet;
+import dev.stratc.runtime.sim.SimConfig;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a strategy: dry-run (decisions printed as an execution plan, nothing sent), paper",
+            "(a broker's paper environment, or with no --accounts the built-in simulated exchange replaying --data)",
+            "or live (real orders: needs --risk limits and a confirmation).",
+            "",
+            "Everything the run keeps (journal, kill switch, simulated exchange) is under --state-dir; run the same",
+            "command again after a crash and it continues where it stopped. Ctrl-C stops cleanly.",
+            "Example: stratc run examples/momentum.strat --mode paper --speed max"})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .strat file.")
+    Path file;
+
+    @Option(names = "--mode", paramLabel = "dry-run|paper|live", defaultValue = "dry-run",
+            description = "Default: ${DEFAULT-VALUE}.")
+    String mode;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "60",
+            description = "Replay speed against real time for the simulated exchange (default ${DEFAULT-VALUE}).")
+    String speed;
+
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "The account pool (config/accounts.yaml). Without it, paper and dry-run use simulated accounts.")
+    Path accounts;
+
+    @Option(names = "--risk", paramLabel = "FILE", description = "Risk limits (config/risk.yaml); required for live.")
+    Path risk;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the run keeps its journal and state (default ~/.stratc/runs/<strategy file name>).")
+    Path stateDir;
+
+    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000000",
+            description = "Cash of each simulated account (default ${DEFAULT-VALUE}).")
+    double capital;
+
+    @Option(names = "--yes", description = "Start a live run without asking (the plan is still printed).")
+    boolean yes;
+
+    @Option(names = "--http", paramLabel = "PORT",
+            description = "Serve /health, /metrics (Prometheus) and /metrics.json on 127.0.0.1:PORT.")
+    Integer httpPort;
+
+    @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Print positions, P&L, orders and account load this often (default ${DEFAULT-VALUE}; 0 = never).")
+    String statusEvery;
+
+    @Option(names = "--on-stop", paramLabel = "cancel|keep", defaultValue = "cancel",
+            description = "What Ctrl-C does with working orders (default ${DEFAULT-VALUE}); positions are kept.")
+    String onStop;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE", description = "Override a parameter: -P min_price=5000.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    /** Where a confirmation is read from; tests replace it. */
+    BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    @Override
+    public Integer call() throws Exception {
+        RunMode runMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "dry-run", "dryrun", "dry_run" -> RunMode.DRY_RUN;
+            case "paper" -> RunMode.PAPER;
+            case "live" -> RunMode.LIVE;
+            default -> throw CliException.usage("--mode '" + mode + "': use dry-run, paper or live");
+        };
+        double replaySpeed = parseSpeed();
+        PrintWriter out = spec.commandLine().getOut();
+        StrategyProgram program = StrategyFiles.compile(file);
+        ConfigFiles.Risk riskConfig = loadRisk(runMode);
+        ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
+        Path state = stateDir != null ? stateDir
+                : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
+
+        if (runMode == RunMode.LIVE) {
+            confirmLive(out, program, riskConfig, pool, state);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stratc-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Notifier notifier = TelegramNotifier.fromEnvironment(System::getenv).orElse(null);
+        try {
+            if (pool == null) {
+                runSimulated(runMode, program, riskConfig, state, replaySpeed, stop, notifier, out);
+            } else {
+                runOnBrokers(runMode, program, riskConfig, pool, state, stop, notifier, out);
+            }
+        } catch (ConfigFiles.ConfigException | JournalCorruptException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalidInput(file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw CliException.failure(e.getMessage(), e);
+        } finally {
+            if (notifier != null) {
+                notifier.close();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for finished, which is counted down
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private double parseSpeed() {
+        if (speed.equalsIgnoreCase("max")) {
+            return 0;
+        }
+        try {
+            double value = Double.parseDouble(speed);
+            if (!(value > 0)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw CliException.usage("--speed '" + speed + "': a positive number (60 = a minute a second) or max");
+        }
+    }
+
+    private ConfigFiles.Risk loadRisk(RunMode runMode) {
+        if (risk == null) {
+            if (runMode == RunMode.LIVE) {
+                throw CliException.invalidInput("live trading needs risk limits: pass --risk config/risk.yaml with at "
+                        + "least one max_* limit set");
+            }
+            return null;
+        }
+        try {
+            ConfigFiles.Risk loaded = ConfigFiles.risk(risk);
+            if (runMode == RunMode.LIVE && loaded.limits().isEmpty()) {
+                throw CliException.invalidInput(risk + ": live trading needs risk limits, and every max_* limit here "
+                        + "is 0 (none); set at least max_daily_loss and max_position_value");
+            }
+            return loaded;
+        } catch (ConfigFiles.ConfigException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
+        }
+    }
+
+    private ConfigFiles.Accounts loadAccounts(RunMode runMode) {
+        try {
+            ConfigFiles.Accounts loaded = ConfigFiles.accounts(accounts);
+            List<String> wrong = new ArrayList<>();
+            boolean simulated = loaded.accounts().stream().allMatch(a -> a.broker().broker().equals("sim"));
+            for (ConfigFiles.Accounts.Entry entry : loaded.accounts()) {
+                boolean live = "live".equals(entry.broker().environment()) && !entry.broker().broker().equals("sim");
+                if (runMode == RunMode.LIVE ? !live : live && runMode == RunMode.PAPER) {
+                    wrong.add(entry.broker().id() + " (" + entry.broker().environment() + ")");
+                }
+            }
+            if (runMode == RunMode.LIVE && simulated) {
+                throw CliException.invalidInput(accounts + ": live trading needs accounts at a broker; these are "
+                        + "all simulated");
+            }
+            if (!wrong.isEmpty()) {
+                throw CliException.invalidInput(accounts + ": --mode " + runMode.label() + " cannot use "
+                        + String.join(", ", wrong) + "; " + (runMode == RunMode.LIVE
+                        ? "every account of a live run must say environment: live"
+                        : "a paper run uses paper accounts only"));
+            }
+            return simulated ? null : loaded;
+        } catch (ConfigFiles.ConfigException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
+        }
+    }
+
+    private void confirmLive(PrintWriter out, StrategyProgram program, ConfigFiles.Risk riskConfig,
+                             ConfigFiles.Accounts pool, Path state) throws IOException {
+        RiskLimits limits = riskConfig.limits();
+        out.println("################################################################");
+        out.println("#  LIVE TRADING — REAL ORDERS, REAL MONEY                       #");
+        out.println("################################################################");
+        out.println("strategy      " + program.info().name() + "  (" + file + ")");
+        out.println("accounts      " + pool.accounts().stream().map(a -> a.broker().id() + " [" + a.broker().broker()
+                + "]").toList());
+        out.println("symbols       " + (data.symbols.isEmpty() ? "(none given: --symbols)" : data.symbols));
+        out.printf(Locale.ROOT, "limits        position value %s, positions %d/account %d total, exposure %s/account %s total,%n"
+                        + "              trades/day %d, daily loss %s (kill switch%s), calendar %s%n",
+                fmt(limits.maxPositionValue()), limits.maxPositionsPerAccount(), limits.maxPositionsTotal(),
+                fmt(limits.maxExposurePerAccount()), fmt(limits.maxExposureTotal()), limits.maxTradesPerDay(),
+                fmt(limits.maxDailyLoss()), limits.flattenOnKill() ? ", then flatten" : "", limits.calendar());
+        out.println("state         " + state + "   (stop new entries any time: stratc kill --state-dir " + state + ")");
+        out.flush();
+        if (yes) {
+            out.println("--yes given: starting.");
+            return;
+        }
+        out.print("Type 'live' to start trading with real money: ");
+        out.flush();
+        String answer = input.readLine();
+        if (answer == null || !answer.strip().equals("live")) {
+            throw CliException.failure("not confirmed; nothing was sent", null);
+        }
+    }
+
+    private static String fmt(double value) {
+        return value == 0 ? "none" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private StrategySettings settings(StrategyProgram program, Duration timeframe, ZoneId zone) {
+        return new StrategySettings(RunOptions.overrides(program.info(), params), timeframe, zone);
+    }
+
+    private void runSimulated(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig, Path state,
+                              double replaySpeed, AtomicBoolean stop, Notifier notifier, PrintWriter out)
+            throws InterruptedException {
+        var universe = data.load();
+        universe.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        List<Bars> bars = universe.bars();
+        Duration timeframe = bars.getFirst().timeframe();
+        ZoneId zone = bars.getFirst().market().zone();
+        double lot = bars.getFirst().market().lotStep();
+        RiskLimits limits = riskConfig != null ? riskConfig.limits() : RiskLimits.none("CRYPTO");
+        List<String> accountIds = accounts == null ? List.of("SIM")
+                : ConfigFiles.accounts(accounts).accounts().stream().map(a -> a.broker().id()).toList();
+        ConsoleReport console = new ConsoleReport(out, zone);
+        RunEvents events = notifier == null ? console
+                : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
+        SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
+                EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
+                ReplayDataSet.fromBars(universe.description(), bars),
+                new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital, 0, false),
+                accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
+        out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
+                program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
+                replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+        out.flush();
+        if (notifier != null) {
+            notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
+        }
+        try (SimulatedRun run = SimulatedRun.open(setup);
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
+            boolean done = run.run(() -> {
+                monitor.tick();
+                return stop.get();
+            });
+            finish(run.engine(), console, run.startingCash(), done, out);
+        }
+        if (notifier != null) {
+            notifier.send("[" + program.info().name() + "] stopped");
+        }
+    }
+
+    private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
+                              ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, Notifier notifier,
+                              PrintWriter out) throws InterruptedException {
+        if (data.symbols.isEmpty()) {
+            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
+        }
+        if (data.timeframe == null && program.info().timeframe() == null) {
+            throw CliException.usage(file + " sets no timeframe: give one with --timeframe 1m");
+        }
+        Duration timeframe = data.timeframe != null ? Durations.parse("--timeframe", data.timeframe)
+                : program.info().timeframe();
+        RiskLimits limits = riskConfig != null ? riskConfig.limits() : RiskLimits.none("KRX");
+        ZoneId zone = limits.calendar().equals("KRX") ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
+        ConsoleReport console = new ConsoleReport(out, zone);
+        RunEvents events = notifier == null ? console
+                : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
+        BrokerRun.Setup setup = new BrokerRun.Setup(state, program, settings(program, timeframe, zone),
+                EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
+                        limits.calendar().equals("KRX") ? 1 : 1e-8),
+                pool, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, data.symbols);
+        out.printf("%s %s on %d account(s); state in %s%n", program.info().name(), runMode.label(),
+                pool.accounts().size(), state);
+        if (notifier != null) {
+            notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ")");
+        }
+        try (BrokerRun run = BrokerRun.open(setup);
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
+            run.run(() -> {
+                monitor.tick();
+                return stop.get();
+            });
+            finish(run.engine(), console, run.startingCash(), false, out);
+        }
+        if (notifier != null) {
+            notifier.send("[" + program.info().name() + "] stopped");
+        }
+    }
+
+    private void finish(Engine engine, ConsoleReport console, Map<String, Double> startingCash, boolean dataEnded,
+                        PrintWriter out) {
+        if (!dataEnded && onStop.equalsIgnoreCase("cancel") && !engine.orders().working().isEmpty()) {
+            out.println("stopping: cancelling " + engine.orders().working().size() + " working order(s)");
+            engine.cancelAll();
+        }
+        engine.checkpoint();
+        console.status(engine);
+        console.summary(engine, startingCash);
+    }
+
+    /** The periodic status view and the health endpoint's snapshot, refreshed from the engine thread. */
+    private final class Monitor implements AutoCloseable {
+        private final Engine engine;
+        private final ConsoleReport console;
+        private final String name;
+        private final RunMode runMode;
+        private final long statusMillis;
+        private final AtomicReference<HealthServer.Snapshot> snapshot = new AtomicReference<>();
+        private final HealthServer server;
+        private long lastStatus = System.currentTimeMillis();
+        private long lastSnapshot;
+
+        Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode) {
+            this.engine = engine;
+            this.console = console;
+            this.name = name;
+            this.runMode = runMode;
+            this.statusMillis = Durations.parse("--status-every", statusEvery.equals("0") ? "0s" : statusEvery).toMillis();
+            snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
+            this.server = httpPort == null ? null : HealthServer.start(httpPort, snapshot::get);
+            if (server != null) {
+                spec.commandLine().getOut().println("health and metrics on http://127.0.0.1:" + server.port()
+                        + "/health and /metrics");
+            }
+        }
+
+        void tick() {
+            long now = System.currentTimeMillis();
+            if (server != null && now - lastSnapshot >= 500) {
+                lastSnapshot = now;
+                snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
+            }
+            if (statusMillis > 0 && now - lastStatus >= statusMillis) {
+                lastStatus = now;
+                console.status(engine);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.stratc.runtime.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.stratc.backtest.BacktestConfig;
+import dev.stratc.backtest.BacktestResult;
+import dev.stratc.backtest.Backtester;
+import dev.stratc.backtest.Costs;
+import dev.stratc.backtest.Trade;
+import dev.stratc.compiler.CompileResult;
+import dev.stratc.compiler.StratCompiler;
+import dev.stratc.data.Market;
+import dev.stratc.data.ReadOptions;
+import dev.stratc.data.UniverseLoader;
+import dev.stratc.runtime.broker.OrderEvent;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.engine.EngineConfig;
+import dev.stratc.runtime.engine.RunMode;
+import dev.stratc.runtime.risk.RiskLimits;
+import dev.stratc.runtime.sim.ReplayDataSet;
+import dev.stratc.runtime.sim.SimConfig;
+import dev.stratc.runtime.testing.Recorder;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+
+/**
+ * The same compiled strategy on the same bars gives the same trades in a paper run against the simulated
+ * exchange as in {@code stratc backtest}: entries and exits at the same bars, prices and quantities.
+ *
+ * <p>Conditions that make the two comparable, each a deliberate difference of the paper run: no costs (the
+ * simulated exchange charges commission, not KRX's sell tax); no trading-hours check (the runtime refuses an
+ * order decided at the 15:30 close; the backtester fills it at the next open); limits that do not bind (the
+ * runtime refuses an entry that breaks one, the backtester shrinks it); and the backtest's closing of open
+ * positions at the end of the data is left out (a paper run keeps them).
+ */
+class PaperBacktestEquivalenceTest {
+    private static final int SYMBOLS = 20;
+    private static final double CAPITAL = 10_000_000;
+    private static final double SIZE_PERCENT = 5;
+
+    @TempDir
+    Path stateDir;
+
+    record Fill(String symbol, long time, Side side, double quantity, double price) {
+    }
+
+    @Test
+    void momentumStratTradesTheSameInAPaperRunAsInABacktest() throws Exception {
+        String source = Files.readString(Path.of("../examples/momentum.strat"), StandardCharsets.UTF_8);
+        CompileResult compiled = StratCompiler.standard().compile(source, "examples/momentum.strat");
+        assertThat(compiled.hasErrors()).as(compiled.diagnostics().toString()).isFalse();
+        StrategyProgram program = compiled.program();
+        var universe = UniverseLoader.load("synth:krx?symbols=" + SYMBOLS + "&days=5&seed=1",
+                ReadOptions.defaults(Market.GENERIC), List.of());
+
+        BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.none())
+                .withMaxPositions(SYMBOLS, SIZE_PERCENT);
+        BacktestResult backtest = Backtester.run(program, universe.bars(), config, null);
+        List<Fill> expected = new ArrayList<>();
+        for (Trade trade : backtest.trades()) {
+            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice()));
+            if (!trade.exitReason().equals("end_of_data")) {
+                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice()));
+            }
+        }
+
+        var timeframe = universe.bars().getFirst().timeframe();
+        ZoneId zone = universe.bars().getFirst().market().zone();
+        RiskLimits limits = new RiskLimits(0, SYMBOLS, 0, 0, 0, 0, 0, false, true, Double.NaN, 0, "CRYPTO",
+                SIZE_PERCENT);
+        Recorder recorder = new Recorder();
+        SimulatedRun.Setup setup = new SimulatedRun.Setup(stateDir, program, StrategySettings.defaults(timeframe, zone),
+                EngineConfig.of(program.info().name(), RunMode.PAPER, timeframe, zone, RunState.tag(stateDir), 1),
+                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, 0, false),
+                List.of("SIM"), limits, Set.of(), recorder, 0, false);
+        try (SimulatedRun run = SimulatedRun.open(setup)) {
+            run.run(() -> false);
+        }
+        List<Fill> actual = new ArrayList<>();
+        for (OrderEvent.Fill fill : recorder.fills) {
+            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price()));
+        }
+        Comparator<Fill> order = Comparator.comparingLong(Fill::time).thenComparing(Fill::symbol)
+                .thenComparing(Fill::side);
+        expected.sort(order);
+        actual.sort(order);
+
+        assertThat(expected).as("the backtest trades at all").hasSizeGreaterThan(4);
+        assertThat(recorder.refusals).isEmpty();
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+}
