@@ -102,8 +102,13 @@ public final class StratCompiler {
     }
 
     private static void reportInternal(DiagnosticReporter reporter, String file, Throwable bug) {
-        reporter.report(DiagnosticCode.INTERNAL, new SourceSpan(file, 1, 1, 1, 1, 0, 0),
-                "this is a bug in stratc: please report it with the file", String.valueOf(bug));
+        SourceSpan start = new SourceSpan(file, 1, 1, 1, 1, 0, 0);
+        if (bug instanceof StackOverflowError) {
+            reporter.report(DiagnosticCode.TOO_DEEP, start, "split the expression with 'let' names");
+        } else {
+            reporter.report(DiagnosticCode.INTERNAL, start, "this is a bug in stratc: please report it with the file",
+                    String.valueOf(bug));
+        }
     }
 
     static String sha256(String text) {

@@ -43,6 +43,10 @@ class ExamplesCompileTest {
         assertThat(result.diagnostics()).extracting(Diagnostic::raw).isEmpty();
         assertThat(result.program()).isNotNull();
         assertThat(result.javaSource()).contains("implements SymbolStrategy");
+        // Janino itself, whether or not the class came from the disk cache this time.
+        org.codehaus.janino.SimpleCompiler janino = new org.codehaus.janino.SimpleCompiler();
+        janino.setParentClassLoader(StratCompiler.class.getClassLoader());
+        org.assertj.core.api.Assertions.assertThatCode(() -> janino.cook(result.javaSource())).doesNotThrowAnyException();
         if (System.getenv("STRATC_PRINT_JAVA") != null) {
             System.out.println(result.javaSource());
         }

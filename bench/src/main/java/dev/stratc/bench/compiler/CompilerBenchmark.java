@@ -43,6 +43,8 @@ public class CompilerBenchmark {
 
     @Setup
     public void setUp() throws IOException {
+        // Measure Janino every time, not the disk cache of compiled classes that spares it across processes.
+        System.setProperty("stratc.cache.dir", "off");
         Path example = Path.of(System.getProperty("stratc.example", "examples/momentum.strat"));
         source = Files.readString(example);
         CompileResult result = cached.compile(source, "momentum.strat");

@@ -37,6 +37,8 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     private static final int MAX_OFFSET = 100_000;
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
+    private static final Map<String, Expression> PARSED_DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final CheckedStrategy checked;
     private final DiagnosticReporter reporter;
     private final FunctionRegistry registry;
@@ -421,15 +423,19 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         return true;
     }
 
+    /** A default from the catalogue, parsed once per process and checked once per strategy. */
     private Expression defaultExpression(String text, String calleeName) {
         return defaults.computeIfAbsent(text, source -> {
-            DiagnosticReporter local = new DiagnosticReporter();
-            Expression expression = SourceParser.parseExpression(source, "<default of " + calleeName + ">", local);
+            Expression expression = PARSED_DEFAULTS.computeIfAbsent(source, unparsed -> {
+                DiagnosticReporter local = new DiagnosticReporter();
+                Expression parsed = SourceParser.parseExpression(unparsed, "<default of " + calleeName + ">", local);
+                if (local.hasErrors()) {
+                    throw new IllegalStateException("the catalogue's default '" + unparsed + "' for " + calleeName
+                            + " does not parse: " + local.diagnostics());
+                }
+                return parsed;
+            });
             check(expression, Scope.root());
-            if (local.hasErrors()) {
-                throw new IllegalStateException("the catalogue's default '" + source + "' for " + calleeName
-                        + " does not parse: " + local.diagnostics());
-            }
             return expression;
         });
     }

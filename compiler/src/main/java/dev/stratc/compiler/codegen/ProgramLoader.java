@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 import org.codehaus.janino.SimpleCompiler;
 
 import dev.stratc.compiler.check.CheckedStrategy;
@@ -24,17 +27,39 @@ public final class ProgramLoader {
     private ProgramLoader() {
     }
 
+    private static final ClassCache CACHE = ClassCache.standard();
+
     public static StrategyProgram load(JavaGenerator.GeneratedClass generated, CheckedStrategy checked, String sourceHash) {
-        SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(ProgramLoader.class.getClassLoader());
         try {
-            compiler.cook(generated.className().replace('.', '/') + ".java", generated.source());
-            Class<?> type = compiler.getClassLoader().loadClass(generated.className());
+            Class<?> type = define(generated);
             Constructor<?> constructor = type.getConstructor(String.class, ParameterValue[].class, long.class, ZoneId.class);
             return new CompiledProgram(info(checked, sourceHash), checked.parameters(), constructor);
         } catch (CompileException | ClassNotFoundException | NoSuchMethodException e) {
             throw new IllegalStateException("the generated Java does not compile: " + e.getMessage(), e);
         }
+    }
+
+    /** The class from the disk cache when an earlier run compiled the same source, else from Janino. */
+    private static Class<?> define(JavaGenerator.GeneratedClass generated) throws CompileException,
+            ClassNotFoundException {
+        ClassLoader parent = ProgramLoader.class.getClassLoader();
+        Optional<byte[]> cached = CACHE.read(generated.source());
+        if (cached.isPresent()) {
+            try {
+                return new ByteArrayClassLoader(Map.of(generated.className(), cached.get()), parent)
+                        .loadClass(generated.className());
+            } catch (ClassFormatError | ClassNotFoundException corrupt) {
+                // Compiled again below, and the cache entry replaced.
+            }
+        }
+        SimpleCompiler compiler = new SimpleCompiler();
+        compiler.setParentClassLoader(parent);
+        compiler.cook(generated.className().replace('.', '/') + ".java", generated.source());
+        Map<String, byte[]> bytecodes = compiler.getBytecodes();
+        if (bytecodes.size() == 1 && bytecodes.containsKey(generated.className())) {
+            CACHE.write(generated.source(), bytecodes.get(generated.className()));
+        }
+        return compiler.getClassLoader().loadClass(generated.className());
     }
 
     private static StrategyInfo info(CheckedStrategy checked, String sourceHash) {

@@ -73,18 +73,27 @@ public final class Formatter {
             header.append(", ").append(option.key()).append(": ").append(ExpressionPrinter.print(option.value()));
         }
         line(0, header.append(") {").toString(), file.nameSpan().line(), firstStart(file.members(), file));
-        boolean first = true;
+        Member previous = null;
         for (Member member : file.members()) {
-            if (!first) {
+            // Blocks are set apart by a blank line; consecutive lets stay together unless the source parted them.
+            boolean lets = previous instanceof Statement.Let && member instanceof Statement.Let;
+            if (previous != null && (!lets || blankLineBefore(anchor(member)))) {
                 blank();
             }
-            first = false;
+            previous = member;
             leadingComments(member.span().start(), 1, false);
             member(member);
         }
         leadingComments(file.span().end() - 1, 1, true);
         line(0, "}", file.span().endLine());
         leadingComments(Integer.MAX_VALUE, 0, true);
+    }
+
+    /** Where a member's text starts: its first leading comment, or itself. */
+    private int anchor(Node node) {
+        boolean commented = nextComment < comments.size()
+                && comments.get(nextComment).span().start() < node.span().start();
+        return commented ? comments.get(nextComment).span().start() : node.span().start();
     }
 
     private void member(Member member) {

@@ -1,7 +1,9 @@
 package dev.stratc.compiler.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -27,7 +29,7 @@ public final class SourceParser {
         StratParser parser = new StratParser(tokens);
         tokens.fill();
         List<Comment> comments = hiddenTokens(tokens, file, reporter);
-        java.util.Set<Integer> strayLines = new java.util.HashSet<>();
+        Set<Integer> strayLines = new HashSet<>();
         tokens.getTokens().stream().filter(t -> t.getType() == StratLexer.UNKNOWN_CHARACTER)
                 .forEach(t -> strayLines.add(t.getLine()));
         install(lexer, parser, file, reporter, strayLines);
@@ -53,12 +55,12 @@ public final class SourceParser {
     public static Expression parseExpression(String text, String file, DiagnosticReporter reporter) {
         StratLexer lexer = new StratLexer(CharStreams.fromString(text, file));
         StratParser parser = new StratParser(new CommonTokenStream(lexer));
-        install(lexer, parser, file, reporter, java.util.Set.of());
+        install(lexer, parser, file, reporter, Set.of());
         return new AstBuilder(file, reporter).standalone(parser.standaloneExpression());
     }
 
     private static SyntaxErrors install(StratLexer lexer, StratParser parser, String file,
-                                        DiagnosticReporter reporter, java.util.Set<Integer> strayLines) {
+                                        DiagnosticReporter reporter, Set<Integer> strayLines) {
         SyntaxErrors errors = new SyntaxErrors(file, reporter, strayLines);
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors.silentListener());

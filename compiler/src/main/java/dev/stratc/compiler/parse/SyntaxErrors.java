@@ -2,6 +2,7 @@ package dev.stratc.compiler.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -20,16 +21,17 @@ import dev.stratc.grammar.StratLexer;
 
 /**
  * Replaces ANTLR's messages ("mismatched input ')' expecting {NUMBER, PERCENT, …}") with what a person would say:
- * "expected an expression, found ')'". ANTLR's recovery is kept, so parsing goes on and reports every error.
+ * "expected an expression, found ')'". ANTLR's recovery is kept so that parsing goes on, but only the first error
+ * of each top-level block is reported: what follows a syntax error in the same block is almost always its echo.
  */
 final class SyntaxErrors extends DefaultErrorStrategy {
     private final String file;
     private final DiagnosticReporter reporter;
-    private final java.util.Set<Integer> linesWithUnknownCharacters;
+    private final Set<Integer> linesWithUnknownCharacters;
     /** The block of the last error; errors after it are echoes until the parser reaches another block. */
     private Object lastErrorRegion;
 
-    SyntaxErrors(String file, DiagnosticReporter reporter, java.util.Set<Integer> linesWithUnknownCharacters) {
+    SyntaxErrors(String file, DiagnosticReporter reporter, Set<Integer> linesWithUnknownCharacters) {
         this.file = file;
         this.reporter = reporter;
         this.linesWithUnknownCharacters = linesWithUnknownCharacters;
@@ -147,13 +149,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     }
 
     private static String hintFor(Token offending, String expected) {
-        if (offending.getType() == StratLexer.ASSIGN && expected != null && expected.contains("expression")) {
-            return null;
-        }
-        if (offending.getType() == StratLexer.ASSIGN) {
-            return "to compare, write '=='";
-        }
-        return null;
+        boolean comparisonMeant = offending.getType() == StratLexer.ASSIGN
+                && (expected == null || !expected.contains("expression"));
+        return comparisonMeant ? "to compare, write '=='; to name a value, write let name = …" : null;
     }
 
     private String describe(Token token) {
