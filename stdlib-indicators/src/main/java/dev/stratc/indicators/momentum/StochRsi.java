@@ -1,6 +1,6 @@
 package dev.stratc.indicators.momentum;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.SlidingExtreme;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -11,8 +11,8 @@ import dev.stratc.indicators.core.StreamingIndicator;
 public final class StochRsi extends StreamingIndicator {
     private final int length;
     private final Rsi rsi;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
+    private final SlidingExtreme highest;
+    private final SlidingExtreme lowest;
     private double pendingRsi = Double.NaN;
     private double previous = Double.NaN;
     private double value = Double.NaN;
@@ -21,8 +21,8 @@ public final class StochRsi extends StreamingIndicator {
         requireLength("stoch_rsi", "length", length, 1);
         this.length = length;
         this.rsi = new Rsi(length);
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.highest = new SlidingExtreme(length, true);
+        this.lowest = new SlidingExtreme(length, false);
     }
 
     public double update(int bar, double source) {
@@ -46,8 +46,8 @@ public final class StochRsi extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), pendingRsi);
-        lowest.push(index(), pendingRsi);
+        highest.push(pendingRsi);
+        lowest.push(pendingRsi);
         previous = value;
     }
 }

@@ -1,6 +1,6 @@
 package dev.stratc.indicators.momentum;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.SlidingExtreme;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -10,16 +10,16 @@ import dev.stratc.indicators.core.StreamingIndicator;
  */
 public final class WilliamsR extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
+    private final SlidingExtreme highest;
+    private final SlidingExtreme lowest;
     private double high = Double.NaN;
     private double low = Double.NaN;
 
     public WilliamsR(int length) {
         requireLength("williams_r", "length", length, 1);
         this.length = length;
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.highest = new SlidingExtreme(length, true);
+        this.lowest = new SlidingExtreme(length, false);
     }
 
     public double update(int bar, double high, double low, double close) {
@@ -37,7 +37,7 @@ public final class WilliamsR extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), high);
-        lowest.push(index(), low);
+        highest.push(high);
+        lowest.push(low);
     }
 }

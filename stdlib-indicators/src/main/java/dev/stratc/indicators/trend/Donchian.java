@@ -1,6 +1,6 @@
 package dev.stratc.indicators.trend;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.SlidingExtreme;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -9,8 +9,8 @@ import dev.stratc.indicators.core.StreamingIndicator;
  */
 public final class Donchian extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
+    private final SlidingExtreme highest;
+    private final SlidingExtreme lowest;
     private double high = Double.NaN;
     private double low = Double.NaN;
     private double upper = Double.NaN;
@@ -19,8 +19,8 @@ public final class Donchian extends StreamingIndicator {
     public Donchian(int length) {
         requireLength("donchian", "length", length, 1);
         this.length = length;
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.highest = new SlidingExtreme(length, true);
+        this.lowest = new SlidingExtreme(length, false);
     }
 
     public double update(int bar, double high, double low) {
@@ -50,7 +50,7 @@ public final class Donchian extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), high);
-        lowest.push(index(), low);
+        highest.push(high);
+        lowest.push(low);
     }
 }
