@@ -1,6 +1,6 @@
 package dev.stratc.indicators.momentum;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.HighLowRange;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -9,25 +9,19 @@ import dev.stratc.indicators.core.StreamingIndicator;
  */
 public final class StochK extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
-    private double high = Double.NaN;
-    private double low = Double.NaN;
+    private final HighLowRange range;
 
     public StochK(int length) {
         requireLength("stoch_k", "length", length, 1);
         this.length = length;
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.range = new HighLowRange(length);
     }
 
     public double update(int bar, double high, double low, double close) {
         enter(bar);
-        this.high = high;
-        this.low = low;
-        double highestHigh = highest.extremeWith(high);
-        double lowestLow = lowest.extremeWith(low);
-        return ratio(close - lowestLow, highestHigh - lowestLow) * 100.0;
+        range.include(high, low);
+        double lowestLow = range.lowestLow();
+        return ratio(close - lowestLow, range.highestHigh() - lowestLow) * 100.0;
     }
 
     public int warmup() {
@@ -36,7 +30,6 @@ public final class StochK extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), high);
-        lowest.push(index(), low);
+        range.commit();
     }
 }

@@ -1,6 +1,6 @@
 package dev.stratc.indicators.momentum;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.HighLowRange;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -11,9 +11,7 @@ import dev.stratc.indicators.core.StreamingIndicator;
 public final class StochRsi extends StreamingIndicator {
     private final int length;
     private final Rsi rsi;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
-    private double pendingRsi = Double.NaN;
+    private final HighLowRange range;
     private double previous = Double.NaN;
     private double value = Double.NaN;
 
@@ -21,21 +19,21 @@ public final class StochRsi extends StreamingIndicator {
         requireLength("stoch_rsi", "length", length, 1);
         this.length = length;
         this.rsi = new Rsi(length);
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.range = new HighLowRange(length);
     }
 
     public double update(int bar, double source) {
         enter(bar);
-        pendingRsi = rsi.update(bar, source);
-        double high = highest.extremeWith(pendingRsi);
-        double low = lowest.extremeWith(pendingRsi);
-        if (index() < warmup() || Double.isNaN(pendingRsi)) {
+        double current = rsi.update(bar, source);
+        range.include(current, current);
+        double high = range.highestHigh();
+        double low = range.lowestLow();
+        if (index() < warmup() || Double.isNaN(current)) {
             value = Double.NaN;
         } else if (high == low) {
             value = previous;
         } else {
-            value = (pendingRsi - low) / (high - low) * 100.0;
+            value = (current - low) / (high - low) * 100.0;
         }
         return value;
     }
@@ -46,8 +44,7 @@ public final class StochRsi extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), pendingRsi);
-        lowest.push(index(), pendingRsi);
+        range.commit();
         previous = value;
     }
 }

@@ -1,6 +1,6 @@
 package dev.stratc.indicators.momentum;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.HighLowRange;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -10,25 +10,19 @@ import dev.stratc.indicators.core.StreamingIndicator;
  */
 public final class WilliamsR extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
-    private double high = Double.NaN;
-    private double low = Double.NaN;
+    private final HighLowRange range;
 
     public WilliamsR(int length) {
         requireLength("williams_r", "length", length, 1);
         this.length = length;
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.range = new HighLowRange(length);
     }
 
     public double update(int bar, double high, double low, double close) {
         enter(bar);
-        this.high = high;
-        this.low = low;
-        double highestHigh = highest.extremeWith(high);
-        double lowestLow = lowest.extremeWith(low);
-        return ratio(highestHigh - close, highestHigh - lowestLow) * -100.0;
+        range.include(high, low);
+        double highestHigh = range.highestHigh();
+        return ratio(highestHigh - close, highestHigh - range.lowestLow()) * -100.0;
     }
 
     public int warmup() {
@@ -37,7 +31,6 @@ public final class WilliamsR extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), high);
-        lowest.push(index(), low);
+        range.commit();
     }
 }

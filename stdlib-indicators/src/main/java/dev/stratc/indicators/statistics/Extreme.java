@@ -1,18 +1,18 @@
 package dev.stratc.indicators.statistics;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.SlidingExtreme;
 import dev.stratc.indicators.core.StreamingIndicator;
 
-/** The highest or lowest value of the last {@code length} bars, O(1) amortised by a monotonic deque. */
+/** The highest or lowest value of the last {@code length} bars, O(1) per bar (van Herk / Gil-Werman blocks). */
 public abstract class Extreme extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme extreme;
+    private final SlidingExtreme extreme;
     private double pending = Double.NaN;
 
     Extreme(String function, int length, boolean highest) {
         requireLength(function, "length", length, 1);
         this.length = length;
-        this.extreme = new MonotonicExtreme(length, highest);
+        this.extreme = new SlidingExtreme(length, highest);
     }
 
     public double update(int bar, double source) {
@@ -27,6 +27,6 @@ public abstract class Extreme extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        extreme.push(index(), pending);
+        extreme.push(pending);
     }
 }

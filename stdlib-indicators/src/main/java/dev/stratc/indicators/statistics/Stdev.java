@@ -1,6 +1,7 @@
 package dev.stratc.indicators.statistics;
 
 import dev.stratc.indicators.core.RollingWindow;
+import dev.stratc.indicators.core.WindowStatistic;
 
 /** Population standard deviation of the last {@code length} values (ta4j's StandardDeviationIndicator). */
 public final class Stdev extends WindowStatistic {
@@ -9,7 +10,7 @@ public final class Stdev extends WindowStatistic {
     }
 
     @Override
-    double compute(RollingWindow window, double current) {
+    protected double compute(RollingWindow window, double current) {
         return Math.sqrt(window.varianceWith(current));
     }
 }

@@ -1,6 +1,7 @@
 package dev.stratc.indicators.statistics;
 
 import dev.stratc.indicators.core.RollingWindow;
+import dev.stratc.indicators.core.WindowStatistic;
 
 /**
  * How many population standard deviations the value is from the mean of the last {@code length} values;
@@ -12,7 +13,7 @@ public final class Zscore extends WindowStatistic {
     }
 
     @Override
-    double compute(RollingWindow window, double current) {
+    protected double compute(RollingWindow window, double current) {
         return ratio(current - window.meanWith(current), Math.sqrt(window.varianceWith(current)));
     }
 }

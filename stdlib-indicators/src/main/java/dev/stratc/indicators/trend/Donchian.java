@@ -1,6 +1,6 @@
 package dev.stratc.indicators.trend;
 
-import dev.stratc.indicators.core.MonotonicExtreme;
+import dev.stratc.indicators.core.HighLowRange;
 import dev.stratc.indicators.core.StreamingIndicator;
 
 /**
@@ -9,39 +9,30 @@ import dev.stratc.indicators.core.StreamingIndicator;
  */
 public final class Donchian extends StreamingIndicator {
     private final int length;
-    private final MonotonicExtreme highest;
-    private final MonotonicExtreme lowest;
-    private double high = Double.NaN;
-    private double low = Double.NaN;
-    private double upper = Double.NaN;
-    private double lower = Double.NaN;
+    private final HighLowRange range;
 
     public Donchian(int length) {
         requireLength("donchian", "length", length, 1);
         this.length = length;
-        this.highest = new MonotonicExtreme(length, true);
-        this.lowest = new MonotonicExtreme(length, false);
+        this.range = new HighLowRange(length);
     }
 
     public double update(int bar, double high, double low) {
         enter(bar);
-        this.high = high;
-        this.low = low;
-        upper = highest.extremeWith(high);
-        lower = lowest.extremeWith(low);
+        range.include(high, low);
         return middle();
     }
 
     public double upper() {
-        return upper;
+        return range.highestHigh();
     }
 
     public double middle() {
-        return (lower + upper) / 2.0;
+        return (range.lowestLow() + range.highestHigh()) / 2.0;
     }
 
     public double lower() {
-        return lower;
+        return range.lowestLow();
     }
 
     public int warmup() {
@@ -50,7 +41,6 @@ public final class Donchian extends StreamingIndicator {
 
     @Override
     protected void commit() {
-        highest.push(index(), high);
-        lowest.push(index(), low);
+        range.commit();
     }
 }

@@ -10,13 +10,13 @@ import dev.stratc.indicators.core.StreamingIndicator;
  * window traded nothing.
  */
 public final class Cmf extends StreamingIndicator {
+    private final int length;
     private final RollingWindow flows;
     private final RollingWindow volumes;
     private double pendingFlow = Double.NaN;
     private double pendingVolume = Double.NaN;
     private int lastBarWithoutRange = Integer.MIN_VALUE;
     private int pendingBarWithoutRange = Integer.MIN_VALUE;
-    private final int length;
 
     public Cmf(int length) {
         requireLength("cmf", "length", length, 1);

@@ -35,6 +35,8 @@ final class Cases {
     static final Column HIGH = new Column("high", HighPriceIndicator::new);
     static final Column LOW = new Column("low", LowPriceIndicator::new);
     static final Column VOLUME = new Column("volume", VolumeIndicator::new);
+    /** Names of the columns that are plain bar prices or volume (never na). */
+    static final java.util.Set<String> PRICES = java.util.Set.of("close", "high", "low", "volume");
 
     private Cases() {
     }

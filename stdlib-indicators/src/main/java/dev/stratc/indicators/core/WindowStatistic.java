@@ -1,7 +1,4 @@
-package dev.stratc.indicators.statistics;
-
-import dev.stratc.indicators.core.RollingWindow;
-import dev.stratc.indicators.core.StreamingIndicator;
+package dev.stratc.indicators.core;
 
 /**
  * A statistic of the last {@code length} values from a rolling window: O(1) per bar, partial windows while
@@ -11,7 +8,7 @@ public abstract class WindowStatistic extends StreamingIndicator {
     private final RollingWindow window;
     private double pending = Double.NaN;
 
-    WindowStatistic(String function, int length) {
+    protected WindowStatistic(String function, int length) {
         requireLength(function, "length", length, 1);
         this.window = new RollingWindow(length);
     }
@@ -22,7 +19,8 @@ public abstract class WindowStatistic extends StreamingIndicator {
         return Double.isNaN(source) ? Double.NaN : compute(window, source);
     }
 
-    abstract double compute(RollingWindow window, double current);
+    /** The statistic of the window made of the newest committed values and {@code current}. */
+    protected abstract double compute(RollingWindow window, double current);
 
     public int warmup() {
         return window.capacity() - 1;
