@@ -873,11 +873,6 @@ public final class Engine {
         recorded = true;
     }
 
-    /** Journals a note about the run itself (start, stop, mode). */
-    public void runNote(ObjectNode record) {
-        write(Journal.RUN, record);
-    }
-
     /** What the strategy decides during one evaluation. */
     private final class Sink implements ActionSink {
         final List<OrderRequest> requests = new ArrayList<>();

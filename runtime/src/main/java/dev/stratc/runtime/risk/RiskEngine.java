@@ -178,10 +178,6 @@ public final class RiskEngine {
         referencePrices.clear();
     }
 
-    public int tradesToday() {
-        return tradesToday;
-    }
-
     private static int tightest(int run, int account) {
         return run == 0 ? account : account == 0 ? run : Math.min(run, account);
     }
