@@ -47,6 +47,10 @@ public final class RunOptions {
             description = "Tax on sells in percent (krx default 0.20, the securities transaction tax; 0 = off).")
     String tax;
 
+    @Option(names = "--lot-step", paramLabel = "UNITS",
+            description = "Quantity step, e.g. 0.00001 for BTCUSDT (default: krx 1 share, binance and generic any).")
+    Double lotStep;
+
     @Option(names = "--slippage", paramLabel = "AMOUNT", defaultValue = "0",
             description = "Per market and stop fill: a percent (0.05%) or ticks (1tick). Default 0.")
     String slippage;
@@ -83,7 +87,10 @@ public final class RunOptions {
         double size = positionSize == null ? Double.NaN : percent("--position-size", positionSize);
         Costs costs = new Costs(commission == null ? Double.NaN : percent("--commission", commission),
                 minCommission == null ? Double.NaN : minCommission,
-                tax == null ? Double.NaN : percent("--tax", tax));
+                tax == null ? Double.NaN : percent("--tax", tax), lotStep == null ? Double.NaN : lotStep);
+        if (lotStep != null && lotStep < 0) {
+            throw CliException.usage("--lot-step must not be negative");
+        }
         long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
         long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
         if (fromMs >= toMs) {
