@@ -60,19 +60,26 @@ class BacktestCommandsTest {
     }
 
     @Test
+    void aParameterOfTheWrongKindIsAUsageErrorNamingIt() {
+        CliRun run = CliRun.run("backtest", "../examples/momentum.strat", "-P", "surge_threshold=5m");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("surge_threshold");
+    }
+
+    @Test
     void optimizeWalksForwardAndWritesTheWindows() throws Exception {
         CliRun run = CliRun.run("optimize", "../examples/global-extrema.strat", "--data", BTC, "--max-positions", "1",
-                "-P", "week_bars=500..1500 step 500", "--objective", "net-return", "--walk-forward", "3d:1d",
+                "-P", "bars_per_week=500..1500 step 500", "--objective", "net-return", "--walk-forward", "3d:1d",
                 "--out", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("3 combinations of [week_bars]", "out-of-sample, windows chained");
+        assertThat(run.out()).contains("3 combinations of [bars_per_week]", "out-of-sample, windows chained");
         assertThat(Files.readAllLines(dir.resolve("walk_forward.csv"))).hasSize(1 + 4);
     }
 
     @Test
     void optimizeGridWritesEveryRun() throws Exception {
         CliRun run = CliRun.run("optimize", "../examples/global-extrema.strat", "--data", BTC, "-P",
-                "week_bars=500,1000,2016", "--out", dir.toString(), "--threads", "2");
+                "bars_per_week=500,1000,2016", "--out", dir.toString(), "--threads", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("runs.csv"))).hasSize(4);
     }

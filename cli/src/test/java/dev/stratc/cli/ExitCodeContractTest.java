@@ -47,7 +47,7 @@ class ExitCodeContractTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("Unmatched argument at index 0: 'completio'")
-                .contains("Did you mean: completion?")
+                .contains("Did you mean: completion")
                 .contains("Run 'stratc --help' for usage.");
         assertThat(run.out()).isEmpty();
     }

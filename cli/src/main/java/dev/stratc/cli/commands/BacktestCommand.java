@@ -65,6 +65,7 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         universe.warnings().forEach(w -> err.println("warning: " + w));
         var config = run.config(program.info(), universe.bars().get(0).market().zone());
+        RunOptions.checkOverrides(program, config, universe.bars().get(0));
         long total = universe.bars().stream().mapToLong(b -> b.size()).sum();
         BacktestResult result;
         try (Progress progress = new Progress("backtest", total, "bars")) {

@@ -93,6 +93,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw CliException.usage(e.getMessage());
         }
         var config = run.config(info, universe.bars().get(0).market().zone());
+        RunOptions.checkOverrides(program, config, universe.bars().get(0));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
