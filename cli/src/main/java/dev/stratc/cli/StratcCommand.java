@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
             ""
         },
         subcommands = {
+            dev.stratc.cli.commands.CheckCommand.class,
+            dev.stratc.cli.commands.CompileCommand.class,
+            dev.stratc.cli.commands.FmtCommand.class,
+            dev.stratc.cli.commands.FunctionsCommand.class,
             dev.stratc.cli.commands.BacktestCommand.class,
             dev.stratc.cli.commands.OptimizeCommand.class,
             dev.stratc.cli.commands.DataCommand.class,

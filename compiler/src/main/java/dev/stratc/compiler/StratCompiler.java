@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 
 import dev.stratc.compiler.ast.SourceSpan;
 import dev.stratc.compiler.check.CheckedStrategy;
@@ -25,14 +25,21 @@ import dev.stratc.strategy.StrategyProgram;
  * The compiler's front door, used by the CLI, the backtester, the runtime and the language server:
  * {@code .strat} text in, diagnostics and a runnable {@link StrategyProgram} out. Thread-safe.
  *
- * <p>Compiled programs are cached by the SHA-256 of the file name and text, so compiling the same file again
- * (an optimiser's trials, a second symbol) costs a map lookup.
+ * <p>Compiled programs are cached by the SHA-256 of the file name and text (the last 64), so compiling the same
+ * file again (an optimiser's trials, a second symbol) costs a map lookup.
  */
 public final class StratCompiler {
     private static final StratCompiler STANDARD = new StratCompiler(FunctionRegistry.standard());
+    /** Enough for every strategy of a run and an optimiser's variants; an editor's keystrokes evict the oldest. */
+    private static final int CACHE_SIZE = 64;
 
     private final FunctionRegistry registry;
-    private final Map<String, CompileResult> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompileResult> cache = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompileResult> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
     public StratCompiler(FunctionRegistry registry) {
         this.registry = registry;
@@ -84,7 +91,7 @@ public final class StratCompiler {
         try {
             JavaGenerator.GeneratedClass generated = JavaGenerator.generate(analysis.checked(), sourceHash);
             StrategyProgram program = ProgramLoader.load(generated, analysis.checked(), sourceHash);
-            return new CompileResult(analysis, program, generated.source());
+            return new CompileResult(analysis, program, generated);
         } catch (RuntimeException | StackOverflowError bug) {
             DiagnosticReporter reporter = new DiagnosticReporter();
             reportInternal(reporter, file, bug);
@@ -95,8 +102,13 @@ public final class StratCompiler {
     }
 
     private static void reportInternal(DiagnosticReporter reporter, String file, Throwable bug) {
-        reporter.report(DiagnosticCode.INTERNAL, new SourceSpan(file, 1, 1, 1, 1, 0, 0),
-                "this is a bug in stratc: please report it with the file", String.valueOf(bug));
+        SourceSpan start = new SourceSpan(file, 1, 1, 1, 1, 0, 0);
+        if (bug instanceof StackOverflowError) {
+            reporter.report(DiagnosticCode.TOO_DEEP, start, "split the expression with 'let' names");
+        } else {
+            reporter.report(DiagnosticCode.INTERNAL, start, "this is a bug in stratc: please report it with the file",
+                    String.valueOf(bug));
+        }
     }
 
     static String sha256(String text) {

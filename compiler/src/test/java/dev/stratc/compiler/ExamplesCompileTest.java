@@ -19,6 +19,20 @@ class ExamplesCompileTest {
         return TestFiles.examples().stream();
     }
 
+    /** The complete strategies shown in docs/language.md. */
+    static Stream<String> documented() {
+        String documentation = TestFiles.read(TestFiles.repositoryRoot().resolve("docs/language.md"));
+        return java.util.regex.Pattern.compile("```strat\\n(strategy\\(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(documentation).results().map(match -> match.group(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("documented")
+    void documentedStrategiesCompile(String source) {
+        assertThat(StratCompiler.standard().compile(source, "language.md").diagnostics()).extracting(Diagnostic::raw)
+                .isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void compilesWithoutDiagnostics(Path example) throws IOException {

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Where the test inputs are: the repository's examples and the golden corpus. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null && !Files.isDirectory(directory.resolve("examples"))) {
             directory = directory.getParent();
@@ -23,15 +23,15 @@ final class TestFiles {
         return directory;
     }
 
-    static List<Path> examples() {
+    public static List<Path> examples() {
         return stratFiles(repositoryRoot().resolve("examples"));
     }
 
-    static List<Path> corpus() {
+    public static List<Path> corpus() {
         return stratFiles(repositoryRoot().resolve("compiler/src/test/resources/corpus"));
     }
 
-    static List<Path> stratFiles(Path directory) {
+    public static List<Path> stratFiles(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(file -> file.toString().endsWith(".strat")).sorted().toList();
         } catch (IOException e) {
@@ -39,7 +39,7 @@ final class TestFiles {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

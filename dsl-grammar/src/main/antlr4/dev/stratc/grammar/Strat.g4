@@ -146,8 +146,9 @@ LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? ('*/' | EOF) -> channel(HIDDEN);
 WHITESPACE    : [ \t\r\n\f\u00a0\ufeff]+ -> channel(HIDDEN);
 
-// Anything else reaches the parser as one token, so the error names the character instead of a lexer dump.
-UNKNOWN_CHARACTER : .;
+// Anything else is set aside, like a comment, and reported by the compiler with the character it is; the parser
+// carries on as if it were not there, so one stray ';' or '&' gives one message.
+UNKNOWN_CHARACTER : . -> channel(HIDDEN);
 
 fragment DIGITS   : [0-9] ('_'? [0-9])*;
 fragment FRACTION : '.' [0-9] ('_'? [0-9])*;

@@ -57,7 +57,7 @@ public enum BuiltinFunction {
             Slot.required("id", Set.of(STRING), true, "The account id, e.g. \"KIS_001\".")),
 
     BUY("buy", Role.ACTION, null, "Buys: opens a long position in entry, covers a short in exit.",
-            Slot.withDefault("quantity", Set.of(QUANTITY, NUMBER, PERCENT), false, "calculate_position_size()",
+            Slot.withDefault("quantity", Set.of(QUANTITY, NUMBER, PERCENT, STRING), false, "calculate_position_size()",
                     "How much: a number of units, a percent of equity, or a sizing function."),
             Slot.withDefault("type", Set.of(STRING), true, "\"market\"", "\"market\" or \"limit\"."),
             Slot.optional("price", Set.of(NUMBER), false, "The limit price."),

@@ -59,10 +59,6 @@ public enum BuiltinSeries {
         return doc;
     }
 
-    public boolean readsPosition() {
-        return ordinal() >= HAS_POSITION.ordinal();
-    }
-
     public static BuiltinSeries find(String name) {
         return BY_NAME.get(name);
     }

@@ -167,6 +167,7 @@ public final class Checker {
         }
         ParameterValue value = literal(parameter.value());
         if (value == null) {
+            expressions.markInvalid(name);
             if (!(parameter.value() instanceof Expression.Invalid)) {
                 reporter.report(DiagnosticCode.PARAMETER_NOT_LITERAL, parameter.value().span(),
                         "write a number (20), a percent (3%), a duration (5m), text (\"market\"), true or false; "
@@ -183,9 +184,13 @@ public final class Checker {
         checked.kinds.put(parameter.value(), symbol.kind());
     }
 
+    /**
+     * Names of values may not hide a built-in series. They may share a function's name: a call has parentheses,
+     * so {@code let momentum = …} and {@code momentum(10)} never meet, and a new catalogue function cannot
+     * break a strategy that already uses its name.
+     */
     private boolean isReserved(String name, SourceSpan span) {
-        if (BuiltinSeries.find(name) != null || BuiltinFunction.find(name) != null || registry.find(name).isPresent()
-                || name.equals("signal")) {
+        if (BuiltinSeries.find(name) != null || name.equals("signal")) {
             reporter.report(DiagnosticCode.DUPLICATE_NAME, span, "it is a built-in name; choose another", name);
             return true;
         }
@@ -401,7 +406,7 @@ public final class Checker {
                 ok = false;
             } else if (kind != Kind.INVALID && !accepts.contains(kind)) {
                 reporter.report(DiagnosticCode.KIND_MISMATCH, argument.value().span(),
-                        function.source() + " writes text, numbers and conditions, found " + kind.description());
+                        null, function.source() + " writes text, numbers and conditions, found " + kind.description());
                 ok = false;
             }
             ok &= kind != Kind.INVALID;
@@ -422,7 +427,7 @@ public final class Checker {
             for (Expression.MapEntry entry : payload.entries()) {
                 Kind kind = expressions.check(entry.value(), scope);
                 if (!keys.add(entry.key())) {
-                    reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, entry.keySpan(), entry.key());
+                    reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, entry.keySpan(), null, entry.key());
                     continue;
                 }
                 if (kind == Kind.INVALID) {
@@ -430,7 +435,7 @@ public final class Checker {
                 }
                 if (kind == Kind.PAYLOAD || kind == Kind.QUANTITY || kind == Kind.ACCOUNT) {
                     reporter.report(DiagnosticCode.KIND_MISMATCH, entry.value().span(),
-                            "a payload holds numbers, percents, durations, conditions and text, found "
+                            null, "a payload holds numbers, percents, durations, conditions and text, found "
                                     + kind.description());
                     continue;
                 }
@@ -481,7 +486,7 @@ public final class Checker {
             }
         }
         for (Statement.Let let : lets) {
-            if (!expressions.isLetUsed(let)) {
+            if (!expressions.isLetUsed(let) && checked.kind(let.value()) != Kind.INVALID) {
                 reporter.report(DiagnosticCode.UNUSED_LET, let.nameSpan(), "remove it, or use it in a rule", let.name());
             }
         }

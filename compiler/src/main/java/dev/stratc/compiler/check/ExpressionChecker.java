@@ -24,6 +24,7 @@ import dev.stratc.compiler.diagnostics.DiagnosticReporter;
 import dev.stratc.compiler.parse.SourceParser;
 import dev.stratc.indicators.catalog.FunctionRegistry;
 import dev.stratc.indicators.catalog.FunctionSpec;
+import dev.stratc.indicators.catalog.Implementation;
 import dev.stratc.indicators.catalog.Member;
 import dev.stratc.indicators.catalog.Param;
 import dev.stratc.indicators.catalog.ParamKind;
@@ -36,11 +37,14 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     private static final int MAX_OFFSET = 100_000;
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
+    private static final Map<String, Expression> PARSED_DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final CheckedStrategy checked;
     private final DiagnosticReporter reporter;
     private final FunctionRegistry registry;
     private final Map<String, ParameterSymbol> parameters;
     private final Set<String> usedParameters = new HashSet<>();
+    private final Set<String> invalidParameters = new HashSet<>();
     private final Set<Statement.Let> usedLets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, Expression> defaults = new HashMap<>();
 
@@ -56,6 +60,11 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         Kind kind = expression.accept(this, scope);
         checked.kinds.put(expression, kind);
         return kind;
+    }
+
+    /** A parameter whose declaration is wrong: its uses stay quiet, the declaration has the error. */
+    void markInvalid(String parameter) {
+        invalidParameters.add(parameter);
     }
 
     boolean isParameterUsed(String name) {
@@ -120,6 +129,9 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             Kind kind = checked.kind(let.value());
             return isConstant(let.value()) ? constant(name, kind) : kind;
         }
+        if (invalidParameters.contains(text)) {
+            return INVALID;
+        }
         ParameterSymbol parameter = parameters.get(text);
         if (parameter != null) {
             usedParameters.add(text);
@@ -179,12 +191,64 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             reportUnknownFunction(call, scope);
             return INVALID;
         }
-        List<Expression> arguments = bind(call, slots(spec), name, scope);
+        List<Expression> arguments = spec.implementation() instanceof Implementation.Ta4jBridge
+                ? bindBridge(call, spec, scope) : bind(call, slots(spec), name, scope);
         if (arguments == null) {
             return INVALID;
         }
         checked.calls.put(call, new Binding(new Binding.Catalogue(spec), arguments));
         return Kind.of(spec.returns());
+    }
+
+    /**
+     * The ta4j escape hatch takes any number of constants: {@code ta4j("KAMAIndicator", close, 10, 2, 30)}. Binds
+     * them as [class name, source (close by default), constants…].
+     */
+    private List<Expression> bindBridge(Expression.Call call, FunctionSpec spec, Scope scope) {
+        List<Expression> bound = new ArrayList<>();
+        Expression source = null;
+        boolean ok = true;
+        for (Expression.Argument argument : call.arguments()) {
+            Kind kind = check(argument.value(), scope);
+            if (argument.name() != null) {
+                reporter.report(DiagnosticCode.UNKNOWN_ARGUMENT, argument.nameSpan(),
+                        "write the arguments in the order of the ta4j constructor, without names", spec.name(),
+                        argument.name());
+                ok = false;
+            } else if (kind == INVALID) {
+                ok = false;
+            } else if (bound.isEmpty()) {
+                if (!(argument.value() instanceof Expression.StringLiteral)) {
+                    reporter.report(DiagnosticCode.KIND_MISMATCH, argument.value().span(),
+                            "e.g. ta4j(\"KAMAIndicator\", close, 10, 2, 30)",
+                            "the first argument of ta4j must be the indicator's class name in quotes");
+                    return null;
+                }
+                bound.add(argument.value());
+                bound.add(null);
+            } else if (!kind.isNumeric() || kind == DURATION) {
+                reporter.report(DiagnosticCode.KIND_MISMATCH, argument.value().span(), null,
+                        "the arguments of ta4j must be numbers, found " + kind.description());
+                ok = false;
+            } else if (!isConstant(argument.value())) {
+                if (source != null || bound.size() > 2) {
+                    reporter.report(DiagnosticCode.NOT_CONSTANT, argument.value().span(),
+                            "give the source first, then numbers",
+                            "ta4j takes one source series, then constants");
+                    ok = false;
+                }
+                source = argument.value();
+            } else {
+                bound.add(argument.value());
+            }
+        }
+        if (bound.isEmpty()) {
+            reporter.report(DiagnosticCode.ARGUMENT_COUNT, call.span(), "e.g. ta4j(\"KAMAIndicator\", close, 10, 2, 30)",
+                    "ta4j needs the indicator's class name");
+            return null;
+        }
+        bound.set(1, source != null ? source : defaultExpression("close", spec.name()));
+        return ok ? bound : null;
     }
 
     void reportUnknownFunction(Expression.Call call, Scope scope) {
@@ -292,7 +356,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                         hint != null ? hint : signature(calleeName, slots), calleeName, argument.name());
                 ok = false;
             } else if (bound[index] != null) {
-                reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, argument.nameSpan(), argument.name());
+                reporter.report(DiagnosticCode.DUPLICATE_ARGUMENT, argument.nameSpan(), null, argument.name());
                 ok = false;
             } else {
                 bound[index] = argument.value();
@@ -349,7 +413,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                     "the argument '" + slot.name() + "' of " + calleeName + " must be fixed when the strategy starts");
             return false;
         }
-        boolean isLength = slot.accepts().contains(DURATION) && slot.accepts().contains(NUMBER);
+        boolean isLength = slot.constant() && slot.accepts().equals(Set.of(NUMBER, DURATION));
         if (isLength && kind == NUMBER && value instanceof Expression.NumberLiteral literal
                 && (literal.value() < 1 || literal.value() != Math.rint(literal.value()))) {
             reporter.report(DiagnosticCode.INVALID_LENGTH, value.span(), "a length counts bars: 1, 2, 3, …",
@@ -359,15 +423,19 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         return true;
     }
 
+    /** A default from the catalogue, parsed once per process and checked once per strategy. */
     private Expression defaultExpression(String text, String calleeName) {
         return defaults.computeIfAbsent(text, source -> {
-            DiagnosticReporter local = new DiagnosticReporter();
-            Expression expression = SourceParser.parseExpression(source, "<default of " + calleeName + ">", local);
+            Expression expression = PARSED_DEFAULTS.computeIfAbsent(source, unparsed -> {
+                DiagnosticReporter local = new DiagnosticReporter();
+                Expression parsed = SourceParser.parseExpression(unparsed, "<default of " + calleeName + ">", local);
+                if (local.hasErrors()) {
+                    throw new IllegalStateException("the catalogue's default '" + unparsed + "' for " + calleeName
+                            + " does not parse: " + local.diagnostics());
+                }
+                return parsed;
+            });
             check(expression, Scope.root());
-            if (local.hasErrors()) {
-                throw new IllegalStateException("the catalogue's default '" + source + "' for " + calleeName
-                        + " does not parse: " + local.diagnostics());
-            }
             return expression;
         });
     }
@@ -502,7 +570,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         boolean fits = unary.operator() == Expression.UnaryOperator.NOT ? kind == BOOLEAN : kind.isNumeric();
         if (!fits) {
             reporter.report(DiagnosticCode.KIND_MISMATCH, unary.operand().span(),
-                    "'" + unary.operator().symbol() + "' needs " + (kind == BOOLEAN ? "a number" : "a condition")
+                    null, "'" + unary.operator().symbol() + "' needs " + (kind == BOOLEAN ? "a number" : "a condition")
                             + ", found " + kind.description());
             return INVALID;
         }
@@ -559,7 +627,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         if (left == right) {
             if ((left == BOOLEAN || left == STRING) && !operator.equals("==") && !operator.equals("!=")) {
                 reporter.report(DiagnosticCode.KIND_MISMATCH, leftNode.span().to(rightNode.span()),
-                        "'" + operator + "' compares numbers, found " + left.description());
+                        null, "'" + operator + "' compares numbers, found " + left.description());
                 return false;
             }
             if (left.isNumeric() || left == BOOLEAN || left == STRING) {
@@ -577,7 +645,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             return false;
         }
         reporter.report(DiagnosticCode.KIND_MISMATCH, leftNode.span().to(rightNode.span()),
-                "cannot compare " + left.description() + " with " + right.description());
+                null, "cannot compare " + left.description() + " with " + right.description());
         return false;
     }
 
@@ -595,7 +663,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             Expression culprit = left.isNumeric() ? binary.right() : binary.left();
             Kind kind = left.isNumeric() ? right : left;
             reporter.report(DiagnosticCode.KIND_MISMATCH, culprit.span(),
-                    where + " needs numbers, found " + kind.description());
+                    null, where + " needs numbers, found " + kind.description());
             return INVALID;
         }
         boolean additive = operator == BinaryOperator.ADD || operator == BinaryOperator.SUBTRACT;
@@ -627,7 +695,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             if (!multiply) {
                 return NUMBER;
             }
-            reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(), "cannot multiply two durations");
+            reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(), null, "cannot multiply two durations");
             return INVALID;
         }
         if (left == NUMBER && right == NUMBER) {
@@ -641,7 +709,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                 return DURATION;
             }
             reporter.report(DiagnosticCode.KIND_MISMATCH, binary.span(),
-                    "cannot " + (multiply ? "multiply" : "divide") + " " + left.description() + " by "
+                    null, "cannot " + (multiply ? "multiply" : "divide") + " " + left.description() + " by "
                             + right.description());
             return INVALID;
         }

@@ -42,14 +42,4 @@ public enum Kind {
             case STRING -> STRING;
         };
     }
-
-    public ValueKind valueKind() {
-        return switch (this) {
-            case PERCENT -> ValueKind.PERCENT;
-            case DURATION -> ValueKind.DURATION;
-            case BOOLEAN -> ValueKind.BOOLEAN;
-            case STRING -> ValueKind.STRING;
-            default -> ValueKind.NUMBER;
-        };
-    }
 }

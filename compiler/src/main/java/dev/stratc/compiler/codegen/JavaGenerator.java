@@ -17,6 +17,7 @@ import dev.stratc.compiler.check.Kind;
 import dev.stratc.compiler.check.MemberResolution;
 import dev.stratc.compiler.check.ParameterSymbol;
 import dev.stratc.compiler.check.Resolution;
+import dev.stratc.compiler.format.ExpressionPrinter;
 import dev.stratc.indicators.catalog.FunctionSpec;
 import dev.stratc.indicators.catalog.Implementation;
 
@@ -170,8 +171,8 @@ public final class JavaGenerator {
             String ready = "0";
             for (Object update : updates) {
                 String bar = update instanceof Indicator indicator ? readyBar(indicator.call)
-                        : readyBar(((Buffer) update).subject) + " + " + ((Buffer) update).size + " - 1";
-                ready = "Math.max(" + ready + ", " + bar + ")";
+                        : readyBar(((Buffer) update).subject) + " + " + (((Buffer) update).size - 1);
+                ready = ready.equals("0") ? bar : "Math.max(" + ready + ", " + bar + ")";
             }
             out.line("// warmup: auto, the first bar where every indicator has a full window");
             out.line("this.warmupBars = " + ready + ";");
@@ -190,9 +191,14 @@ public final class JavaGenerator {
     }
 
     private List<String> constructorArguments(Indicator indicator) {
+        if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
+            List<String> constants = indicator.arguments.subList(2, indicator.arguments.size()).stream()
+                    .map(expressions::write).toList();
+            return List.of(expressions.write(indicator.arguments.get(0)),
+                    "new double[] {" + String.join(", ", constants) + "}");
+        }
         List<String> arguments = new ArrayList<>();
-        List<String> constants = new ArrayList<>();
-        String where = "'" + describe(indicator.call) + "'";
+        String where = describe(indicator.call);
         for (int i = 0; i < indicator.spec.params().size(); i++) {
             Expression argument = indicator.arguments.get(i);
             String code = switch (indicator.spec.params().get(i).kind()) {
@@ -204,14 +210,7 @@ public final class JavaGenerator {
             };
             if (code != null) {
                 arguments.add(code);
-                if (indicator.spec.params().get(i).kind() != dev.stratc.indicators.catalog.ParamKind.STRING) {
-                    constants.add(code);
-                }
             }
-        }
-        if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
-            String className = arguments.stream().filter(a -> !constants.contains(a)).findFirst().orElse("\"\"");
-            return List.of(className, "new double[] {" + String.join(", ", constants) + "}");
         }
         return arguments;
     }
@@ -234,7 +233,10 @@ public final class JavaGenerator {
                 Binding binding = checked.binding(call);
                 String inputs = max(binding.arguments());
                 Indicator indicator = indicators.get(keys.of(call));
-                return indicator == null || indicator.spec.implementation() instanceof Implementation.Pure ? inputs
+                if (indicator == null || indicator.spec.implementation() instanceof Implementation.Pure) {
+                    return inputs;
+                }
+                return inputs.equals("0") ? indicator.field() + ".warmup()"
                         : "(" + indicator.field() + ".warmup() + " + inputs + ")";
             }
 
@@ -331,14 +333,7 @@ public final class JavaGenerator {
         arguments.add("index");
         if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
             arguments.addAll(List.of("bar.time()", "bar.open()", "bar.high()", "bar.low()", "bar.close()", "bar.volume()"));
-            String source = "Double.NaN";
-            for (int i = 0; i < indicator.spec.params().size(); i++) {
-                if (indicator.spec.params().get(i).kind() == dev.stratc.indicators.catalog.ParamKind.SERIES
-                        && indicator.arguments.get(i) != null) {
-                    source = expressions.write(indicator.arguments.get(i));
-                }
-            }
-            arguments.add(source);
+            arguments.add(expressions.write(indicator.arguments.get(1)));
             return arguments;
         }
         arguments.addAll(barInputs(indicator.spec));
@@ -507,8 +502,8 @@ public final class JavaGenerator {
         };
     }
 
-    private String describe(Expression expression) {
-        String text = keys.of(expression).replace("*/", "* /").replace("\n", " ");
+    private static String describe(Expression expression) {
+        String text = ExpressionPrinter.print(expression).replace("*/", "* /").replace("\n", " ");
         return text.length() > 100 ? text.substring(0, 97) + "..." : text;
     }
 
@@ -637,6 +632,12 @@ public final class JavaGenerator {
         @Override
         public Void visitUnary(Expression.Unary unary, Void context) {
             visit(unary.operand());
+            return null;
+        }
+
+        @Override
+        public Void visitMap(Expression.MapLiteral map, Void context) {
+            map.entries().forEach(entry -> visit(entry.value()));
             return null;
         }
 

@@ -62,6 +62,12 @@ public enum DiagnosticCode {
         return severity;
     }
 
+    /** Whether the file could not be read as .strat at all (then it has no tree to check or format). */
+    public boolean isSyntax() {
+        return this == SYNTAX || this == UNTERMINATED || this == UNKNOWN_CHARACTER || this == MALFORMED_NUMBER
+                || this == TOO_DEEP;
+    }
+
     public String format(Object... arguments) {
         return String.format(Locale.ROOT, pattern, arguments);
     }

@@ -61,17 +61,29 @@ public final class DiagnosticRenderer {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
+    /** Spaces up to a column, keeping tabs, and two spaces for a wide character (한글, 漢字) as terminals do. */
     private static String padding(String line, int columns) {
         StringBuilder pad = new StringBuilder();
         for (int i = 0; i < columns; i++) {
-            pad.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
+            char c = i < line.length() ? line.charAt(i) : ' ';
+            pad.append(c == '\t' ? "\t" : isWide(c) ? "  " : " ");
         }
         return pad.toString();
     }
 
     private static String underline(String line, SourceSpan span) {
-        int width = span.endLine() == span.line() ? span.endColumn() - span.column() : line.length() - span.column() + 1;
+        int end = span.endLine() == span.line() ? span.endColumn() - 1 : line.length();
+        int width = 0;
+        for (int i = span.column() - 1; i < Math.min(end, line.length()); i++) {
+            width += isWide(line.charAt(i)) ? 2 : 1;
+        }
         return "^".repeat(Math.max(1, width));
+    }
+
+    private static boolean isWide(char c) {
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6);
     }
 
     private String paint(String style, String text) {

@@ -13,12 +13,9 @@ import dev.stratc.compiler.ast.SourceSpan;
 public final class DiagnosticReporter {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
+    /** Reports {@code code} at {@code span}; the arguments fill the code's message pattern. */
     public void report(DiagnosticCode code, SourceSpan span, String hint, Object... arguments) {
         diagnostics.add(new Diagnostic(code, code.format(arguments), span, hint));
-    }
-
-    public void report(DiagnosticCode code, SourceSpan span, Object... arguments) {
-        report(code, span, null, arguments);
     }
 
     public boolean hasErrors() {

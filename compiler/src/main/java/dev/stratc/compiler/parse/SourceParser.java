@@ -1,7 +1,9 @@
 package dev.stratc.compiler.parse;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -25,10 +27,14 @@ public final class SourceParser {
         StratLexer lexer = new StratLexer(CharStreams.fromString(source, file));
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         StratParser parser = new StratParser(tokens);
-        install(lexer, parser, file, reporter);
+        tokens.fill();
+        List<Comment> comments = hiddenTokens(tokens, file, reporter);
+        Set<Integer> strayLines = new HashSet<>();
+        tokens.getTokens().stream().filter(t -> t.getType() == StratLexer.UNKNOWN_CHARACTER)
+                .forEach(t -> strayLines.add(t.getLine()));
+        install(lexer, parser, file, reporter, strayLines);
         try {
             StratParser.FileContext tree = parser.file();
-            List<Comment> comments = comments(tokens, file, reporter);
             StrategyFile strategy = tree.strategy() == null || tree.strategy().getStart().getType() != StratLexer.STRATEGY
                     ? null
                     : new AstBuilder(file, reporter).strategy(tree.strategy());
@@ -40,17 +46,22 @@ public final class SourceParser {
         }
     }
 
+    private static String printable(String character) {
+        int c = character.codePointAt(0);
+        return Character.isISOControl(c) || Character.isWhitespace(c) ? String.format("\\u%04x", c) : character;
+    }
+
     /** One expression on its own, e.g. a default value from the function catalogue ({@code "close"}). */
     public static Expression parseExpression(String text, String file, DiagnosticReporter reporter) {
         StratLexer lexer = new StratLexer(CharStreams.fromString(text, file));
         StratParser parser = new StratParser(new CommonTokenStream(lexer));
-        install(lexer, parser, file, reporter);
+        install(lexer, parser, file, reporter, Set.of());
         return new AstBuilder(file, reporter).standalone(parser.standaloneExpression());
     }
 
     private static SyntaxErrors install(StratLexer lexer, StratParser parser, String file,
-                                        DiagnosticReporter reporter) {
-        SyntaxErrors errors = new SyntaxErrors(file, reporter);
+                                        DiagnosticReporter reporter, Set<Integer> strayLines) {
+        SyntaxErrors errors = new SyntaxErrors(file, reporter, strayLines);
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors.silentListener());
         parser.removeErrorListeners();
@@ -60,10 +71,18 @@ public final class SourceParser {
         return errors;
     }
 
-    private static List<Comment> comments(CommonTokenStream tokens, String file, DiagnosticReporter reporter) {
+    /** Comments, kept for the formatter, and stray characters, reported here since the parser never sees them. */
+    private static List<Comment> hiddenTokens(CommonTokenStream tokens, String file, DiagnosticReporter reporter) {
         List<Comment> comments = new ArrayList<>();
         for (Token token : tokens.getTokens()) {
             int type = token.getType();
+            if (type == StratLexer.UNKNOWN_CHARACTER) {
+                int column = token.getCharPositionInLine() + 1;
+                reporter.report(DiagnosticCode.UNKNOWN_CHARACTER, new SourceSpan(file, token.getLine(), column,
+                                token.getLine(), column + 1, token.getStartIndex(), token.getStartIndex() + 1),
+                        SyntaxErrors.hintFor(token.getText()), printable(token.getText()));
+                continue;
+            }
             if (type != StratLexer.LINE_COMMENT && type != StratLexer.BLOCK_COMMENT) {
                 continue;
             }

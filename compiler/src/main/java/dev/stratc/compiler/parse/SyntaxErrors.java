@@ -2,6 +2,7 @@ package dev.stratc.compiler.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -20,16 +21,34 @@ import dev.stratc.grammar.StratLexer;
 
 /**
  * Replaces ANTLR's messages ("mismatched input ')' expecting {NUMBER, PERCENT, …}") with what a person would say:
- * "expected an expression, found ')'". ANTLR's recovery is kept, so parsing goes on and reports every error.
+ * "expected an expression, found ')'". ANTLR's recovery is kept so that parsing goes on, but only the first error
+ * of each top-level block is reported: what follows a syntax error in the same block is almost always its echo.
  */
 final class SyntaxErrors extends DefaultErrorStrategy {
     private final String file;
     private final DiagnosticReporter reporter;
-    private int lastReportedToken = -2;
+    private final Set<Integer> linesWithUnknownCharacters;
+    /** The block of the last error; errors after it are echoes until the parser reaches another block. */
+    private Object lastErrorRegion;
 
-    SyntaxErrors(String file, DiagnosticReporter reporter) {
+    SyntaxErrors(String file, DiagnosticReporter reporter, Set<Integer> linesWithUnknownCharacters) {
         this.file = file;
         this.reporter = reporter;
+        this.linesWithUnknownCharacters = linesWithUnknownCharacters;
+    }
+
+    /**
+     * Never deletes a closing bracket or the end of the file to make the input fit: they close what the user
+     * wrote, and deleting one makes every following line an error. Inserting the missing token is tried instead.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        int type = parser.getInputStream().LA(1);
+        if (type == StratLexer.RPAREN || type == StratLexer.RBRACKET || type == StratLexer.RBRACE
+                || type == Token.EOF) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
     }
 
     /** Listener for both the lexer and the parser; everything goes through the strategy's own reports. */
@@ -64,7 +83,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             return;
         }
         beginErrorCondition(parser);
-        report(parser, parser.getCurrentToken(), null, "unexpected %s");
+        Token token = parser.getCurrentToken();
+        if (token.getType() == Token.EOF) {
+            report(parser, token, expected(parser, getExpectedTokens(parser)), null);
+        } else {
+            report(parser, token, null, "unexpected %s");
+        }
     }
 
     @Override
@@ -77,23 +101,18 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     }
 
     private void report(Parser parser, Token offending, String expected, String pattern) {
-        if (offending.getTokenIndex() == lastReportedToken) {
+        Object region = region(parser);
+        if (lastErrorRegion != null && (region == lastErrorRegion || region == parser)) {
             return;
         }
-        lastReportedToken = offending.getTokenIndex();
-        switch (offending.getType()) {
-            case StratLexer.UNTERMINATED_STRING -> {
-                reporter.report(DiagnosticCode.UNTERMINATED, span(offending), "add the closing \" on the same line",
-                        "string");
-                return;
-            }
-            case StratLexer.UNKNOWN_CHARACTER -> {
-                reporter.report(DiagnosticCode.UNKNOWN_CHARACTER, span(offending), hintFor(offending.getText()),
-                        offending.getText());
-                return;
-            }
-            default -> {
-            }
+        lastErrorRegion = region;
+        if (offending.getType() == StratLexer.UNTERMINATED_STRING) {
+            reporter.report(DiagnosticCode.UNTERMINATED, span(offending), "add the closing \" on the same line",
+                    "string");
+            return;
+        }
+        if (linesWithUnknownCharacters.contains(offending.getLine())) {
+            return;
         }
         String found = describe(offending);
         String message;
@@ -108,7 +127,17 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         reporter.report(DiagnosticCode.SYNTAX, where, hintFor(offending, expected), message);
     }
 
-    private static String hintFor(String character) {
+    /** The top-level block being parsed, or the parser itself outside any block. */
+    private static Object region(Parser parser) {
+        for (org.antlr.v4.runtime.RuleContext context = parser.getContext(); context != null; context = context.parent) {
+            if (context instanceof dev.stratc.grammar.StratParser.StrategyMemberContext) {
+                return context;
+            }
+        }
+        return parser;
+    }
+
+    static String hintFor(String character) {
         return switch (character) {
             case "&" -> "write 'and' or '&&'";
             case "|" -> "write 'or' or '||'";
@@ -120,13 +149,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     }
 
     private static String hintFor(Token offending, String expected) {
-        if (offending.getType() == StratLexer.ASSIGN && expected != null && expected.contains("expression")) {
-            return null;
-        }
-        if (offending.getType() == StratLexer.ASSIGN) {
-            return "to compare, write '=='";
-        }
-        return null;
+        boolean comparisonMeant = offending.getType() == StratLexer.ASSIGN
+                && (expected == null || !expected.contains("expression"));
+        return comparisonMeant ? "to compare, write '=='; to name a value, write let name = …" : null;
     }
 
     private String describe(Token token) {
@@ -144,18 +169,24 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     static String expected(Parser parser, IntervalSet expected) {
         List<String> words = new ArrayList<>();
         if (expected.contains(StratLexer.PARAMETERS) && expected.contains(StratLexer.SCAN)) {
-            words.add("a block (parameters, scan, entry, exit) or 'let'");
+            words.add("a block (parameters, scan, entry, exit), 'let'");
         } else if (expected.contains(StratLexer.WHEN) && expected.contains(StratLexer.ON)) {
             words.add("a statement (when, on signal, let, or an action such as buy(...))");
         } else if (expected.contains(StratLexer.NUMBER) && expected.contains(StratLexer.IDENTIFIER)) {
             words.add("an expression");
+            expected = new IntervalSet(expected);
+            expected.remove(StratLexer.LPAREN);
+            expected.remove(StratLexer.LBRACE);
+            expected.remove(StratLexer.SIGNAL);
         } else if (expected.contains(StratLexer.IDENTIFIER)) {
             words.add("a name");
+            expected = new IntervalSet(expected);
+            expected.remove(StratLexer.SIGNAL);
         } else if (expected.contains(StratLexer.STRING)) {
             words.add("a string in double quotes");
         }
         int[] punctuation = {StratLexer.RPAREN, StratLexer.RBRACKET, StratLexer.RBRACE, StratLexer.LPAREN,
-            StratLexer.LBRACE, StratLexer.LBRACKET, StratLexer.COMMA, StratLexer.COLON, StratLexer.ASSIGN,
+            StratLexer.LBRACE, StratLexer.COMMA, StratLexer.COLON, StratLexer.ASSIGN,
             StratLexer.RANGE, StratLexer.STRATEGY, StratLexer.SIGNAL};
         for (int type : punctuation) {
             if (expected.contains(type) && words.size() < 3) {

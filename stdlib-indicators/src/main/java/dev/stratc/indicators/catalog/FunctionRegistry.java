@@ -2,7 +2,9 @@ package dev.stratc.indicators.catalog;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +37,37 @@ public final class FunctionRegistry {
 
     public Optional<FunctionSpec> find(String name) {
         return Optional.ofNullable(functions.get(name));
+    }
+
+    /**
+     * Names close to a misspelt one, closest first, for "did you mean": those within two edits, or that start
+     * with it.
+     */
+    public List<String> similarNames(String name) {
+        return functions.keySet().stream()
+                .filter(candidate -> editDistance(name, candidate) <= 2 || candidate.startsWith(name))
+                .sorted(Comparator.comparingInt((String candidate) -> editDistance(name, candidate))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** All functions, in catalogue order. */

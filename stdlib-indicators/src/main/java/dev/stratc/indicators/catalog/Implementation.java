@@ -18,8 +18,11 @@ public sealed interface Implementation {
      * whether or not the value is used at that bar. Calling it again with the same {@code bar} revises that
      * bar in place (a live tick changed it): the result is as if the earlier call had never happened.</li>
      * <li>Members: no-argument accessors returning the values of the latest {@code update}.</li>
-     * <li>{@code int warmup()}: how many bars pass before the value stops being na, for this instance's
-     * arguments, counting from its first input that is not na.</li>
+     * <li>{@code int warmup()}: how many bars pass before the value is complete, for this instance's
+     * arguments, counting from its first input that is not na: no longer na and computed over a full window
+     * (ta4j's unstable-bar count for a source without warm-up). {@code sma(20)} gives partial averages from the
+     * first bar but answers 19; {@code ema(20)} is na for 20 bars and answers 20. A strategy's
+     * {@code warmup auto} waits for the largest.</li>
      * </ul>
      *
      * @param className the fully qualified class name

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.stratc.indicators.library.Averages;
+import dev.stratc.indicators.library.Candles;
+import dev.stratc.indicators.library.EscapeHatch;
 import dev.stratc.indicators.library.Events;
+import dev.stratc.indicators.library.KoreanMarket;
 import dev.stratc.indicators.library.Momentum;
 import dev.stratc.indicators.library.Statistics;
 import dev.stratc.indicators.library.TrendVolatility;
@@ -23,6 +26,9 @@ final class StandardLibrary {
         all.addAll(Volume.functions());
         all.addAll(Statistics.functions());
         all.addAll(Events.functions());
+        all.addAll(Candles.functions());
+        all.addAll(KoreanMarket.functions());
+        all.addAll(EscapeHatch.functions());
         return all;
     }
 }

@@ -2,15 +2,18 @@ package dev.stratc.indicators.core;
 
 /**
  * The highest (or lowest) value of the last {@code length} bars by a monotonic deque: each value enters and
- * leaves once, so O(1) amortised per bar however long the window. Bars are numbered by the owner; values that
- * are NaN never enter, so the extreme is taken over the bars of the window that have a value.
+ * leaves once, so O(1) amortised per bar however long the window. Pushing bar b already drops what the window
+ * of bar b + 1 no longer holds, so asking for the current bar's extreme is a single comparison. Values that
+ * are NaN never enter: the extreme is taken over the bars of the window that have a value.
  */
 public final class MonotonicExtreme {
     private final int length;
     private final boolean highest;
+    private final int mask;
     private final int[] bars;
     private final double[] values;
     private int head;
+    private int tail;
     private int size;
 
     public MonotonicExtreme(int length, boolean highest) {
@@ -19,16 +22,17 @@ public final class MonotonicExtreme {
         }
         this.length = length;
         this.highest = highest;
-        this.bars = new int[length];
-        this.values = new double[length];
+        int capacity = Integer.highestOneBit(length) == length ? length : Integer.highestOneBit(length) << 1;
+        this.mask = capacity - 1;
+        this.bars = new int[capacity];
+        this.values = new double[capacity];
     }
 
     /**
-     * The extreme over bars {@code bar-length+1 .. bar}, where bar {@code bar} holds the tentative {@code pending}
-     * and the earlier bars are the committed ones; NaN when none has a value.
+     * The extreme over the bar after the last pushed one, holding the tentative {@code pending}, and the
+     * committed bars before it in the window; NaN when none has a value.
      */
-    public double extremeWith(int bar, double pending) {
-        evictBefore(bar - length + 1);
+    public double extremeWith(double pending) {
         if (size == 0) {
             return pending;
         }
@@ -39,46 +43,26 @@ public final class MonotonicExtreme {
         return highest ? Math.max(committed, pending) : Math.min(committed, pending);
     }
 
-    /** The extreme of the committed bars still in the window that ends at {@code bar} (NaN when none). */
-    public double committedExtreme(int bar) {
-        evictBefore(bar - length + 1);
-        return size == 0 ? Double.NaN : values[head];
-    }
-
-    /** The bar number of the committed extreme still in the window ending at {@code bar} (the newest on ties). */
-    public int committedExtremeBar(int bar) {
-        evictBefore(bar - length + 1);
-        return size == 0 ? -1 : bars[head];
-    }
-
-    /** Commits {@code value} as bar {@code bar} (bars must be pushed in increasing order). */
+    /** Commits {@code value} as bar {@code bar}; bars are pushed one after the other, NaN ones included. */
     public void push(int bar, double value) {
-        evictBefore(bar - length + 1);
-        if (Double.isNaN(value)) {
-            return;
+        if (!Double.isNaN(value)) {
+            while (size > 0 && dominated(values[(tail - 1) & mask], value)) {
+                tail = (tail - 1) & mask;
+                size--;
+            }
+            bars[tail] = bar;
+            values[tail] = value;
+            tail = (tail + 1) & mask;
+            size++;
         }
-        while (size > 0 && dominated(values[slot(size - 1)], value)) {
+        int firstBarOfNextWindow = bar + 2 - length;
+        while (size > 0 && bars[head] < firstBarOfNextWindow) {
+            head = (head + 1) & mask;
             size--;
         }
-        int slot = slot(size);
-        bars[slot] = bar;
-        values[slot] = value;
-        size++;
     }
 
     private boolean dominated(double older, double newer) {
         return highest ? older <= newer : older >= newer;
-    }
-
-    private void evictBefore(int firstBar) {
-        while (size > 0 && bars[head] < firstBar) {
-            head = head + 1 == length ? 0 : head + 1;
-            size--;
-        }
-    }
-
-    private int slot(int offset) {
-        int slot = head + offset;
-        return slot >= length ? slot - length : slot;
     }
 }

@@ -2,21 +2,25 @@ package dev.stratc.indicators.core;
 
 /**
  * The committed values of the last {@code capacity} bars with running sums of their deviations from a shift
- * value, so that mean and variance cost O(1) per bar. The sums are recomputed exactly every {@code capacity}
- * pushes (amortised O(1)), which bounds the floating-point drift of add-and-subtract to one window's worth, and
- * the shift is then moved to the newest value, which keeps the squares small (no catastrophic cancellation)
- * and makes a constant window's variance exactly zero.
+ * value, so that mean and variance cost O(1) per bar. The sums are rebuilt exactly every max(capacity, 1,024)
+ * pushes (amortised O(1)), which bounds the floating-point drift of add-and-subtract, and the shift then moves
+ * to the newest value, which keeps the squares small (no catastrophic cancellation) and makes a constant
+ * window's variance exactly zero.
  *
  * <p>The queries take the current bar's tentative value, so an owner can ask "what if this bar closed at x"
  * without pushing it.
  */
 public final class RollingWindow {
+    /** Sums are rebuilt after this many pushes at least: drift stays near 1e-13, the rebuild cost near zero. */
+    private static final int MIN_RECOMPUTE_INTERVAL = 1024;
+
     private final double[] values;
     private int size;
     private int next;
     private double shift;
     private double sum;
     private double sumOfSquares;
+    private final int recomputeInterval;
     private int pushesSinceRecompute;
 
     public RollingWindow(int capacity) {
@@ -24,6 +28,7 @@ public final class RollingWindow {
             throw new IllegalArgumentException("window capacity must be at least 1, got " + capacity);
         }
         values = new double[capacity];
+        recomputeInterval = Math.max(capacity, MIN_RECOMPUTE_INTERVAL);
     }
 
     public int capacity() {
@@ -51,6 +56,9 @@ public final class RollingWindow {
             sum -= evicted;
             sumOfSquares -= evicted * evicted;
         } else {
+            if (size == 0) {
+                shift = value; // the first value: deviations stay small from the start
+            }
             size++;
         }
         values[next] = value;
@@ -58,7 +66,7 @@ public final class RollingWindow {
         double deviation = value - shift;
         sum += deviation;
         sumOfSquares += deviation * deviation;
-        if (++pushesSinceRecompute >= values.length) {
+        if (++pushesSinceRecompute >= recomputeInterval) {
             recompute(value);
         }
     }

@@ -25,8 +25,8 @@ public final class StochK extends StreamingIndicator {
         enter(bar);
         this.high = high;
         this.low = low;
-        double highestHigh = highest.extremeWith(index(), high);
-        double lowestLow = lowest.extremeWith(index(), low);
+        double highestHigh = highest.extremeWith(high);
+        double lowestLow = lowest.extremeWith(low);
         return ratio(close - lowestLow, highestHigh - lowestLow) * 100.0;
     }
 

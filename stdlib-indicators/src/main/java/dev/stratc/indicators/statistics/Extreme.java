@@ -18,7 +18,7 @@ public abstract class Extreme extends StreamingIndicator {
     public double update(int bar, double source) {
         enter(bar);
         pending = source;
-        return extreme.extremeWith(index(), source);
+        return extreme.extremeWith(source);
     }
 
     public int warmup() {

@@ -109,6 +109,11 @@ record Case(String function, List<Object> constants, List<Column> series, String
             }, naUntil);
         }
 
+        /** A reference computed from ta4j pieces where ta4j has no single indicator for it. */
+        Case ta4jValues(Function<BarSeries, IntFunction<Object>> values) {
+            return new Case(function, constants, series, member, values, naUntil);
+        }
+
         /** No ta4j counterpart: covered by the revision test here and by hand-computed values elsewhere. */
         Case withoutTa4j() {
             return new Case(function, constants, series, member, null, naUntil);
