@@ -1,11 +1,14 @@
 package dev.stratc.runtime.broker;
 
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code ${NAME}} placeholders in configuration values, filled from environment variables. */
 public final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static volatile Function<String, String> environment = System::getenv;
 
     private Placeholders() {
     }
@@ -16,7 +19,7 @@ public final class Placeholders {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
-            String resolved = System.getenv(name);
+            String resolved = environment.apply(name);
             if (resolved == null || resolved.isEmpty()) {
                 throw new IllegalArgumentException(where + ": environment variable " + name
                         + " is not set (export it before starting stratc)");
@@ -29,5 +32,14 @@ public final class Placeholders {
 
     public static boolean isPlaceholder(String value) {
         return PLACEHOLDER.matcher(value.trim()).matches();
+    }
+
+    /** For tests: resolve from a map instead of the process environment. */
+    public static void useEnvironment(Map<String, String> variables) {
+        environment = variables::get;
+    }
+
+    public static void useProcessEnvironment() {
+        environment = System::getenv;
     }
 }
