@@ -335,11 +335,7 @@ public final class Backtester {
     }
 
     private double roundLot(int s, double units) {
-        double step = markets[s].lotStep();
-        if (step <= 0 || Double.isInfinite(units)) {
-            return units;
-        }
-        return Math.floor(units / step + 1e-9) * step;
+        return Fills.roundLot(markets[s], units);
     }
 
     private void setPending(int s, int kind, boolean buy, double units, double limit, String reason, double reserve) {
@@ -449,23 +445,12 @@ public final class Backtester {
 
     // ---- fills --------------------------------------------------------------------------------------------
 
-    /** The fill price after slippage (market and stop fills) and rounding to the tick, against the trader. */
     private double fillPrice(int s, double price, boolean buy, boolean market) {
-        Market m = markets[s];
-        double tick = m.tickSize(price);
-        double p = market ? config.slippage().apply(price, buy, tick) : price;
-        if (tick > 0) {
-            p = buy ? Math.ceil(p / tick - 1e-9) * tick : Math.floor(p / tick + 1e-9) * tick;
-        }
-        return p;
+        return Fills.price(markets[s], config.slippage(), price, buy, market);
     }
 
     private double fees(int s, double value, boolean sell, boolean market) {
-        Market m = markets[s];
-        double rate = !market && !Double.isNaN(m.makerPercent()) ? m.makerPercent() : m.commissionPercent();
-        double commission = rate == 0 && m.minimumCommission() == 0 ? 0 : Math.max(m.minimumCommission(),
-                value * rate / 100);
-        return commission + (sell ? value * m.sellTaxPercent() / 100 : 0);
+        return Fills.fees(markets[s], value, sell, !market);
     }
 
     private void enter(int s, Bars b, int i, boolean buy, double units, double rawPrice, boolean market,

@@ -3,20 +3,25 @@ package dev.stratc.backtest;
 import dev.stratc.data.Market;
 
 /**
- * Overrides of a market's costs; {@code NaN} keeps the market's default, {@code 0} turns the cost off.
+ * Overrides of a market's costs and lot size; {@code NaN} keeps the market's default, {@code 0} turns the cost off.
  *
  * @param commissionPercent commission per fill, percent of value (also the maker fee where one exists)
  * @param minimumCommission least commission per fill
  * @param sellTaxPercent    tax on every sell's value (the Korean securities transaction tax)
+ * @param lotStep           quantity step (a crypto pair's step size), 0 for any quantity
  */
-public record Costs(double commissionPercent, double minimumCommission, double sellTaxPercent) {
+public record Costs(double commissionPercent, double minimumCommission, double sellTaxPercent, double lotStep) {
+
+    public Costs(double commissionPercent, double minimumCommission, double sellTaxPercent) {
+        this(commissionPercent, minimumCommission, sellTaxPercent, Double.NaN);
+    }
 
     public static Costs marketDefaults() {
-        return new Costs(Double.NaN, Double.NaN, Double.NaN);
+        return new Costs(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     public static Costs none() {
-        return new Costs(0, 0, 0);
+        return new Costs(0, 0, 0, Double.NaN);
     }
 
     /** The market with these overrides applied. */
@@ -28,6 +33,9 @@ public record Costs(double commissionPercent, double minimumCommission, double s
         }
         if (!Double.isNaN(sellTaxPercent)) {
             m = m.withSellTax(sellTaxPercent);
+        }
+        if (!Double.isNaN(lotStep)) {
+            m = m.withLotStep(lotStep);
         }
         return m;
     }

@@ -2,7 +2,6 @@ package dev.stratc.backtest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,52 +107,59 @@ public record Metrics(double netReturn, double grossReturn, double cagr, double 
     /** Daily returns (the equity at each exchange day's last bar) when the run spans 5 days or more. */
     private static double[] sharpeSortino(EquityCurve curve, double capital, ZoneId zone, int daysPerYear,
                                           double years) {
-        List<Double> returns = new ArrayList<>();
-        double periodsPerYear;
-        double prev = capital;
-        LocalDate day = null;
+        // Day boundaries by offset arithmetic: a ZonedDateTime per equity point would cost more than the run.
+        var rules = zone.getRules();
+        long day = Long.MIN_VALUE;
         double dayEnd = capital;
         List<Double> daily = new ArrayList<>();
         for (int i = 0; i < curve.size(); i++) {
-            LocalDate d = Instant.ofEpochMilli(curve.time(i)).atZone(zone).toLocalDate();
-            if (day != null && !d.equals(day)) {
+            long t = curve.time(i);
+            long offset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L
+                    : rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+            long d = Math.floorDiv(t + offset, 86_400_000L);
+            if (day != Long.MIN_VALUE && d != day) {
                 daily.add(dayEnd);
             }
             day = d;
             dayEnd = curve.equity(i);
         }
-        if (day != null) {
+        if (day != Long.MIN_VALUE) {
             daily.add(dayEnd);
         }
+        double[] returns;
+        double periodsPerYear;
+        double prev = capital;
         if (daily.size() >= 5) {
-            for (double e : daily) {
-                returns.add(e / prev - 1);
-                prev = e;
+            returns = new double[daily.size()];
+            for (int i = 0; i < returns.length; i++) {
+                returns[i] = daily.get(i) / prev - 1;
+                prev = daily.get(i);
             }
             periodsPerYear = daysPerYear;
         } else {
-            for (int i = 0; i < curve.size(); i++) {
-                returns.add(curve.equity(i) / prev - 1);
+            returns = new double[curve.size()];
+            for (int i = 0; i < returns.length; i++) {
+                returns[i] = curve.equity(i) / prev - 1;
                 prev = curve.equity(i);
             }
             periodsPerYear = years > 0 ? curve.size() / years : 0;
         }
-        if (returns.size() < 2 || periodsPerYear <= 0) {
+        if (returns.length < 2 || periodsPerYear <= 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
         double mean = 0;
         for (double r : returns) {
             mean += r;
         }
-        mean /= returns.size();
+        mean /= returns.length;
         double var = 0;
         double down = 0;
         for (double r : returns) {
             var += (r - mean) * (r - mean);
             down += r < 0 ? r * r : 0;
         }
-        double sd = Math.sqrt(var / (returns.size() - 1));
-        double dd = Math.sqrt(down / returns.size());
+        double sd = Math.sqrt(var / (returns.length - 1));
+        double dd = Math.sqrt(down / returns.length);
         double annual = Math.sqrt(periodsPerYear);
         return new double[] {sd > 0 ? mean / sd * annual : Double.NaN, dd > 0 ? mean / dd * annual : Double.NaN};
     }

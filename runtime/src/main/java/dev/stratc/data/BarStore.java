@@ -100,24 +100,24 @@ public final class BarStore implements AutoCloseable {
     }
 
     /**
-     * Bars of {@code symbols} (all when empty) at {@code timeframe} (the finest stored when {@code null}),
-     * ending in {@code [fromMs, toMs)}, one {@link Bars} per symbol in symbol order.
+     * Bars of {@code symbols} (all when empty) at {@code timeframe} (each symbol's finest stored when
+     * {@code null}), ending in {@code [fromMs, toMs)}, one {@link Bars} per symbol in symbol order.
      */
     public List<Bars> load(List<String> symbols, Duration timeframe, long fromMs, long toMs) {
-        long tf = timeframe != null ? timeframe.toMillis() : finestTimeframe();
-        StringBuilder sql = new StringBuilder("SELECT market, symbol, end_ms, open, high, low, close, volume "
-                + "FROM bars WHERE timeframe_ms = ? AND end_ms >= ? AND end_ms < ?");
+        StringBuilder sql = new StringBuilder("SELECT market, symbol, end_ms, open, high, low, close, volume, "
+                + "timeframe_ms FROM bars WHERE end_ms >= ? AND end_ms < ? AND ");
+        sql.append(timeframe != null ? "timeframe_ms = " + timeframe.toMillis()
+                : "(symbol, timeframe_ms) IN (SELECT symbol, min(timeframe_ms) FROM bars GROUP BY symbol)");
         if (!symbols.isEmpty()) {
             sql.append(" AND symbol IN (").append("?,".repeat(symbols.size() - 1)).append("?)");
         }
         sql.append(" ORDER BY symbol, end_ms");
         List<Bars> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            ps.setLong(1, tf);
-            ps.setLong(2, fromMs);
-            ps.setLong(3, toMs);
+            ps.setLong(1, fromMs);
+            ps.setLong(2, toMs);
             for (int k = 0; k < symbols.size(); k++) {
-                ps.setString(4 + k, symbols.get(k));
+                ps.setString(3 + k, symbols.get(k));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 Bars.Builder b = null;
@@ -129,7 +129,8 @@ public final class BarStore implements AutoCloseable {
                             out.add(b.build());
                         }
                         current = symbol;
-                        b = new Bars.Builder(symbol, Market.of(rs.getString(1)), Duration.ofMillis(tf), 4096);
+                        b = new Bars.Builder(symbol, Market.of(rs.getString(1)), Duration.ofMillis(rs.getLong(9)),
+                                4096);
                     }
                     b.add(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
                             rs.getDouble(8));
@@ -141,20 +142,6 @@ public final class BarStore implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
-        }
-    }
-
-    private long finestTimeframe() {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT min(timeframe_ms) FROM bars")) {
-            rs.next();
-            long tf = rs.getLong(1);
-            if (rs.wasNull()) {
-                throw new DataException(path + ": the store is empty");
-            }
-            return tf;
-        } catch (SQLException e) {
-            throw new DataException(path + ": " + e.getMessage(), e);
         }
     }
 

@@ -117,18 +117,23 @@ public record SyntheticUniverse(int symbols, int days, long seed, LocalDate firs
             double lower = Math.max(1, Market.krxTick(previousClose * 0.7) * Math.ceil(previousClose * 0.7
                     / Market.krxTick(previousClose * 0.7)));
             price = clamp(round(price * Math.exp(rnd.nextGaussian() * vol * 6)), lower, upper);
-            // A surge: often after a sell-off (so momentum is not yet overbought), a few sharp bars up on
-            // several times the usual volume.
-            int surgeAt = rnd.nextDouble() < 0.3 ? 40 + rnd.nextInt(BARS_PER_DAY - 70) : -1;
-            int surgeLength = 2 + rnd.nextInt(5);
-            double surgeStep = (0.03 + rnd.nextDouble() * 0.05) / surgeLength;
+            // A surge: often after a sell-off (so momentum is not yet overbought), one to four sharp bars up on
+            // several times the usual volume; then, as often as not, a pullback that gives back much of it.
+            int surgeAt = rnd.nextDouble() < 0.3 ? 40 + rnd.nextInt(BARS_PER_DAY - 80) : -1;
+            int surgeLength = 1 + rnd.nextInt(4);
+            double surgeGain = 0.03 + rnd.nextDouble() * 0.05;
+            double surgeStep = surgeGain / surgeLength;
             int dipLength = rnd.nextDouble() < 0.7 ? 15 + rnd.nextInt(20) : 0;
             double dipStep = -(0.02 + rnd.nextDouble() * 0.04) / Math.max(1, dipLength);
+            int pullbackLength = rnd.nextDouble() < 0.55 ? 5 + rnd.nextInt(25) : 0;
+            double pullbackStep = -surgeGain * (0.4 + rnd.nextDouble() * 0.8) / Math.max(1, pullbackLength);
             for (int m = 0; m < BARS_PER_DAY; m++, k++) {
                 boolean surging = surgeAt >= 0 && m >= surgeAt && m < surgeAt + surgeLength;
                 double open = price;
                 boolean dipping = surgeAt >= 0 && m >= surgeAt - dipLength && m < surgeAt;
-                double drift = surging ? surgeStep : dipping ? dipStep : 0;
+                int afterSurge = surgeAt < 0 ? -1 : m - surgeAt - surgeLength;
+                boolean pullingBack = afterSurge >= 0 && afterSurge < pullbackLength;
+                double drift = surging ? surgeStep : dipping ? dipStep : pullingBack ? pullbackStep : 0;
                 double close = clamp(round(open * Math.exp(drift + rnd.nextGaussian() * vol)), lower, upper);
                 double wick = Math.abs(rnd.nextGaussian()) * vol * 0.6;
                 double high = clamp(roundUp(Math.max(open, close) * (1 + wick)), lower, upper);

@@ -155,6 +155,20 @@ class BacktesterTest {
     }
 
     @Test
+    void binanceChargesTakerOnMarketFillsAndRoundsQuantitiesToTheLotStep() {
+        Bars b = bars("BTCUSDT", Market.BINANCE, bar(40_000, 40_000, 40_000, 40_000),
+                bar(40_000, 40_100, 39_900, 40_000), bar(41_000, 41_000, 41_000, 41_000),
+                bar(41_000, 41_000, 41_000, 41_000));
+        var cfg = BacktestConfig.defaults().withCapital(1_000).withWarmup(0)
+                .withCosts(new Costs(Double.NaN, Double.NaN, Double.NaN, 0.0001));
+        var r = Backtester.run(enterAt(0, 1, new Quantity.PercentOfEquity(50), Stops.NONE), List.of(b), cfg, null);
+        Trade t = r.trades().get(0);
+        assertThat(t.quantity()).isCloseTo(0.0125, within(1e-12));    // 500 / 40,000, on the 0.0001 grid
+        assertThat(t.fees()).isCloseTo((0.0125 * 40_000 + 0.0125 * 41_000) * 0.001, within(1e-9));
+        assertThat(Fills.fees(Market.BINANCE, 1_000, true, true)).isEqualTo(1.0);   // maker 0.1 % on a limit
+    }
+
+    @Test
     void minimumCommissionApplies() {
         Bars b = bars("X", Market.GENERIC, bar(10, 10, 10, 10), bar(10, 10, 10, 10), bar(10, 10, 10, 10),
                 bar(10, 10, 10, 10));

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -47,13 +50,22 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON instead of a table.")
     boolean json;
 
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestCommand.class);
+
     @Override
     public Integer call() throws Exception {
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = System.nanoTime();
         StrategyProgram program = StrategyFiles.compile(file);
+        long t1 = System.nanoTime();
+        long c1 = cpu.getCurrentThreadCpuTime();
         var universe = data.load();
+        long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
         PrintWriter err = spec.commandLine().getErr();
         universe.warnings().forEach(w -> err.println("warning: " + w));
         var config = run.config(program.info(), universe.bars().get(0).market().zone());
+        RunOptions.checkOverrides(program, config, universe.bars().get(0));
         long total = universe.bars().stream().mapToLong(b -> b.size()).sum();
         BacktestResult result;
         try (Progress progress = new Progress("backtest", total, "bars")) {
@@ -61,6 +73,12 @@ public final class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(file + ": " + e.getMessage(), e);
         }
+        long t3 = System.nanoTime();
+        long c3 = cpu.getCurrentThreadCpuTime();
+        LOG.info("compiled in {} ms; loaded {} bars of {} symbols in {} ms (cpu {} ms); simulated in {} ms "
+                + "(cpu {} ms, {} bars/s)", (t1 - t0) / 1_000_000, total, universe.bars().size(),
+                (t2 - t1) / 1_000_000, (c2 - c1) / 1_000_000, (t3 - t2) / 1_000_000, (c3 - c2) / 1_000_000,
+                total * 1_000_000_000L / Math.max(1, t3 - t2));
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -73,9 +73,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         universe.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         var info = program.info();
-        run.params = RunOptions.fixed(run.params);
+        Map<String, String> raw = run.params;
+        run.params = RunOptions.fixed(raw);
         Map<String, List<ParameterValue>> ranges = new LinkedHashMap<>();
-        RunOptions.ranges(originalParams()).forEach((name, text) -> {
+        RunOptions.ranges(raw).forEach((name, text) -> {
             var declared = RunOptions.declared(info, name);
             try {
                 ranges.put(name, ParameterGrid.parseRange(text, declared.defaultValue()));
@@ -92,6 +93,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw CliException.usage(e.getMessage());
         }
         var config = run.config(info, universe.bars().get(0).market().zone());
+        RunOptions.checkOverrides(program, config, universe.bars().get(0));
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
@@ -129,15 +131,6 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCode.OK;
-    }
-
-    private Map<String, String> originalParams() {
-        return spec.findOption("-P").getValue() instanceof Map<?, ?> m ? castMap(m) : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> castMap(Map<?, ?> m) {
-        return (Map<String, String>) m;
     }
 
     private void printTop(PrintWriter w, List<Optimizer.Run> runs, List<String> names) {

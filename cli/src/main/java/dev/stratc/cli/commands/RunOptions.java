@@ -1,16 +1,17 @@
 package dev.stratc.cli.commands;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.stratc.backtest.BacktestConfig;
 import dev.stratc.backtest.Costs;
 import dev.stratc.backtest.FillMode;
 import dev.stratc.backtest.Slippage;
 import dev.stratc.cli.CliException;
-import dev.stratc.indicators.catalog.ValueKind;
+import dev.stratc.compiler.ParameterValues;
+import dev.stratc.data.Bars;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.ParameterInfo;
 import dev.stratc.strategy.ParameterValue;
 import dev.stratc.strategy.StrategyInfo;
@@ -18,8 +19,6 @@ import picocli.CommandLine.Option;
 
 /** How a run simulates: fills, capital, sizing, costs, period and parameter overrides. */
 public final class RunOptions {
-    private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d+)?(ms|s|m|h|d)");
-
     @Option(names = "--fill", paramLabel = "next-open|close", defaultValue = "next-open",
             description = "Orders decided at a bar's close fill at the next open (default) or at that close.")
     String fill;
@@ -46,6 +45,10 @@ public final class RunOptions {
     @Option(names = "--tax", paramLabel = "PERCENT",
             description = "Tax on sells in percent (krx default 0.20, the securities transaction tax; 0 = off).")
     String tax;
+
+    @Option(names = "--lot-step", paramLabel = "UNITS",
+            description = "Quantity step, e.g. 0.00001 for BTCUSDT (default: krx 1 share, binance and generic any).")
+    Double lotStep;
 
     @Option(names = "--slippage", paramLabel = "AMOUNT", defaultValue = "0",
             description = "Per market and stop fill: a percent (0.05%) or ticks (1tick). Default 0.")
@@ -83,7 +86,10 @@ public final class RunOptions {
         double size = positionSize == null ? Double.NaN : percent("--position-size", positionSize);
         Costs costs = new Costs(commission == null ? Double.NaN : percent("--commission", commission),
                 minCommission == null ? Double.NaN : minCommission,
-                tax == null ? Double.NaN : percent("--tax", tax));
+                tax == null ? Double.NaN : percent("--tax", tax), lotStep == null ? Double.NaN : lotStep);
+        if (lotStep != null && lotStep < 0) {
+            throw CliException.usage("--lot-step must not be negative");
+        }
         long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
         long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
         if (fromMs >= toMs) {
@@ -106,8 +112,8 @@ public final class RunOptions {
     static Map<String, ParameterValue> overrides(StrategyInfo info, Map<String, String> raw) {
         Map<String, ParameterValue> out = new LinkedHashMap<>();
         for (var e : raw.entrySet()) {
-            ParameterInfo declared = declared(info, e.getKey());
-            out.put(e.getKey(), value(e.getKey(), e.getValue(), declared.defaultValue().kind()));
+            declared(info, e.getKey());
+            out.put(e.getKey(), ParameterValues.parse(e.getValue()));
         }
         return out;
     }
@@ -118,23 +124,13 @@ public final class RunOptions {
                         + "'; it declares " + info.parameters().stream().map(ParameterInfo::name).toList()));
     }
 
-    static ParameterValue value(String name, String text, ValueKind kind) {
-        String s = text.strip();
-        String lower = s.toLowerCase(Locale.ROOT);
+    /** Instantiates the strategy once so a -P value of the wrong kind is a usage error naming the parameter. */
+    static void checkOverrides(StrategyProgram program, BacktestConfig config, Bars first) {
         try {
-            if (s.endsWith("%")) {
-                return ParameterValue.percent(Double.parseDouble(s.substring(0, s.length() - 1)));
-            }
-            if (DURATION.matcher(lower).matches()) {
-                return ParameterValue.durationMillis(Durations.parse("-P " + name, lower).toMillis());
-            }
-            if (lower.equals("true") || lower.equals("false")) {
-                return ParameterValue.bool(lower.equals("true"));
-            }
-            double d = Double.parseDouble(s.replace("_", ""));
-            return kind == ValueKind.PERCENT ? ParameterValue.percent(d) : ParameterValue.number(d);
-        } catch (NumberFormatException e) {
-            return ParameterValue.string(s);
+            program.newInstance(first.symbol(), new StrategySettings(config.overrides(), first.timeframe(),
+                    first.market().zone()));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("-P: " + e.getMessage());
         }
     }
 

@@ -9,7 +9,7 @@ import dev.stratc.strategy.BarView;
  * Builds one symbol's bars at the strategy's timeframe from trades, or aggregates the venue's bars when the
  * data comes as bars. Buckets are aligned to the epoch shifted by the exchange's UTC offset, so daily bars
  * start at the exchange's midnight. A bar closes when the first event of a later bucket arrives, or when a
- * venue bar ends exactly at the bucket's end; {@link #closeIfDue} closes it by the clock.
+ * venue bar ends exactly at the bucket's end.
  */
 public final class BarBuilder {
     private final MutableBar bar;
@@ -89,10 +89,5 @@ public final class BarBuilder {
         bar.close = venueBar.close();
         bar.volume += venueBar.volume();
         return venueBar.time() >= bar.end;
-    }
-
-    /** Whether the open bar's bucket has ended by {@code now} (a quiet symbol still closes its bar). */
-    public boolean closeIfDue(long now) {
-        return open && now >= bar.end;
     }
 }

@@ -198,7 +198,8 @@ public final class Engine {
             switch (record.path("type").asText()) {
                 case "intent" -> {
                     OrderIntent intent = Records.intent(record);
-                    orders.add(intent, account, record.path("time").asLong());
+                    orders.add(intent, account, record.path("time").asLong(), record.path("price").asDouble(Double.NaN),
+                            record.path("opens").asBoolean());
                 }
                 case "submitted" -> orders.submitted(orders.get(record.path("id").asText()), record.path("time").asLong());
                 case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()),
@@ -489,12 +490,11 @@ public final class Engine {
     }
 
     private boolean exitWorking(String account, String symbol) {
-        for (ManagedOrder order : orders.working()) {
-            if (order.intent().reducing() && order.account().equals(account) && order.intent().symbol().equals(symbol)) {
-                return true;
-            }
-        }
-        return false;
+        return orders.exitWorking(account, symbol);
+    }
+
+    private double decisionPrice(OrderIntent intent) {
+        return intent.type() == OrderType.LIMIT ? intent.limitPrice() : portfolio.lastPrice(intent.symbol());
     }
 
     private void closeBar(SymbolSlot slot, boolean warm) {
@@ -628,7 +628,8 @@ public final class Engine {
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
         Account account = pool.account(accountId);
-        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, pendingEntries(), clock);
+        Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, orders.pendingEntries(),
+                clock);
         if (refusal != null) {
             refuse(intent, accountId, refusal);
             return;
@@ -641,8 +642,11 @@ public final class Engine {
             events.planned(intent, accountId);
             return;
         }
-        ManagedOrder order = orders.add(intent, accountId, clock);
-        write(accountId, Records.intent(intent));
+        ManagedOrder order = orders.add(intent, accountId, clock, decisionPrice(intent),
+                portfolio.position(accountId, intent.symbol()).quantity() == 0);
+        ObjectNode record = Records.intent(intent);
+        record.put("price", order.decisionPrice()).put("opens", order.opensPosition());
+        write(accountId, record);
         send(order, account);
     }
 
@@ -666,20 +670,6 @@ public final class Engine {
             events.warning("cannot look up order " + order.clientOrderId() + " at " + account.id() + ": "
                     + e.getMessage());
         }
-    }
-
-    /** Entries sent and not yet filled: they count against position and exposure limits as if they had. */
-    private RiskEngine.Pending pendingEntries() {
-        RiskEngine.Pending pending = new RiskEngine.Pending();
-        for (ManagedOrder order : orders.working()) {
-            if (!order.intent().reducing()) {
-                double price = order.intent().type() == OrderType.LIMIT ? order.intent().limitPrice()
-                        : portfolio.lastPrice(order.intent().symbol());
-                pending.add(order.account(), order.intent().symbol(), order.remainingQuantity() * price,
-                        portfolio.position(order.account(), order.intent().symbol()).quantity() == 0);
-            }
-        }
-        return pending;
     }
 
     private void send(ManagedOrder order, Account account) {
@@ -802,7 +792,7 @@ public final class Engine {
         }
         Account owner = pool.account(account);
         if (owner != null) {
-            owner.workingOrders((int) orders.working().stream().filter(o -> o.account().equals(account)).count());
+            owner.workingOrders(orders.workingCount(account));
         }
     }
 
@@ -881,11 +871,6 @@ public final class Engine {
     private void write(String account, ObjectNode record) {
         journal.append(account, clock, record);
         recorded = true;
-    }
-
-    /** Journals a note about the run itself (start, stop, mode). */
-    public void runNote(ObjectNode record) {
-        write(Journal.RUN, record);
     }
 
     /** What the strategy decides during one evaluation. */

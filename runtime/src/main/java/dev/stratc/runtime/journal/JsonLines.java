@@ -50,10 +50,6 @@ public final class JsonLines implements AutoCloseable {
         }
     }
 
-    public Path path() {
-        return path;
-    }
-
     public synchronized void append(ObjectNode record) {
         String line = seal(record.toString()) + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,8 @@ package dev.stratc.runtime.order;
 public final class ManagedOrder {
     private final OrderIntent intent;
     private final String account;
+    private final double decisionPrice;
+    private final boolean opensPosition;
     private OrderState state = OrderState.NEW;
     private double filledQuantity;
     private double filledValue;
@@ -11,9 +13,11 @@ public final class ManagedOrder {
     private boolean cancelRequested;
     private String brokerOrderId;
 
-    ManagedOrder(OrderIntent intent, String account, long now) {
+    ManagedOrder(OrderIntent intent, String account, long now, double decisionPrice, boolean opensPosition) {
         this.intent = intent;
         this.account = account;
+        this.decisionPrice = decisionPrice;
+        this.opensPosition = opensPosition;
         this.stateSince = now;
     }
 
@@ -80,6 +84,16 @@ public final class ManagedOrder {
 
     public boolean isCancelRequested() {
         return cancelRequested;
+    }
+
+    /** The price the order was sized at: its limit, or the last price when it was decided. */
+    public double decisionPrice() {
+        return decisionPrice;
+    }
+
+    /** Whether the account held none of the symbol when the order was decided. */
+    public boolean opensPosition() {
+        return opensPosition;
     }
 
     public String brokerOrderId() {

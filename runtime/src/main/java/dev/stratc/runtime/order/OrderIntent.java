@@ -22,9 +22,4 @@ public record OrderIntent(String clientOrderId, String symbol, Side side, OrderT
     public SubmitOrder toSubmit() {
         return new SubmitOrder(clientOrderId, symbol, side, type, quantity, limitPrice, TimeInForce.DAY);
     }
-
-    /** The value the order commits at {@code price} (its limit for limit orders). */
-    public double notional(double price) {
-        return quantity * (type == OrderType.LIMIT ? limitPrice : price);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.stratc.runtime.order;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,9 @@ public final class OrderManager {
     /** The unfinished ones, kept apart so a long run's history does not slow every tick down. */
     private final Map<String, ManagedOrder> working = new LinkedHashMap<>();
     private final Set<String> tradeIds = new HashSet<>();
+    private final Map<String, Integer> workingByAccount = new HashMap<>();
+    private final Map<String, Integer> workingExits = new HashMap<>();
+    private final PendingEntries pending = new PendingEntries();
 
     /** What applying one event did. */
     public record Outcome(ManagedOrder order, OrderEvent.Fill fill, String anomaly) {
@@ -35,13 +39,43 @@ public final class OrderManager {
         return orders.get(clientOrderId);
     }
 
-    public ManagedOrder add(OrderIntent intent, String account, long now) {
-        ManagedOrder order = new ManagedOrder(intent, account, now);
+    /**
+     * Registers a decided order.
+     *
+     * @param decisionPrice the price it was sized at (its limit, or the last price)
+     * @param opensPosition whether the account held none of the symbol when it was decided
+     */
+    public ManagedOrder add(OrderIntent intent, String account, long now, double decisionPrice, boolean opensPosition) {
+        ManagedOrder order = new ManagedOrder(intent, account, now, decisionPrice, opensPosition);
         if (orders.putIfAbsent(intent.clientOrderId(), order) != null) {
             throw new IllegalStateException("order " + intent.clientOrderId() + " exists already");
         }
         working.put(intent.clientOrderId(), order);
+        workingByAccount.merge(account, 1, Integer::sum);
+        if (intent.reducing()) {
+            workingExits.merge(exitKey(account, intent.symbol()), 1, Integer::sum);
+        }
+        pending.add(order);
         return order;
+    }
+
+    private static String exitKey(String account, String symbol) {
+        return account + '\u0000' + symbol;
+    }
+
+    /** Entries sent and not filled, for pre-trade risk. */
+    public PendingEntries pendingEntries() {
+        return pending;
+    }
+
+    /** How many orders of the account are working. */
+    public int workingCount(String account) {
+        return workingByAccount.getOrDefault(account, 0);
+    }
+
+    /** Whether an order reducing the account's position in the symbol is working. */
+    public boolean exitWorking(String account, String symbol) {
+        return workingExits.containsKey(exitKey(account, symbol));
     }
 
     public void submitted(ManagedOrder order, long now) {
@@ -59,8 +93,15 @@ public final class OrderManager {
     }
 
     private void forgetIfFinished(ManagedOrder order) {
-        if (order.state().isTerminal()) {
-            working.remove(order.clientOrderId());
+        if (order.state().isTerminal() && working.remove(order.clientOrderId()) != null) {
+            workingByAccount.merge(order.account(), -1, Integer::sum);
+            if (order.intent().reducing()) {
+                String key = exitKey(order.account(), order.intent().symbol());
+                if (workingExits.merge(key, -1, Integer::sum) <= 0) {
+                    workingExits.remove(key);
+                }
+            }
+            pending.finished(order);
         }
     }
 
@@ -86,6 +127,9 @@ public final class OrderManager {
                     yield new Outcome(order, null, null);
                 }
                 order.addFill(f.quantity(), f.price());
+                if (f.leavesQuantity() > 1e-12) {
+                    pending.reduce(order, f.quantity());
+                }
                 OrderState next = f.leavesQuantity() <= 1e-12 ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
                 String anomaly = order.moveTo(next, now) ? null
                         : "fill for order " + order.clientOrderId() + " in state " + order.state();

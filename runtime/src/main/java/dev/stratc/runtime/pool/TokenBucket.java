@@ -60,20 +60,10 @@ public final class TokenBucket {
         return tokens >= cost ? 0 : (long) Math.ceil((cost - tokens) / refillPerNano);
     }
 
-    /** Takes {@code cost} tokens without asking (the request was sent anyway, e.g. a weight the venue reported). */
-    synchronized void charge(double cost) {
-        refill();
-        tokens -= cost;
-    }
-
     /** The share of the bucket in use now, 0 (idle) to 1 (empty). */
     public synchronized double utilization() {
         refill();
         return Math.max(0, 1 - tokens / capacity);
-    }
-
-    public double capacity() {
-        return capacity;
     }
 
     public double refillPerSecond() {

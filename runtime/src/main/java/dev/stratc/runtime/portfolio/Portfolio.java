@@ -14,7 +14,6 @@ public final class Portfolio {
     private final Map<String, Map<String, Position>> byAccount = new LinkedHashMap<>();
     private final Map<String, Double> cash = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
-    private final Map<String, Double> realizedToday = new HashMap<>();
     private final Map<String, Double> dayStartEquity = new HashMap<>();
 
     public void setCash(String account, double amount) {
@@ -34,9 +33,8 @@ public final class Portfolio {
     /** Applies a fill to the account's books. */
     public void fill(String account, String symbol, double signedQuantity, double price, double commission,
                      long time, int barIndex) {
-        double realized = position(account, symbol).apply(signedQuantity, price, commission, time, barIndex);
+        position(account, symbol).apply(signedQuantity, price, commission, time, barIndex);
         cash.merge(account, -signedQuantity * price - commission, Double::sum);
-        realizedToday.merge(account, realized - commission, Double::sum);
         lastPrices.put(symbol, price);
     }
 
@@ -130,16 +128,11 @@ public final class Portfolio {
         return total;
     }
 
-    public double realizedToday(String account) {
-        return realizedToday.getOrDefault(account, 0.0);
-    }
-
     /** Starts a new trading day: today's P&L counts from the equity now. */
     public void newDay() {
         for (String account : cash.keySet()) {
             dayStartEquity.put(account, equity(account));
         }
-        realizedToday.clear();
     }
 
     public List<String> accounts() {

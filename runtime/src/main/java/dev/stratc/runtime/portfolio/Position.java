@@ -20,8 +20,8 @@ public final class Position implements PositionView {
         this.symbol = symbol;
     }
 
-    /** Applies a fill; returns the profit or loss it realized (before commission). */
-    double apply(double signedQuantity, double price, double commission, long time, int barIndex) {
+    /** Applies a fill, realizing profit or loss (before commission) on what it closes. */
+    void apply(double signedQuantity, double price, double commission, long time, int barIndex) {
         double realized = 0;
         commissions += commission;
         double next = quantity + signedQuantity;
@@ -51,7 +51,6 @@ public final class Position implements PositionView {
         }
         realizedPnl += realized;
         lastPrice = price;
-        return realized;
     }
 
     /** Marks the position to a new price and follows the best price since entry (for trailing stops). */

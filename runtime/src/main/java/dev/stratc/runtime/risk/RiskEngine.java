@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.order.OrderIntent;
+import dev.stratc.runtime.order.PendingEntries;
 import dev.stratc.runtime.pool.AccountLimits;
 import dev.stratc.runtime.portfolio.Portfolio;
 import dev.stratc.runtime.portfolio.Position;
@@ -53,48 +54,15 @@ public final class RiskEngine {
     /** Why {@code intent} may not go to {@code account}, or {@code null} when it may. */
     public Refusal check(OrderIntent intent, String account, AccountLimits accountLimits, Portfolio portfolio,
                          long now) {
-        return check(intent, account, accountLimits, portfolio, Pending.NONE, now);
+        return check(intent, account, accountLimits, portfolio, PendingEntries.NONE, now);
     }
 
     /**
-     * Entries sent and not filled yet, per account: the symbols they would open and the value they commit. The
-     * limits count them as held, so orders decided together cannot overshoot a limit before any of them fills.
+     * Same as {@link #check(OrderIntent, String, AccountLimits, Portfolio, long)}, counting entries sent and not
+     * yet filled as held, so orders decided together cannot overshoot a limit before any of them fills.
      */
-    public static final class Pending {
-        static final Pending NONE = new Pending();
-        private final Map<String, Set<String>> opening = new HashMap<>();
-        private final Map<String, Double> value = new HashMap<>();
-        private int openingTotal;
-        private double valueTotal;
-
-        public void add(String account, String symbol, double notional, boolean opensPosition) {
-            if (opensPosition && opening.computeIfAbsent(account, a -> new HashSet<>()).add(symbol)) {
-                openingTotal++;
-            }
-            if (!Double.isNaN(notional)) {
-                value.merge(account, notional, Double::sum);
-                valueTotal += notional;
-            }
-        }
-
-        int opening(String account) {
-            Set<String> symbols = opening.get(account);
-            return symbols == null ? 0 : symbols.size();
-        }
-
-        boolean opens(String account, String symbol) {
-            Set<String> symbols = opening.get(account);
-            return symbols != null && symbols.contains(symbol);
-        }
-
-        double value(String account) {
-            return value.getOrDefault(account, 0.0);
-        }
-    }
-
-    /** Same as {@link #check(OrderIntent, String, AccountLimits, Portfolio, long)}, counting pending entries. */
     public Refusal check(OrderIntent intent, String account, AccountLimits accountLimits, Portfolio portfolio,
-                         Pending pending, long now) {
+                         PendingEntries pending, long now) {
         if (!intent.reducing() && killSwitch.engaged()) {
             return new Refusal(Refusal.Code.KILL_SWITCH, "the kill switch is thrown ("
                     + killSwitch.reason().orElse("") + "); only exits are sent until a person clears it");
@@ -144,7 +112,7 @@ public final class RiskEngine {
                 return new Refusal(Refusal.Code.POSITIONS_PER_ACCOUNT, "account " + account + " holds " + open
                         + " positions, the limit is " + perAccount);
             }
-            int total = portfolio.openPositions().size() + pending.openingTotal;
+            int total = portfolio.openPositions().size() + pending.openingTotal();
             if (limits.maxPositionsTotal() > 0 && total >= limits.maxPositionsTotal()) {
                 return new Refusal(Refusal.Code.POSITIONS_TOTAL, total + " positions are open over all accounts, "
                         + "the limit is " + limits.maxPositionsTotal());
@@ -156,7 +124,7 @@ public final class RiskEngine {
             return new Refusal(Refusal.Code.EXPOSURE_PER_ACCOUNT, "account " + account + " would hold "
                     + fmt(exposure + notional) + ", the limit is " + fmt(accountLimit));
         }
-        double totalExposure = portfolio.totalExposure() + pending.valueTotal;
+        double totalExposure = portfolio.totalExposure() + pending.valueTotal();
         if (limits.maxExposureTotal() > 0 && totalExposure + notional > limits.maxExposureTotal()) {
             return new Refusal(Refusal.Code.EXPOSURE_TOTAL, "all accounts would hold " + fmt(totalExposure + notional)
                     + ", the limit is " + fmt(limits.maxExposureTotal()));
@@ -208,10 +176,6 @@ public final class RiskEngine {
         tradesToday = 0;
         soldToday.clear();
         referencePrices.clear();
-    }
-
-    public int tradesToday() {
-        return tradesToday;
     }
 
     private static int tightest(int run, int account) {

@@ -48,15 +48,6 @@ public record ReplayDataSet(String name, List<MarketEvent> events) {
         }
     }
 
-    /** Reads a CSV file of one symbol's trades. */
-    public static ReplayDataSet loadTrades(Path file, String symbol) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parseTrades(file.toString(), symbol, reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * The bars of a universe as the venue prints them: ordered by end time, symbols of one time in universe
      * order (the order the backtester evaluates them in).

@@ -1,10 +1,12 @@
 package dev.stratc.runtime.sim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +25,8 @@ final class SimAccount {
     private final String id;
     private final SimConfig config;
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    /** Working orders by symbol, oldest first: what a trade matches and what reserves cash or holdings. */
+    private final Map<String, Map<String, SimOrder>> working = new HashMap<>();
     private final Map<String, double[]> positions = new TreeMap<>();
     private double cash;
     private long orderCounter;
@@ -46,26 +50,32 @@ final class SimAccount {
     }
 
     List<SimOrder> workingOrders(String symbol) {
-        List<SimOrder> working = new ArrayList<>();
-        for (SimOrder order : orders.values()) {
-            if (order.status().isWorking() && order.symbol().equals(symbol)) {
-                working.add(order);
+        Map<String, SimOrder> bySymbol = working.get(symbol);
+        return bySymbol == null || bySymbol.isEmpty() ? List.of() : List.copyOf(bySymbol.values());
+    }
+
+    /** Drops an order that stopped working from the index. */
+    void settled(SimOrder order) {
+        if (!order.status().isWorking()) {
+            Map<String, SimOrder> bySymbol = working.get(order.symbol());
+            if (bySymbol != null) {
+                bySymbol.remove(order.clientOrderId());
             }
         }
-        return working;
     }
 
     /** Why the venue refuses {@code order}, or {@code null} when it takes it. */
-    String refusal(SubmitOrder order, double lastPrice, RejectReason[] reason) {
+    String refusal(SubmitOrder order, ToDoubleFunction<String> lastPrices, RejectReason[] reason) {
+        double lastPrice = lastPrices.applyAsDouble(order.symbol());
         if (orders.containsKey(order.clientOrderId())) {
             reason[0] = RejectReason.DUPLICATE_CLIENT_ORDER_ID;
             return "client order id " + order.clientOrderId() + " is already in use";
         }
         double price = order.type() == OrderType.LIMIT ? order.limitPrice() : lastPrice;
-        if (order.side() == Side.BUY && !Double.isNaN(price) && order.quantity() * price > freeCash(lastPrice) + 1e-9) {
+        if (order.side() == Side.BUY && !Double.isNaN(price) && order.quantity() * price > freeCash(lastPrices) + 1e-9) {
             reason[0] = RejectReason.INSUFFICIENT_FUNDS;
             return String.format("buying %s %s at %s needs %.2f %s; %.2f is free", order.quantity(), order.symbol(),
-                    price, order.quantity() * price, config.currency(), freeCash(lastPrice));
+                    price, order.quantity() * price, config.currency(), freeCash(lastPrices));
         }
         if (order.side() == Side.SELL && !config.allowShort() && order.quantity() > sellable(order.symbol()) + 1e-12) {
             reason[0] = RejectReason.INSUFFICIENT_POSITION;
@@ -75,11 +85,15 @@ final class SimAccount {
         return null;
     }
 
-    private double freeCash(double lastPrice) {
+    /** Cash less what working buys reserve (market orders at their symbol's last price). */
+    private double freeCash(ToDoubleFunction<String> lastPrices) {
         double reserved = 0;
-        for (SimOrder o : orders.values()) {
-            if (o.status().isWorking() && o.side() == Side.BUY) {
-                double price = o.type() == OrderType.LIMIT ? o.limitPrice() : lastPrice;
+        for (Map<String, SimOrder> bySymbol : working.values()) {
+            for (SimOrder o : bySymbol.values()) {
+                if (o.side() != Side.BUY) {
+                    continue;
+                }
+                double price = o.type() == OrderType.LIMIT ? o.limitPrice() : lastPrices.applyAsDouble(o.symbol());
                 reserved += Double.isNaN(price) ? 0 : o.remaining() * price;
             }
         }
@@ -106,6 +120,7 @@ final class SimAccount {
         SimOrder simOrder = new SimOrder(order.clientOrderId(), id + "-" + (++orderCounter), order.symbol(),
                 order.side(), order.type(), order.quantity(), order.limitPrice(), marketable);
         orders.put(order.clientOrderId(), simOrder);
+        working.computeIfAbsent(order.symbol(), k -> new LinkedHashMap<>()).put(order.clientOrderId(), simOrder);
         return simOrder;
     }
 
@@ -118,6 +133,7 @@ final class SimAccount {
 
     OrderEvent.Fill fill(SimOrder order, String tradeId, double quantity, double price, double commission, long time) {
         order.fill(quantity, price);
+        settled(order);
         double signed = order.side().sign() * quantity;
         double[] position = position(order.symbol());
         double newQuantity = position[0] + signed;
@@ -141,13 +157,17 @@ final class SimAccount {
             return false;
         }
         order.end(OrderStatus.CANCELLED);
+        settled(order);
         return true;
     }
 
     void replace(String clientOrderId, String newClientOrderId, double quantity, double limitPrice) {
         SimOrder order = orders.remove(clientOrderId);
+        Map<String, SimOrder> bySymbol = working.get(order.symbol());
+        bySymbol.remove(clientOrderId);
         order.amend(newClientOrderId, quantity, limitPrice);
         orders.put(newClientOrderId, order);
+        bySymbol.put(newClientOrderId, order);
     }
 
     private double[] position(String symbol) {
@@ -164,8 +184,8 @@ final class SimAccount {
         return list;
     }
 
-    Balance balance(double reservedLastPrice) {
-        double free = freeCash(reservedLastPrice);
+    Balance balance(ToDoubleFunction<String> lastPrices) {
+        double free = freeCash(lastPrices);
         return new Balance(config.currency(), free, cash - free);
     }
 }

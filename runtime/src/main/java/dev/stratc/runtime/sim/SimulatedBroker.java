@@ -89,7 +89,7 @@ public final class SimulatedBroker implements BrokerPort {
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             RejectReason[] reason = new RejectReason[1];
-            String refusal = account.refusal(order, exchange.lastPrice(order.symbol()), reason);
+            String refusal = account.refusal(order, exchange::lastPrice, reason);
             if (refusal != null) {
                 event = new OrderEvent.Rejected(order.clientOrderId(), reason[0], refusal, exchange.clock());
                 if (reason[0] == RejectReason.DUPLICATE_CLIENT_ORDER_ID) {
@@ -185,7 +185,7 @@ public final class SimulatedBroker implements BrokerPort {
     @Override
     public List<Balance> balances() {
         synchronized (exchange) {
-            return List.of(exchange.account(accountId).balance(Double.NaN));
+            return List.of(exchange.account(accountId).balance(exchange::lastPrice));
         }
     }
 

@@ -192,12 +192,6 @@ public final class SimulatedExchange implements AutoCloseable {
         return brokers.stream().filter(b -> b.accountId().equals(accountId)).toList();
     }
 
-    void detach(SimulatedBroker broker) {
-        synchronized (this) {
-            brokers.remove(broker);
-        }
-    }
-
     ObjectNode change(String type, String accountId, String clientOrderId) {
         ObjectNode record = JsonLines.record(type);
         record.put("seq", sequence).put("time", clock).put("account", accountId).put("id", clientOrderId);

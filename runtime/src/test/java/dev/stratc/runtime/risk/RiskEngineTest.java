@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.order.OrderIntent;
+import dev.stratc.runtime.order.OrderManager;
 import dev.stratc.runtime.pool.AccountLimits;
 import dev.stratc.runtime.portfolio.Portfolio;
 import dev.stratc.strategy.AccountChoice;
@@ -103,6 +104,21 @@ class RiskEngineTest {
         portfolio.fill("B", "000660", 1, 200_000, 0, OPEN, 0);
         assertThat(check(engine(limits(0, 0, 2, 0, 0, 0, 0, true, Double.NaN, 0)), buy("035720", 1), "A").code())
                 .isEqualTo(Refusal.Code.POSITIONS_TOTAL);
+    }
+
+    @Test
+    void entriesSentAndNotYetFilledCountAsHeld() {
+        OrderManager orders = new OrderManager();
+        orders.add(buy("005930", 100), "A", OPEN, 70_000, true);
+        orders.add(buy("000660", 100), "A", OPEN, 200_000, true);
+        RiskEngine risk = engine(limits(0, 2, 0, 30_000_000, 0, 0, 0, true, Double.NaN, 0));
+        assertThat(risk.check(buy("035720", 1), "A", AccountLimits.NONE, portfolio, orders.pendingEntries(), OPEN)
+                .code()).isEqualTo(Refusal.Code.POSITIONS_PER_ACCOUNT);
+        assertThat(risk.check(buy("005930", 10), "A", AccountLimits.NONE, portfolio, orders.pendingEntries(), OPEN)
+).as("27,700,000 within 30,000,000").isNull();
+        assertThat(risk.check(buy("005930", 50), "A", AccountLimits.NONE, portfolio, orders.pendingEntries(), OPEN)
+                .code()).isEqualTo(Refusal.Code.EXPOSURE_PER_ACCOUNT);
+        assertThat(risk.check(buy("035720", 1), "A", AccountLimits.NONE, portfolio, OPEN)).as("without them").isNull();
     }
 
     @Test

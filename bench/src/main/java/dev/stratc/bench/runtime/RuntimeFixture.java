@@ -1,0 +1,85 @@
+package dev.stratc.bench.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.stratc.compiler.CompileResult;
+import dev.stratc.compiler.StratCompiler;
+import dev.stratc.runtime.engine.Engine;
+import dev.stratc.runtime.engine.EngineConfig;
+import dev.stratc.runtime.engine.RunEvents;
+import dev.stratc.runtime.engine.RunMode;
+import dev.stratc.runtime.journal.Journal;
+import dev.stratc.runtime.pool.Account;
+import dev.stratc.runtime.pool.AccountLimits;
+import dev.stratc.runtime.pool.AccountPool;
+import dev.stratc.runtime.risk.KillSwitch;
+import dev.stratc.runtime.risk.RiskEngine;
+import dev.stratc.runtime.risk.RiskLimits;
+import dev.stratc.runtime.risk.TradingCalendar;
+import dev.stratc.runtime.sim.SimConfig;
+import dev.stratc.runtime.sim.SimulatedBroker;
+import dev.stratc.runtime.sim.SimulatedExchange;
+import dev.stratc.strategy.StrategyProgram;
+import dev.stratc.strategy.StrategySettings;
+
+/** An engine wired as `stratc run --mode paper` wires it, for the runtime benchmarks. */
+final class RuntimeFixture {
+    static final int SYMBOLS = 2_700;
+    static final ZoneId ZONE = ZoneId.of("UTC");
+
+    final SimulatedExchange exchange = SimulatedExchange.inMemory(new SimConfig("KRW", 1e15, 0, false));
+    final Engine engine;
+    final Journal journal;
+    final String[] symbols = new String[SYMBOLS];
+
+    RuntimeFixture(StrategyProgram program, RiskLimits limits) {
+        for (int i = 0; i < SYMBOLS; i++) {
+            symbols[i] = String.format("%06d", i * 7 + 5930);
+        }
+        Path state = stateDirectory();
+        SimulatedBroker broker = exchange.broker("SIM");
+        Account account = new Account("SIM", broker, List.of(), Set.of(), AccountLimits.NONE);
+        AccountPool pool = new AccountPool(List.of(account), null, Map.of());
+        journal = Journal.openWithoutDiskSync(state, ZONE, 0);
+        RiskEngine risk = new RiskEngine(limits, TradingCalendar.named(limits.calendar(), Set.of()),
+                new KillSwitch(state, 1_000));
+        Duration timeframe = Duration.ofMinutes(1);
+        engine = new Engine(EngineConfig.of(program.info().name(), RunMode.PAPER, timeframe, ZONE, "bench", 1),
+                program, StrategySettings.defaults(timeframe, ZONE), pool, risk, journal, new RunEvents() { });
+        broker.start(engine.listener(account));
+        engine.openAccount("SIM", 1e15);
+    }
+
+    /** The journal lives on tmpfs where there is one: the benchmarks measure the engine, not the disk. */
+    private static Path stateDirectory() {
+        try {
+            Path shm = Path.of("/dev/shm");
+            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "stratc-bench")
+                    : Files.createTempDirectory("stratc-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** examples/momentum.strat, compiled (run the benchmarks from the repository root, or set -Dstratc.examples). */
+    static StrategyProgram momentum() {
+        Path file = Path.of(System.getProperty("stratc.examples", "examples"), "momentum.strat");
+        try {
+            CompileResult result = StratCompiler.standard().compile(Files.readString(file), file.toString());
+            if (result.hasErrors()) {
+                throw new IllegalStateException(file + " does not compile: " + result.diagnostics());
+            }
+            return result.program();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " (run from the repository root)", e);
+        }
+    }
+}
