@@ -36,13 +36,13 @@ public final class Backtester {
     private static final int ENTRY = 1;
     private static final int EXIT = 2;
 
-    private final StrategyProgram program;
     private final BacktestConfig config;
     private final Bars[] bars;
     private final Market[] markets;
     private final SymbolStrategy[] strategies;
     private final int[] warmup;
     private final boolean allowShort;
+    private final long decideFrom;
 
     // position per symbol
     private final double[] qty;
@@ -86,7 +86,6 @@ public final class Backtester {
     private long barCount;
 
     private Backtester(StrategyProgram program, List<Bars> universe, BacktestConfig config) {
-        this.program = program;
         this.config = config;
         int n = universe.size();
         this.bars = new Bars[n];
@@ -94,6 +93,7 @@ public final class Backtester {
         this.strategies = new SymbolStrategy[n];
         this.warmup = new int[n];
         this.allowShort = program.info().allowShort();
+        this.decideFrom = config.fromMillis();
         int longest = 0;
         for (int s = 0; s < n; s++) {
             Bars b = universe.get(s);
@@ -216,8 +216,7 @@ public final class Backtester {
         lastIndex[s] = i;
         cursor.bars = b;
         cursor.index = i;
-        sink.symbol = s;
-        sink.deciding = i >= warmup[s] && b.time(i) >= config.fromMillis();
+        sink.deciding = i >= warmup[s] && b.time(i) >= decideFrom;
         sink.orderCount = 0;
         SymbolStrategy strategy = strategies[s];
         strategy.onBar(cursor, positions[s], sink);
@@ -630,7 +629,6 @@ public final class Backtester {
 
     /** Keeps the first order of an evaluation (one decision per symbol and bar); counts signals; keeps logs. */
     private final class Sink implements ActionSink {
-        int symbol;
         boolean deciding;
         int orderCount;
         OrderRequest first;

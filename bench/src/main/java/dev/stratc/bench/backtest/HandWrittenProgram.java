@@ -33,59 +33,13 @@ final class HandWrittenProgram implements StrategyProgram {
     @Override
     public SymbolStrategy newInstance(String symbol, StrategySettings settings) {
         return new SymbolStrategy() {
-            final double[] closes = new double[50];
+            final SmaCrossRsiRules rules = new SmaCrossRsiRules();
             final OrderRequest buy = new OrderRequest(symbol, OrderRequest.Side.BUY, new Quantity.Units(1),
                     OrderRequest.OrderType.MARKET, Double.NaN, new AccountChoice.Default(), null, "entry");
-            double sumFast;
-            double sumSlow;
-            double avgGain;
-            double avgLoss;
-            double previousClose;
-            int lastSign;
 
             @Override
             public void onBar(BarView bar, PositionView position, ActionSink actions) {
-                int i = bar.index();
-                double c = bar.close();
-                int slot = i % 50;
-                sumSlow += c - (i >= 50 ? closes[slot] : 0);
-                sumFast += c - (i >= 10 ? closes[(i - 10) % 50] : 0);
-                closes[slot] = c;
-                if (slot == 49) {
-                    sumSlow = 0;
-                    sumFast = 0;
-                    for (int k = 0; k < 50; k++) {
-                        sumSlow += closes[k];
-                    }
-                    for (int k = 40; k < 50; k++) {
-                        sumFast += closes[k];
-                    }
-                }
-                double rsi = Double.NaN;
-                if (i > 0) {
-                    double change = c - previousClose;
-                    double gain = Math.max(change, 0);
-                    double loss = Math.max(-change, 0);
-                    if (i <= 14) {
-                        avgGain += gain / 14;
-                        avgLoss += loss / 14;
-                    } else {
-                        avgGain = (avgGain * 13 + gain) / 14;
-                        avgLoss = (avgLoss * 13 + loss) / 14;
-                    }
-                    if (i >= 14) {
-                        rsi = avgLoss == 0 ? 100 : 100 - 100 / (1 + avgGain / avgLoss);
-                    }
-                }
-                previousClose = c;
-                double fast = sumFast / Math.min(i + 1, 10);
-                double slow = sumSlow / Math.min(i + 1, 50);
-                int sign = fast > slow ? 1 : fast < slow ? -1 : 0;
-                boolean crossedUp = i >= 50 && sign > 0 && lastSign < 0;
-                if (sign != 0) {
-                    lastSign = sign;
-                }
-                if (!position.isOpen() && crossedUp && rsi < 70) {
+                if (rules.update(bar.index(), bar.close()) && !position.isOpen()) {
                     actions.order(buy);
                 }
             }

@@ -143,8 +143,8 @@ public final class OptimizeCommand implements Callable<Integer> {
                 p.append(n).append('=').append(Optimizer.text(r.parameters().get(n))).append(' ');
             }
             var m = r.metrics();
-            w.printf(Locale.ROOT, "%5d  %-28s %10.4f %10.2f %9.2f %8.2f %7d%n", r.number(), p.toString().strip(),
-                    r.score(), m.netReturn() * 100, m.maxDrawdown() * 100, m.sharpe(), m.trades());
+            w.printf(Locale.ROOT, "%5d  %-28s %10s %10.2f %9.2f %8s %7d%n", r.number(), p.toString().strip(),
+                    figure(r.score()), m.netReturn() * 100, m.maxDrawdown() * 100, figure(m.sharpe()), m.trades());
         }
     }
 
@@ -158,12 +158,17 @@ public final class OptimizeCommand implements Callable<Integer> {
             for (String n : names) {
                 p.append(n).append('=').append(Optimizer.text(win.bestInSample().parameters().get(n))).append(' ');
             }
-            w.printf(Locale.ROOT, "%3d  %-10s %-10s %-10s  %-28s %12.4f %12.2f %9d%n", win.number(),
+            w.printf(Locale.ROOT, "%3d  %-10s %-10s %-10s  %-28s %12s %12.2f %9d%n", win.number(),
                     day(win.inStart()), day(win.inEnd()), day(win.outEnd()), p.toString().strip(),
-                    win.bestInSample().score(), win.outOfSample().netReturn() * 100, win.outOfSample().trades());
+                    figure(win.bestInSample().score()), win.outOfSample().netReturn() * 100, win.outOfSample().trades());
         }
         w.printf(Locale.ROOT, "%nout-of-sample, windows chained: net return %.2f %%%n",
                 Optimizer.chainedOutOfSampleReturn(windows) * 100);
+    }
+
+    /** An objective's figure; "—" where it is undefined (no trades, no losing day). */
+    private static String figure(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "—";
     }
 
     private static String day(long ms) {
