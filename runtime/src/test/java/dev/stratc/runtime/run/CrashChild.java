@@ -15,7 +15,9 @@ import dev.stratc.strategy.Stops;
 /**
  * The process the crash test kills: a paper run of a moving-average strategy with stops over the first
  * {@code events} trades of the Bitstamp sample, two simulated accounts, state in {@code stateDir}.
- * Prints {@code finished} when the data set is done.
+ * Prints {@code finished} when the data set is done, and {@code reached N} when it is about to replay the
+ * {@code N}th event of the data set (the optional third argument), so the test can kill it at a point of the
+ * data rather than of the clock, whatever the machine's speed.
  */
 public final class CrashChild {
     static final SmaCrossProgram PROGRAM = new SmaCrossProgram(3, 8, new Quantity.PercentOfEquity(20),
@@ -31,8 +33,17 @@ public final class CrashChild {
     }
 
     public static void main(String[] args) throws Exception {
+        int announceAt = args.length > 2 ? Integer.parseInt(args[2]) : -1;
+        int[] replayed = {0};
         try (SimulatedRun run = SimulatedRun.open(setup(Path.of(args[0]), Integer.parseInt(args[1])))) {
-            if (run.run(() -> false)) {
+            boolean finished = run.run(() -> {
+                if (++replayed[0] == announceAt) {
+                    System.out.println("reached " + announceAt);
+                    System.out.flush();
+                }
+                return false;
+            });
+            if (finished) {
                 System.out.println("finished");
             }
         }

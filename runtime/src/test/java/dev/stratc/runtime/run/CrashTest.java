@@ -3,7 +3,11 @@ package dev.stratc.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -46,16 +51,18 @@ class CrashTest {
     void killedAtRandomPointsAndRestartedNoOrderIsLostOrDoubledAndPositionsMatchTheExchange() throws Exception {
         Random random = new Random(20261123);
         int interrupted = 0;
+        int slice = EVENTS / (KILLS + 1);
         for (int i = 0; i < KILLS; i++) {
-            Process child = start();
-            boolean exited = child.waitFor(300 + random.nextInt(2_200), TimeUnit.MILLISECONDS);
-            if (!exited) {
+            // a random point of the data, later for each restart, so the run makes progress between kills
+            int killAt = slice * i + 1 + random.nextInt(slice);
+            Process child = start(killAt);
+            if (awaitAnnouncement(child)) {
                 child.destroyForcibly();   // SIGKILL on Linux: no shutdown hook, no flush, no close
                 child.waitFor();
                 interrupted++;
             }
         }
-        Process last = start();
+        Process last = start(-1);
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("the last run finishes").isTrue();
         String output = new String(last.getInputStream().readAllBytes());
         assertThat(last.exitValue()).as(output + new String(last.getErrorStream().readAllBytes())).isZero();
@@ -121,11 +128,29 @@ class CrashTest {
         assertThat(recorder.warnings).isEmpty();
     }
 
-    private Process start() throws Exception {
+    /** Whether the child reached its kill point; false when it ended first. */
+    private static boolean awaitAnnouncement(Process child) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("reached ")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return reached.get(120, TimeUnit.SECONDS);
+    }
+
+    private Process start(int killAt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), CrashChild.class.getName(), stateDir.toString(),
-                String.valueOf(EVENTS));
+                String.valueOf(EVENTS), String.valueOf(killAt));
         builder.redirectErrorStream(false);
         Files.createDirectories(stateDir);
         builder.redirectError(stateDir.resolve("child-stderr.log").toFile());
