@@ -3,6 +3,8 @@ package dev.stratc.data;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import dev.stratc.indicators.korea.KrxPrices;
+
 /**
  * Where a symbol trades: its time zone, its price grid and its default costs. The defaults are what a retail
  * account pays today; every one of them can be overridden on the command line.
@@ -47,26 +49,9 @@ public record Market(String id, ZoneId zone, double commissionPercent, double mi
         return "krx".equals(id) ? krxTick(price) : 0;
     }
 
+    /** The KRX tick at {@code price}, from the indicator library's table (the one {@code tick_size} uses). */
     public static double krxTick(double price) {
-        if (price < 2_000) {
-            return 1;
-        }
-        if (price < 5_000) {
-            return 5;
-        }
-        if (price < 20_000) {
-            return 10;
-        }
-        if (price < 50_000) {
-            return 50;
-        }
-        if (price < 200_000) {
-            return 100;
-        }
-        if (price < 500_000) {
-            return 500;
-        }
-        return 1_000;
+        return price > 0 ? KrxPrices.tickSize(price) : 1;
     }
 
     public Market withCommission(double percent, double minimum) {

@@ -3,6 +3,8 @@ package dev.stratc.brokers.kis.symbols;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import dev.stratc.indicators.korea.KrxPrices;
+
 /**
  * KRX price units (호가가격단위), unified for KOSPI, KOSDAQ and KONEX since 2023-01-25. ETFs, ETNs and ELWs keep a
  * flat 5 won.
@@ -12,11 +14,6 @@ public final class KrxTick {
     /** Whether the security trades in the stock table or in flat 5-won steps. */
     public enum Kind { STOCK, FUND }
 
-    private static final long[][] STOCK_TABLE = {
-            // upper bound (exclusive), tick
-            {2_000, 1}, {5_000, 5}, {20_000, 10}, {50_000, 50}, {200_000, 100}, {500_000, 500},
-            {Long.MAX_VALUE, 1_000}};
-
     private KrxTick() {
     }
 
@@ -25,12 +22,8 @@ public final class KrxTick {
         if (kind == Kind.FUND) {
             return 5;
         }
-        for (long[] row : STOCK_TABLE) {
-            if (price.compareTo(BigDecimal.valueOf(row[0])) < 0) {
-                return row[1];
-            }
-        }
-        throw new AssertionError("unreachable");
+        // One table for the whole project: the indicator library's, which tick_size() in strategies uses.
+        return price.signum() > 0 ? (long) KrxPrices.tickSize(price.doubleValue()) : 1;
     }
 
     public static boolean isOnTick(BigDecimal price, Kind kind) {
