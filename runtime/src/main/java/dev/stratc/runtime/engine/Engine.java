@@ -322,6 +322,15 @@ public final class Engine {
             return;
         }
         OrderReport broker = report.get();
+        if (order.state() == OrderState.NEW) {
+            // the process died between sending the order and journalling that it did: the broker's copy proves it
+            orders.submitted(order, clock);
+            note(order.account(), "submitted", order.clientOrderId(),
+                    "found at " + account.id() + " at reconciliation");
+        }
+        if (order.state() == OrderState.SUBMITTED) {
+            handle(account.id(), new OrderEvent.Accepted(order.clientOrderId(), broker.brokerOrderId(), clock));
+        }
         double missing = broker.filledQuantity() - order.filledQuantity();
         if (missing > 1e-12) {
             double price = (broker.averageFillPrice() * broker.filledQuantity()
@@ -332,9 +341,6 @@ public final class Engine {
             events.warning("order " + order.clientOrderId() + ": " + account.id() + " reports " + missing
                     + " more filled than the journal; booked at " + price);
             handle(account.id(), fill);
-        }
-        if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
-            handle(account.id(), new OrderEvent.Accepted(order.clientOrderId(), broker.brokerOrderId(), clock));
         }
         OrderState expected = OrderManager.stateOf(broker);
         if (expected.isTerminal() && !order.state().isTerminal()) {
