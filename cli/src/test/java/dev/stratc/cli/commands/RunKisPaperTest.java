@@ -88,8 +88,7 @@ class RunKisPaperTest {
                     risk.toString(), "--symbols", SAMSUNG, "--state-dir", dir.resolve("state").toString(),
                     "--status-every", "0")));
 
-            await("the trade subscription", () -> kis.openSockets() == 1, out, err);
-            Thread.sleep(300);
+            await("the trade subscription", () -> kis.streamsTrades(SAMSUNG), out, err);
             // One trade early in each second; a bar closes at the first trade after it, and a market order fills
             // at the last price: the rise to 70,100 buys at 69,600, the fall to 69,600 sells at 69,500.
             for (long price : new long[] {70_000, 69_900, 70_100, 69_600, 69_500}) {

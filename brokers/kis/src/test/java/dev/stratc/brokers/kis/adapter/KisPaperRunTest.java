@@ -101,7 +101,7 @@ class KisPaperRunTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            await("the quote stream", () -> kis.openSockets() == 1);
+            await("the trade subscription", () -> kis.streamsTrades(SAMSUNG));
             // One trade early in each second: a fall, then a rise. A bar closes at the first trade after it, so the
             // buy decided at the close of the 70,100 bar fills at the price of the trade that closed it.
             tradeEachSecond(70_000, 69_900, 69_800, 70_100, 69_600);
