@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;

@@ -3,6 +3,7 @@ package dev.stratc.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratc.brokers.kis.mock.MockKis;
+import dev.stratc.brokers.kis.mock.MockPaperAccount;
 import dev.stratc.cli.StratcCommandLine;
 import dev.stratc.runtime.broker.Placeholders;
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +23,6 @@ import picocli.CommandLine;
  * account pointed at the mock: the whole session a user sees, from the streamed trades to the summary.
  */
 class RunKisPaperTest {
-    private static final String APP_KEY = "PSpaper000000000000000000000000000CD";
-    private static final String APP_SECRET = "s".repeat(180);
     private static final String SAMSUNG = "005930";
 
     @TempDir
@@ -38,10 +36,9 @@ class RunKisPaperTest {
     @Test
     void aPaperRunOnAKisAccountBuysOnTheRiseAndSellsOnTheFall() throws Exception {
         try (MockKis kis = new MockKis()) {
-            kis.addAccount(APP_KEY, APP_SECRET, true, "50000002-01", "paperhts", 10_000_000);
+            MockPaperAccount.open(kis, 10_000_000);
             kis.addSymbol(SAMSUNG, "삼성전자", 70_000);
-            Placeholders.useEnvironment(Map.of("KIS_APP_KEY", APP_KEY, "KIS_APP_SECRET", APP_SECRET,
-                    "KIS_ACCOUNT", "50000002-01"));
+            Placeholders.useEnvironment(MockPaperAccount.environment());
             Path strategy = dir.resolve("tick-follow.strat");
             // KIS stamps trades to the second, so one-second bars are the finest a KIS run builds.
             Files.writeString(strategy, """
@@ -58,21 +55,7 @@ class RunKisPaperTest {
                       }
                     }
                     """);
-            Path accounts = dir.resolve("accounts.yaml");
-            Files.writeString(accounts, """
-                    accounts:
-                      - id: KIS_PAPER
-                        broker: kis
-                        environment: paper
-                        app_key: ${KIS_APP_KEY}
-                        app_secret: ${KIS_APP_SECRET}
-                        account_number: ${KIS_ACCOUNT}
-                        hts_id: paperhts
-                        rest_url: %s
-                        ws_url: %s
-                    routing:
-                      default: KIS_PAPER
-                    """.formatted(kis.restUrl(), kis.webSocketUrl()));
+            Path accounts = MockPaperAccount.writeAccountsFile(dir.resolve("accounts.yaml"), kis);
             // The KRX calendar would refuse orders outside 09:00-15:30 KST, and this test runs at any hour.
             Path risk = dir.resolve("risk.yaml");
             Files.writeString(risk, "calendar: CRYPTO\n");
@@ -100,11 +83,12 @@ class RunKisPaperTest {
             assertThat(exitCode.get()).as(err.toString()).isZero();
             assertThat(out.toString()).contains("TickFollow paper on 1 account(s)").contains("ORDER    BUY")
                     .contains("FILL     BUY").contains("FILL     SELL").contains("session summary");
-            assertThat(kis.holding(APP_KEY, SAMSUNG)).isZero();
-            assertThat(kis.cash(APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);
+            assertThat(kis.holding(MockPaperAccount.APP_KEY, SAMSUNG)).isZero();
+            assertThat(kis.cash(MockPaperAccount.APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);
             assertThat(kis.calls("/uapi/domestic-stock/v1/trading/order-cash")).isEqualTo(2);
             assertThat(kis.violations()).isEmpty();
-            assertThat(out.toString() + err).doesNotContain(APP_SECRET).doesNotContain(APP_KEY);
+            assertThat(out.toString() + err).doesNotContain(MockPaperAccount.APP_SECRET)
+                    .doesNotContain(MockPaperAccount.APP_KEY);
         }
     }
 

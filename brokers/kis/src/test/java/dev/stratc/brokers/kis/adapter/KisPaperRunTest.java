@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.brokers.kis.mock.MockKis;
+import dev.stratc.brokers.kis.mock.MockPaperAccount;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.Placeholders;
 import dev.stratc.runtime.engine.EngineConfig;
@@ -18,12 +19,10 @@ import dev.stratc.runtime.testing.SmaCrossProgram;
 import dev.stratc.strategy.Quantity;
 import dev.stratc.strategy.Stops;
 import dev.stratc.strategy.StrategySettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * them and ends flat, with the broker agreeing.
  */
 class KisPaperRunTest {
-    private static final String APP_KEY = "PSpaper000000000000000000000000000CD";
-    private static final String APP_SECRET = "s".repeat(180);
     private static final String SAMSUNG = "005930";
 
     @TempDir
@@ -56,25 +53,10 @@ class KisPaperRunTest {
     @Test
     void aPaperRunConfiguredAgainstTheMockTradesThroughTheFactory() throws Exception {
         kis = new MockKis();
-        kis.addAccount(APP_KEY, APP_SECRET, true, "50000002-01", "paperhts", 10_000_000);
+        MockPaperAccount.open(kis, 10_000_000);
         kis.addSymbol(SAMSUNG, "삼성전자", 70_000);
-        Placeholders.useEnvironment(Map.of("KIS_APP_KEY", APP_KEY, "KIS_APP_SECRET", APP_SECRET,
-                "KIS_ACCOUNT", "50000002-01"));
-        Path accounts = dir.resolve("accounts.yaml");
-        Files.writeString(accounts, """
-                accounts:
-                  - id: KIS_PAPER
-                    broker: kis
-                    environment: paper
-                    app_key: ${KIS_APP_KEY}
-                    app_secret: ${KIS_APP_SECRET}
-                    account_number: ${KIS_ACCOUNT}
-                    hts_id: paperhts
-                    rest_url: %s
-                    ws_url: %s
-                routing:
-                  default: KIS_PAPER
-                """.formatted(kis.restUrl(), kis.webSocketUrl()));
+        Placeholders.useEnvironment(MockPaperAccount.environment());
+        Path accounts = MockPaperAccount.writeAccountsFile(dir.resolve("accounts.yaml"), kis);
         // KIS stamps trades to the second (HHmmss), so one-second bars are the finest a KIS run can build.
         Duration bar = Duration.ofSeconds(1);
         SmaCrossProgram program = new SmaCrossProgram(1, 2, new Quantity.Units(5), Stops.NONE, bar);
@@ -106,7 +88,7 @@ class KisPaperRunTest {
             // buy decided at the close of the 70,100 bar fills at the price of the trade that closed it.
             tradeEachSecond(70_000, 69_900, 69_800, 70_100, 69_600);
             await("the buy's fill", () -> fills(events).size() == 1);
-            assertThat(kis.holding(APP_KEY, SAMSUNG)).isEqualTo(5);
+            assertThat(kis.holding(MockPaperAccount.APP_KEY, SAMSUNG)).isEqualTo(5);
             assertThat(run.accounts().getFirst().broker().positions()).singleElement().satisfies(p -> {
                 assertThat(p.symbol()).isEqualTo(SAMSUNG);
                 assertThat(p.quantity()).isEqualTo(5);
@@ -118,19 +100,20 @@ class KisPaperRunTest {
             stop.set(true);
             engine.join(5_000);
 
-            assertThat(run.engine().portfolio().position("KIS_PAPER", SAMSUNG).quantity()).isZero();
-            assertThat(run.engine().portfolio().position("KIS_PAPER", SAMSUNG).realizedPnl()).isNotZero();
+            assertThat(run.engine().portfolio().position(MockPaperAccount.ID, SAMSUNG).quantity()).isZero();
+            assertThat(run.engine().portfolio().position(MockPaperAccount.ID, SAMSUNG).realizedPnl()).isNotZero();
         }
-        assertThat(kis.holding(APP_KEY, SAMSUNG)).isZero();
+        assertThat(kis.holding(MockPaperAccount.APP_KEY, SAMSUNG)).isZero();
         assertThat(kis.calls("/uapi/domestic-stock/v1/trading/order-cash")).isEqualTo(2);
         assertThat(kis.violations()).isEmpty();
         List<OrderEvent.Fill> fills = fills(events);
         assertThat(fills).extracting(OrderEvent.Fill::price).containsExactly(69_600.0, 69_500.0);
-        assertThat(kis.cash(APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);
+        assertThat(kis.cash(MockPaperAccount.APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);
         List<ObjectNode> journalledFills = Journal.readAll(state).records().stream()
                 .filter(r -> r.path("type").asText().equals("event") && r.path("kind").asText().equals("Fill"))
                 .toList();
-        assertThat(journalledFills).extracting(r -> r.path("account").asText()).containsExactly("KIS_PAPER", "KIS_PAPER");
+        assertThat(journalledFills).extracting(r -> r.path("account").asText())
+                .containsExactly(MockPaperAccount.ID, MockPaperAccount.ID);
         assertThat(journalledFills).extracting(r -> r.path("price").asDouble())
                 .containsExactly(69_600.0, 69_500.0);
     }
