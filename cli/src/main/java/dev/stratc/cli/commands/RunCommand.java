@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
@@ -111,6 +112,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Where a confirmation is read from; tests replace it. */
     BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    /** Ends a run on broker accounts as Ctrl-C does; tests replace it, users have only Ctrl-C. */
+    BooleanSupplier stopRequested = () -> false;
 
     @Override
     public Integer call() throws Exception {
@@ -337,7 +341,7 @@ public final class RunCommand implements Callable<Integer> {
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
             run.run(() -> {
                 monitor.tick();
-                return stop.get();
+                return stop.get() || stopRequested.getAsBoolean();
             });
             finish(run.engine(), console, run.startingCash(), false, out);
         }

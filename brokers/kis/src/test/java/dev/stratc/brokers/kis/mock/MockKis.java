@@ -209,6 +209,11 @@ public final class MockKis implements AutoCloseable {
         return (int) sockets.stream().filter(s -> s.open).count();
     }
 
+    /** Whether an open socket has subscribed to the trades (H0STCNT0) of {@code code}. */
+    public boolean streamsTrades(String code) {
+        return sockets.stream().anyMatch(s -> s.subscribed("H0STCNT0", code));
+    }
+
     /** Sends the heartbeat to every open socket. */
     public void ping() {
         String ping = "{\"header\":{\"tr_id\":\"PINGPONG\",\"datetime\":\""
