@@ -1,5 +1,6 @@
 package dev.stratc.cli.commands;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -57,13 +58,15 @@ public final class DataOptions {
         return new ReadOptions(null, m, tf, r);
     }
 
-    UniverseLoader.Loaded load() {
+    /** Loads the universe; every bar left out by {@code --repair drop} is reported on {@code err}. */
+    UniverseLoader.Loaded load(PrintWriter err) {
         try {
             var loaded = UniverseLoader.load(source(), readOptions(), symbols);
             if (loaded.bars().isEmpty()) {
                 throw CliException.invalidInput(source() + ": no symbols to run"
                         + (symbols.isEmpty() ? "" : " (none of " + String.join(",", symbols) + ")"));
             }
+            loaded.warnings().forEach(warning -> err.println("warning: " + warning));
             return loaded;
         } catch (DataException e) {
             throw CliException.invalidInput(e.getMessage(), e);

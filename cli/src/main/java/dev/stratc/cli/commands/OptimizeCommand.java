@@ -69,9 +69,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StrategyProgram program = StrategyFiles.compile(file);
-        var universe = data.load();
+        var universe = data.load(spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
-        universe.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         var info = program.info();
         Map<String, String> raw = run.params;
         run.params = RunOptions.fixed(raw);

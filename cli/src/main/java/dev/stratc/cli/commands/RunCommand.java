@@ -275,8 +275,7 @@ public final class RunCommand implements Callable<Integer> {
     private void runSimulated(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig, Path state,
                               double replaySpeed, AtomicBoolean stop, Notifier notifier, PrintWriter out)
             throws InterruptedException {
-        var universe = data.load();
-        universe.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        var universe = data.load(spec.commandLine().getErr());
         List<Bars> bars = universe.bars();
         Duration timeframe = bars.getFirst().timeframe();
         ZoneId zone = bars.getFirst().market().zone();
