@@ -53,6 +53,16 @@ class BacktestCommandsTest {
     }
 
     @Test
+    void repairDropLeavesBadBarsOutAndSaysWhichOnes() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "time,open,high,low,close,volume\n2026-01-05,10,11,9,10,1\n2026-01-06,10,9,11,10,1\n"
+                + "2026-01-07,10,12,9,11,1\n");
+        CliRun run = CliRun.run("backtest", "../examples/rsi2.strat", "--data", bad.toString(), "--repair", "drop");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning: ").contains("bad.csv:3");
+    }
+
+    @Test
     void anUnknownParameterIsAUsageErrorListingTheKnownOnes() {
         CliRun run = CliRun.run("backtest", "../examples/momentum.strat", "-P", "surge=4%");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
