@@ -59,6 +59,15 @@ public interface BrokerPort extends AutoCloseable {
 
     List<Balance> balances();
 
+    /**
+     * The asset a symbol's quantity is held in ({@code BTC} for Binance's {@code BTCUSDT}); empty where a
+     * position is counted in shares (KIS, the simulated exchange). A fill whose commission is charged in this
+     * asset leaves that much less of the position held.
+     */
+    default Optional<String> baseAsset(String symbol) {
+        return Optional.empty();
+    }
+
     /** Starts streaming trades and quotes of these symbols to the listener; already subscribed ones are kept. */
     void subscribe(Set<String> symbols);
 

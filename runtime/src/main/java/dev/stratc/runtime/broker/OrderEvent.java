@@ -23,11 +23,29 @@ public sealed interface OrderEvent {
     /**
      * Part or all of the order traded. {@code leavesQuantity} is 0 when the order is complete.
      *
-     * @param tradeId unique per execution at the broker; the key that makes fills idempotent
+     * <p>The commission is counted in {@code commissionAsset}: an empty asset (or the account's quote currency,
+     * {@link BrokerInfo#currency()}) comes out of cash; the symbol's base asset ({@link BrokerPort#baseAsset})
+     * comes out of the quantity bought or sold, so a buy of 0.01 BTC with a 0.00001 BTC fee leaves 0.00999 held;
+     * any other asset (Binance's BNB) is paid from a balance the strategy does not trade.
+     *
+     * @param tradeId        unique per execution at the broker; the key that makes fills idempotent
+     * @param quantity       what traded, before any commission taken in the base asset
+     * @param commissionAsset the asset the commission was charged in; empty for the quote currency
      */
     record Fill(String clientOrderId, String tradeId, String symbol, Side side, double quantity, double price,
-                double commission, double cumulativeQuantity, double leavesQuantity, long time)
+                double commission, double cumulativeQuantity, double leavesQuantity, long time,
+                String commissionAsset)
             implements OrderEvent {
+        public Fill {
+            commissionAsset = commissionAsset == null ? "" : commissionAsset;
+        }
+
+        /** A fill whose commission is charged in the quote currency (KIS, the simulated exchange). */
+        public Fill(String clientOrderId, String tradeId, String symbol, Side side, double quantity, double price,
+                    double commission, double cumulativeQuantity, double leavesQuantity, long time) {
+            this(clientOrderId, tradeId, symbol, side, quantity, price, commission, cumulativeQuantity,
+                    leavesQuantity, time, "");
+        }
     }
 
     /** The rest of the order was cancelled; {@code filledQuantity} traded before. */
