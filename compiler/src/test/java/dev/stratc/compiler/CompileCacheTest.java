@@ -36,7 +36,10 @@ class CompileCacheTest {
         ClassLoader firstLoader = instanceOf(first).getClass().getClassLoader();
         ClassLoader secondLoader = instanceOf(second).getClass().getClassLoader();
         assertThat(secondLoader).isNotSameAs(firstLoader);
-        assertThat(secondLoader.getClass().getSimpleName()).isEqualTo("ByteArrayClassLoader");
+        // Read back from disk, and defined in the same allow-list loader as a fresh compilation.
+        assertThat(firstLoader.getName()).isEqualTo("stratc-strategy");
+        assertThat(secondLoader.getName()).isEqualTo("stratc-strategy-cached");
+        assertThat(secondLoader.getClass()).isSameAs(firstLoader.getClass());
         try (var files = java.nio.file.Files.list(cache)) {
             assertThat(files.filter(file -> file.toString().endsWith(".class"))).isNotEmpty();
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.commons.compiler.util.reflect.ByteArrayClassLoader;
 import org.codehaus.janino.SimpleCompiler;
 
 import dev.stratc.compiler.check.CheckedStrategy;
@@ -39,27 +38,40 @@ public final class ProgramLoader {
         }
     }
 
-    /** The class from the disk cache when an earlier run compiled the same source, else from Janino. */
-    private static Class<?> define(JavaGenerator.GeneratedClass generated) throws CompileException,
-            ClassNotFoundException {
-        ClassLoader parent = ProgramLoader.class.getClassLoader();
+    /**
+     * The class from the disk cache when an earlier run compiled the same source, else from Janino; either way
+     * defined in a {@link StrategyClassLoader}, so bytes read from disk link against the allow-list only.
+     */
+    static Class<?> define(JavaGenerator.GeneratedClass generated) throws CompileException, ClassNotFoundException {
         Optional<byte[]> cached = CACHE.read(generated.source());
         if (cached.isPresent()) {
             try {
-                return new ByteArrayClassLoader(Map.of(generated.className(), cached.get()), parent)
-                        .loadClass(generated.className());
-            } catch (ClassFormatError | ClassNotFoundException corrupt) {
+                return Class.forName(generated.className(), false,
+                        StrategyClassLoader.forCachedClasses(Map.of(generated.className(), cached.get())));
+            } catch (LinkageError | ClassNotFoundException | RuntimeException corrupt) {
                 // Compiled again below, and the cache entry replaced.
             }
         }
+        byte[] bytecode = compile(generated);
+        CACHE.write(generated.source(), bytecode);
+        return Class.forName(generated.className(), false,
+                StrategyClassLoader.forClasses(Map.of(generated.className(), bytecode)));
+    }
+
+    /** Janino resolves every name through the same allow-list the class is later loaded with. */
+    static byte[] compile(JavaGenerator.GeneratedClass generated) throws CompileException {
         SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(parent);
+        compiler.setParentClassLoader(StrategyClassLoader.forJanino());
         compiler.cook(generated.className().replace('.', '/') + ".java", generated.source());
         Map<String, byte[]> bytecodes = compiler.getBytecodes();
-        if (bytecodes.size() == 1 && bytecodes.containsKey(generated.className())) {
-            CACHE.write(generated.source(), bytecodes.get(generated.className()));
+        byte[] bytecode = bytecodes.get(generated.className());
+        if (bytecodes.size() != 1 || bytecode == null) {
+            throw new CompileException("expected exactly the class " + generated.className() + ", got "
+                    + bytecodes.keySet(), null);
         }
-        return compiler.getClassLoader().loadClass(generated.className());
+        // Janino had to see System and Class to start; the bytecode proves the source used neither.
+        StrategyClassLoader.forClasses(Map.of()).checkLinks(generated.className(), bytecode);
+        return bytecode;
     }
 
     private static StrategyInfo info(CheckedStrategy checked, String sourceHash) {
