@@ -92,7 +92,7 @@ public final class BinanceBroker implements BrokerPort {
         this.host = host;
         ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
         this.account = new SpotAccountClient(host.rest(), settings.key(),
-                new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.clock(),
+                new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.rest().clock(),
                         host.sleeper()));
     }
 

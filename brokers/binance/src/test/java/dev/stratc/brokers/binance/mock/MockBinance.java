@@ -224,6 +224,18 @@ public final class MockBinance implements AutoCloseable {
         return restRequests.get();
     }
 
+    /** Another process on this machine's IP spends {@code weight} of this server minute's budget. */
+    public synchronized void spendWeightFromAnotherProcess(int weight) {
+        rollWeight();
+        usedWeight += weight;
+    }
+
+    /** The exchange counts {@code weight} less than it did (e.g. successful orders, which cost nothing). */
+    public synchronized void forgiveWeight(int weight) {
+        rollWeight();
+        usedWeight = Math.max(0, usedWeight - weight);
+    }
+
     public synchronized int usedWeight() {
         rollWeight();
         return usedWeight;
@@ -386,7 +398,7 @@ public final class MockBinance implements AutoCloseable {
         rollWeight();
         usedWeight += weight;
         if (usedWeight > weightLimit) {
-            long secondsLeft = Math.max(1, (60_000 - now.toEpochMilli() % 60_000 + 999) / 1000);
+            long secondsLeft = Math.max(1, (60_000 - serverTime() % 60_000 + 999) / 1000);
             pausedUntil = now.plusSeconds(secondsLeft);
             return withWeight(error(429, -1003, "Too much request weight used; current limit is " + weightLimit
                     + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.")
@@ -521,6 +533,16 @@ public final class MockBinance implements AutoCloseable {
     private MockResponse exchangeInfo(Map<String, List<String>> params) {
         ObjectNode info = exchangeInfo.deepCopy();
         info.put("serverTime", serverTime());
+        // the limits this server enforces, as the real exchangeInfo lists the real ones
+        for (JsonNode limit : info.path("rateLimits")) {
+            String type = limit.path("rateLimitType").asText();
+            String interval = limit.path("interval").asText();
+            if (type.equals("REQUEST_WEIGHT") && interval.equals("MINUTE")) {
+                ((ObjectNode) limit).put("limit", weightLimit);
+            } else if (type.equals("ORDERS") && interval.equals("SECOND")) {
+                ((ObjectNode) limit).put("limit", ordersPer10s);
+            }
+        }
         String symbol = first(params, "symbol");
         if (symbol != null) {
             ArrayNode only = json.createArrayNode().add(symbolRules(symbol));
@@ -838,7 +860,7 @@ public final class MockBinance implements AutoCloseable {
     }
 
     private void countOrder(MockAccount account) {
-        long now = clock.millis();
+        long now = serverTime();
         if (now / 10_000 != account.count10sWindow) {
             account.count10sWindow = now / 10_000;
             account.count10s = 0;
@@ -1232,8 +1254,9 @@ public final class MockBinance implements AutoCloseable {
         return account;
     }
 
+    /** Weight is counted per IP in fixed minutes of the server's own clock (skew included). */
     private void rollWeight() {
-        long minute = clock.millis() / 60_000;
+        long minute = serverTime() / 60_000;
         if (minute != weightMinute) {
             weightMinute = minute;
             usedWeight = 0;
