@@ -449,6 +449,12 @@ public final class BinanceBroker implements BrokerPort {
         return quantity.signum() == 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
     }
 
+    /** The symbol's {@code baseAsset} from exchangeInfo (a symbol's name is never split to find it). */
+    @Override
+    public Optional<String> baseAsset(String symbol) {
+        return exchangeRules(symbol).map(SymbolRules::baseAsset);
+    }
+
     @Override
     public List<Balance> balances() {
         requireRunning();
@@ -526,7 +532,8 @@ public final class BinanceBroker implements BrokerPort {
                     case "NEW" -> accept(t, r.orderId(), r.transactionTime());
                     case "TRADE" -> {
                         accept(t, r.orderId(), r.transactionTime());
-                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.transactionTime());
+                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.commissionAsset(),
+                                r.transactionTime());
                     }
                     case "CANCELED" -> {
                         if (!t.replacing) {
@@ -572,7 +579,8 @@ public final class BinanceBroker implements BrokerPort {
                 synchronized (orders) {
                     accept(t, state.orderId(), state.updateTime());
                     for (Trade trade : trades) {
-                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.time());
+                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.commissionAsset(),
+                                trade.time());
                     }
                     terminal(t, state);
                 }
@@ -602,7 +610,7 @@ public final class BinanceBroker implements BrokerPort {
     private void apply(TrackedOrder t, OrderState state) {
         accept(t, state.orderId(), state.updateTime());
         for (OrderState.Fill f : state.fills()) {
-            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), state.updateTime());
+            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), f.commissionAsset(), state.updateTime());
         }
         terminal(t, state);
     }
@@ -628,7 +636,13 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
-    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission, long time) {
+    /**
+     * One fill, passed on once. The quantity is what traded; the commission is named in the asset Binance
+     * charged it in ({@code N} of the execution report, {@code commissionAsset} of REST): the base asset on a
+     * buy (the account then holds that much less), the quote on a sell, or BNB when the account pays fees so.
+     */
+    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission,
+            String commissionAsset, long time) {
         if (!t.tradeIds.add(t.symbol + "-" + tradeId)) {
             return;
         }
@@ -636,8 +650,10 @@ public final class BinanceBroker implements BrokerPort {
         if (t.leaves().signum() == 0) {
             t.finished = true;
         }
+        String asset = commission.signum() == 0 || commissionAsset == null ? "" : commissionAsset;
         emit(new OrderEvent.Fill(t.clientOrderId, t.symbol + "-" + tradeId, t.symbol, t.side, qty.doubleValue(),
-                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time));
+                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time,
+                asset));
     }
 
     private void finish(TrackedOrder t, OrderEvent ending) {

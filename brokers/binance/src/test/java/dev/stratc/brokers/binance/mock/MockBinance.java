@@ -80,6 +80,9 @@ public final class MockBinance implements AutoCloseable {
     private final List<Integer> errorCodesSent = new CopyOnWriteArrayList<>();
     private final AtomicInteger restRequests = new AtomicInteger();
 
+    /** Binance's standard Spot rate (VIP 0), maker and taker alike; paying with BNB takes 25 % off. */
+    private BigDecimal commissionRate = new BigDecimal("0.001");
+    private static final BigDecimal BNB_DISCOUNT = new BigDecimal("0.75");
     private volatile long skewMillis;
     private int weightLimit = 6000;
     private long weightMinute = -1;
@@ -156,6 +159,19 @@ public final class MockBinance implements AutoCloseable {
 
     public synchronized void setBalance(String apiKey, String asset, String free) {
         account(apiKey).balance(asset)[0] = new BigDecimal(free);
+    }
+
+    /** The commission rate of every account (0.001 = 0.1 %, Binance's standard rate). */
+    public synchronized void setCommissionRate(String rate) {
+        this.commissionRate = new BigDecimal(rate);
+    }
+
+    /**
+     * The account pays its fees in BNB (Binance's "use BNB to pay for fees", 25 % off), BNB valued at
+     * {@code bnbPriceInQuote}; when its BNB does not cover a fee, that fee is taken from the asset received.
+     */
+    public synchronized void payFeesInBnb(String apiKey, String bnbPriceInQuote) {
+        account(apiKey).bnbPrice = new BigDecimal(bnbPriceInQuote);
     }
 
     public synchronized BigDecimal free(String apiKey, String asset) {
@@ -703,12 +719,26 @@ public final class MockBinance implements AutoCloseable {
         BigDecimal remaining = order.origQty.subtract(order.executedQty);
         BigDecimal release = qty.compareTo(remaining) == 0 ? order.locked
                 : order.locked.multiply(qty).divide(remaining, 16, RoundingMode.HALF_UP);
+        // the fee comes out of what the trade brings in (the base asset on a buy, the quote on a sell), or BNB
+        String received = order.isBuy() ? base : quote;
+        BigDecimal commission = (order.isBuy() ? qty : quoteQty).multiply(commissionRate).setScale(8, RoundingMode.HALF_UP);
+        String commissionAsset = received;
+        if (account.bnbPrice != null) {
+            BigDecimal inBnb = quoteQty.multiply(commissionRate).multiply(BNB_DISCOUNT)
+                    .divide(account.bnbPrice, 8, RoundingMode.HALF_UP);
+            if (account.balance("BNB")[0].compareTo(inBnb) >= 0) {
+                commission = inBnb;
+                commissionAsset = "BNB";
+                move(account, "BNB", inBnb.negate(), BigDecimal.ZERO);
+            }
+        }
+        BigDecimal feeFromReceived = commissionAsset.equals(received) ? commission : BigDecimal.ZERO;
         if (order.isBuy()) {
             move(account, quote, release.subtract(quoteQty), release.negate());
-            move(account, base, qty, BigDecimal.ZERO);
+            move(account, base, qty.subtract(feeFromReceived), BigDecimal.ZERO);
         } else {
             move(account, base, BigDecimal.ZERO, release.negate());
-            move(account, quote, quoteQty, BigDecimal.ZERO);
+            move(account, quote, quoteQty.subtract(feeFromReceived), BigDecimal.ZERO);
         }
         order.locked = order.locked.subtract(release);
         order.executedQty = order.executedQty.add(qty);
@@ -724,15 +754,18 @@ public final class MockBinance implements AutoCloseable {
         trade.put("price", plain8(price));
         trade.put("qty", plain8(qty));
         trade.put("quoteQty", plain8(quoteQty));
-        trade.put("commission", "0.00000000");
-        trade.put("commissionAsset", order.isBuy() ? base : quote);
+        trade.put("commission", plain8(commission));
+        trade.put("commissionAsset", commissionAsset);
         trade.put("time", order.updateTime);
         trade.put("isBuyer", order.isBuy());
         trade.put("isMaker", maker);
         trade.put("isBestMatch", true);
         account.trades.add(trade);
         order.fills.add(trade);
-        executionReport(account, order, "TRADE", price, qty, tradeId);
+        executionReport(account, order, "TRADE", price, qty, tradeId, null, trade);
+        if (commissionAsset.equals("BNB")) {
+            accountPosition(account, "BNB");
+        }
     }
 
     private MockResponse cancel(MockAccount account, Map<String, List<String>> params) {
@@ -749,7 +782,7 @@ public final class MockBinance implements AutoCloseable {
         order.status = "CANCELED";
         order.updateTime = serverTime();
         String cancelId = newClientOrderId == null ? "cancel-" + order.orderId : newClientOrderId;
-        executionReport(account, order, "CANCELED", null, null, null, cancelId);
+        executionReport(account, order, "CANCELED", null, null, null, cancelId, null);
         JsonNode rules = symbolRules(order.symbol);
         accountPosition(account, rules.path("baseAsset").asText(), rules.path("quoteAsset").asText());
         ObjectNode body = orderObject(order);
@@ -816,11 +849,13 @@ public final class MockBinance implements AutoCloseable {
 
     private MockResponse accountInfo(MockAccount account, Map<String, List<String>> params) {
         boolean omitZero = "true".equals(first(params, "omitZeroBalances"));
-        ObjectNode body = json.createObjectNode().put("makerCommission", 10).put("takerCommission", 10)
+        int bips = commissionRate.movePointRight(4).intValue();
+        String rate = plain8(commissionRate);
+        ObjectNode body = json.createObjectNode().put("makerCommission", bips).put("takerCommission", bips)
                 .put("buyerCommission", 0).put("sellerCommission", 0).put("canTrade", true).put("canWithdraw", true)
                 .put("canDeposit", true).put("brokered", false).put("requireSelfTradePrevention", false)
                 .put("preventSor", false).put("updateTime", serverTime()).put("accountType", "SPOT");
-        body.putObject("commissionRates").put("maker", "0.00100000").put("taker", "0.00100000")
+        body.putObject("commissionRates").put("maker", rate).put("taker", rate)
                 .put("buyer", "0.00000000").put("seller", "0.00000000");
         ArrayNode balances = body.putArray("balances");
         account.balances.forEach((asset, b) -> {
@@ -1061,11 +1096,11 @@ public final class MockBinance implements AutoCloseable {
 
     private void executionReport(MockAccount account, MockOrder order, String executionType, BigDecimal lastPrice,
             BigDecimal lastQty, Long tradeId) {
-        executionReport(account, order, executionType, lastPrice, lastQty, tradeId, null);
+        executionReport(account, order, executionType, lastPrice, lastQty, tradeId, null, null);
     }
 
     private void executionReport(MockAccount account, MockOrder order, String executionType, BigDecimal lastPrice,
-            BigDecimal lastQty, Long tradeId, String cancelId) {
+            BigDecimal lastQty, Long tradeId, String cancelId, Map<String, Object> trade) {
         ObjectNode e = json.createObjectNode().put("e", "executionReport").put("E", serverTime()).put("s", order.symbol)
                 .put("c", cancelId != null ? cancelId : order.clientOrderId).put("S", order.side).put("o", order.type)
                 .put("f", order.timeInForce == null ? "GTC" : order.timeInForce).put("q", plain8(order.origQty))
@@ -1074,14 +1109,19 @@ public final class MockBinance implements AutoCloseable {
                 .put("g", -1).put("C", cancelId != null ? order.clientOrderId : "").put("x", executionType)
                 .put("X", order.status).put("r", "NONE").put("i", order.orderId)
                 .put("l", plain8(lastQty == null ? BigDecimal.ZERO : lastQty)).put("z", plain8(order.executedQty))
-                .put("L", plain8(lastPrice == null ? BigDecimal.ZERO : lastPrice)).put("n", "0")
+                .put("L", plain8(lastPrice == null ? BigDecimal.ZERO : lastPrice))
+                .put("n", trade == null ? "0" : (String) trade.get("commission"))
                 .put("T", order.updateTime).put("t", tradeId == null ? -1 : tradeId).put("v", 3).put("I", 8641984)
                 .put("w", order.isOpen()).put("m", false).put("M", false).put("O", order.time)
                 .put("Z", plain8(order.cumQuote))
                 .put("Y", plain8(lastQty == null ? BigDecimal.ZERO : lastQty.multiply(lastPrice)))
                 .put("Q", plain8(order.quoteOrderQty == null ? BigDecimal.ZERO : order.quoteOrderQty))
                 .put("W", order.time).put("V", "EXPIRE_MAKER");
-        e.putNull("N");
+        if (trade == null) {
+            e.putNull("N");
+        } else {
+            e.put("N", (String) trade.get("commissionAsset"));
+        }
         push(account, e);
     }
 

@@ -77,13 +77,16 @@ class SpotRestTest {
         assertThat(cancelled.clientOrderId()).isEqualTo("rest-1");
 
         Map<String, Balance> balances = main.balances().stream().collect(Collectors.toMap(Balance::asset, b -> b));
-        assertThat(balances.get("BTC").free()).isEqualByComparingTo("0.52");
+        // the 0.1 % fee of a buy is taken from the BTC bought: 0.5 + 0.02 - 0.00002
+        assertThat(balances.get("BTC").free()).isEqualByComparingTo("0.51998");
         assertThat(balances.get("USDT").free()).isEqualByComparingTo("9399.99"); // 10000 - 0.02 × 30000.5
         assertThat(balances.get("USDT").locked()).isZero();
         List<Trade> trades = main.myTrades("BTCUSDT", null, 100);
         assertThat(trades).singleElement().satisfies(t -> {
             assertThat(t.qty()).isEqualByComparingTo("0.02");
             assertThat(t.isBuyer()).isTrue();
+            assertThat(t.commission()).isEqualByComparingTo("0.00002");
+            assertThat(t.commissionAsset()).isEqualTo("BTC");
         });
     }
 
