@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,7 @@ public final class BinanceBroker implements BrokerPort {
     private final BinanceHost host;
     private final SpotAccountClient account;
     private final Map<String, TrackedOrder> orders = new HashMap<>();
+    private final Map<String, BigDecimal> lastTradePrices = new ConcurrentHashMap<>();
     private final Set<String> subscribed = new TreeSet<>();
     private final AlertSink alerts = message -> connection(false, message);
 
@@ -199,6 +201,12 @@ public final class BinanceBroker implements BrokerPort {
         requireRunning();
         String id = order.clientOrderId();
         Optional<SymbolRules> rules = exchangeRules(order.symbol());
+        // a sell is sized to what is held now: the base asset's free balance, read from Binance
+        BigDecimal held = order.side() == Side.SELL && rules.isPresent() ? free(rules.get().baseAsset()) : null;
+        // selling all of it at market: judge its notional (is it dust?) at a price, as Binance would
+        boolean wholeHoldingAtMarket = held != null && order.type() == OrderType.MARKET
+                && quantity(order.quantity()).compareTo(held) >= 0;
+        BigDecimal referencePrice = wholeHoldingAtMarket ? referencePrice(order.symbol()) : null;
         NewOrder binanceOrder;
         TrackedOrder tracked;
         synchronized (orders) {
@@ -212,11 +220,23 @@ public final class BinanceBroker implements BrokerPort {
                         "Binance lists no symbol " + order.symbol(), now()));
                 return;
             }
+            if (held != null && held.signum() == 0) {
+                emit(new OrderEvent.Rejected(id, RejectReason.INSUFFICIENT_POSITION, order.symbol() + " SELL refused: account "
+                        + settings.id() + " holds no free " + rules.get().baseAsset() + "; not sent", now()));
+                return;
+            }
             try {
-                binanceOrder = OrderQuantizer.apply(toBinance(order), rules.get(), null);
+                NewOrder wanted = toBinance(order);
+                binanceOrder = held == null ? OrderQuantizer.apply(wanted, rules.get(), null)
+                        : OrderQuantizer.applySell(wanted, rules.get(), held, referencePrice);
             } catch (FilterViolation | IllegalArgumentException e) {
                 emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
                 return;
+            }
+            if (held != null && binanceOrder.quantity().compareTo(quantity(order.quantity())) < 0) {
+                LOG.info("account {}: {} SELL {} sized to {} (free {} {})", settings.id(), order.symbol(),
+                        order.quantity(), binanceOrder.quantity().toPlainString(), held.toPlainString(),
+                        rules.get().baseAsset());
             }
             tracked = new TrackedOrder(id, order.symbol(), order.side(), binanceOrder.quantity());
             orders.put(id, tracked);
@@ -248,9 +268,43 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
+    /** What the account can sell of {@code asset} now. */
+    private BigDecimal free(String asset) {
+        try {
+            return account.balances().stream().filter(b -> b.asset().equals(asset))
+                    .map(dev.stratc.brokers.binance.rest.Balance::free).findFirst().orElse(BigDecimal.ZERO);
+        } catch (RuntimeException e) {
+            throw failure(e, null, "the " + asset + " balance before a sell");
+        }
+    }
+
+    /** The price a MARKET sell's notional is judged at: the last trade seen on the stream, else the best bid. */
+    private BigDecimal referencePrice(String symbol) {
+        BigDecimal last = lastTradePrices.get(symbol);
+        if (last != null) {
+            return last;
+        }
+        try {
+            return host.market().bookTicker(symbol).bidPrice();
+        } catch (RuntimeException e) {
+            LOG.warn("account {}: no price for {} to judge a sell's notional; Binance will judge it: {}", settings.id(),
+                    symbol, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * An engine's quantity as a decimal. Doubles carry noise in their last digits (0.01 - 0.00001 is
+     * 0.009989999999999999), which flooring to the lot step would turn into a whole step less; no exchange
+     * quantity needs more than 12 significant digits.
+     */
+    static BigDecimal quantity(double quantity) {
+        return new BigDecimal(quantity).round(new MathContext(12, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     private static NewOrder toBinance(SubmitOrder order) {
         NewOrder.Side side = NewOrder.Side.valueOf(order.side().name());
-        BigDecimal quantity = BigDecimal.valueOf(order.quantity());
+        BigDecimal quantity = quantity(order.quantity());
         if (order.type() == OrderType.MARKET) {
             return NewOrder.market(order.symbol(), side, quantity, order.clientOrderId());
         }
@@ -313,7 +367,7 @@ public final class BinanceBroker implements BrokerPort {
         TrackedOrder fresh;
         synchronized (orders) {
             // Binance's replacement is a new order: it carries what is still to fill, not the old total
-            BigDecimal open = BigDecimal.valueOf(replace.quantity()).subtract(old.filled);
+            BigDecimal open = quantity(replace.quantity()).subtract(old.filled);
             try {
                 SymbolRules rules = exchangeRules(replace.symbol()).orElseThrow(
                         () -> new IllegalArgumentException("Binance lists no symbol " + replace.symbol()));
@@ -504,6 +558,7 @@ public final class BinanceBroker implements BrokerPort {
     private final class Market implements MarketListener {
         @Override
         public void onTrade(TradeEvent trade) {
+            lastTradePrices.put(trade.symbol(), trade.price());
             emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
                     trade.quantity().doubleValue()));
         }
