@@ -464,8 +464,13 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     /**
-     * Spot has no positions, only balances: a position is the balance of a base asset quoted in the account's
-     * quote asset, at the average cost of its recent buys ({@code myTrades}, the last 1000).
+     * Spot has no positions, only balances: every asset other than the account's quote asset that trades against
+     * it is a holding of that symbol, its quantity the balance (free and locked). Its average price is that of
+     * the most recent buys that make up the balance ({@code myTrades}, the last 1000): first in, first out, the
+     * coins sold were the oldest. Each buy counts with what it left after a fee in the base asset, at its trade
+     * price (fees are not in the price). When those buys do not cover the balance (coins deposited, transferred
+     * from another account, or bought before the trades read) the cost is unknown and the average price is
+     * {@code NaN}: a holding to value at the market, not one with a known cost.
      */
     @Override
     public List<BrokerPosition> positions() {
@@ -474,13 +479,13 @@ public final class BinanceBroker implements BrokerPort {
             ExchangeInfo info = host.exchangeInfo();
             List<BrokerPosition> positions = new ArrayList<>();
             for (var balance : account.balances()) {
-                String symbol = balance.asset() + settings.quoteAsset();
-                if (balance.asset().equals(settings.quoteAsset()) || balance.total().signum() == 0
-                        || info.rules(symbol).isEmpty()) {
+                Optional<SymbolRules> market = info.market(balance.asset(), settings.quoteAsset());
+                if (balance.total().signum() == 0 || market.isEmpty()) {
                     continue;
                 }
+                String symbol = market.get().symbol();
                 positions.add(new BrokerPosition(symbol, balance.total().doubleValue(),
-                        averageCost(account.myTrades(symbol, null, 1000), balance.total())));
+                        averageCost(account.myTrades(symbol, null, 1000), balance.total(), balance.asset())));
             }
             return positions;
         } catch (RuntimeException e) {
@@ -488,19 +493,23 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
-    /** The average price of the buys that make up {@code held}, walking back from the newest trade. */
-    static double averageCost(List<Trade> trades, BigDecimal held) {
+    /**
+     * The average trade price of the newest buys that make up {@code held} of {@code baseAsset} (each counted
+     * net of a fee taken in the base asset), or NaN when the buys among {@code trades} do not cover it.
+     */
+    static double averageCost(List<Trade> trades, BigDecimal held, String baseAsset) {
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
         for (int i = trades.size() - 1; i >= 0 && quantity.compareTo(held) < 0; i--) {
             Trade t = trades.get(i);
             if (t.isBuyer()) {
-                BigDecimal used = t.qty().min(held.subtract(quantity));
+                BigDecimal net = baseAsset.equals(t.commissionAsset()) ? t.qty().subtract(t.commission()) : t.qty();
+                BigDecimal used = net.min(held.subtract(quantity));
                 quantity = quantity.add(used);
                 cost = cost.add(used.multiply(t.price()));
             }
         }
-        return quantity.signum() == 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
+        return quantity.compareTo(held) < 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
     }
 
     /** The symbol's {@code baseAsset} from exchangeInfo (a symbol's name is never split to find it). */
