@@ -142,7 +142,12 @@ public final class BinanceBroker implements BrokerPort {
                 + " connected");
         synchronized (this) {
             if (!subscribed.isEmpty()) {
-                restartMarketStream();
+                try {
+                    restartMarketStream();
+                } catch (BrokerException e) {
+                    stop();
+                    throw e;
+                }
             }
         }
     }
@@ -151,11 +156,22 @@ public final class BinanceBroker implements BrokerPort {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_TIMEOUT_MILLIS);
         while (!userData.isSubscribed()) {
             String error = subscriptionError;
-            if (error != null || System.nanoTime() > deadline) {
+            String unreachable = userData.unreachable();
+            if (error != null) {
                 stop();
-                throw new BrokerException(BrokerException.Kind.AUTHENTICATION, error != null ? error
-                        : "account " + settings.id() + ": no user data subscription from " + settings.endpoints().wsApi()
-                                + " within " + SUBSCRIBE_TIMEOUT_MILLIS / 1000 + " s");
+                throw new BrokerException(BrokerException.Kind.AUTHENTICATION, "Binance account " + settings.id() + ": "
+                        + error);
+            }
+            if (unreachable != null) {
+                stop();
+                throw unreachable("WebSocket API", settings.endpoints().wsApi(), unreachable, "ws_api_url");
+            }
+            if (System.nanoTime() > deadline) {
+                stop();
+                throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
+                        + ": the WebSocket API at " + settings.endpoints().wsApi() + " confirmed no user data subscription"
+                        + " within " + SUBSCRIBE_TIMEOUT_MILLIS / 1000 + " s; check ws_api_url in the accounts file and"
+                        + " that this machine reaches it (firewall, proxy)");
             }
             try {
                 Thread.sleep(5);
@@ -531,10 +547,22 @@ public final class BinanceBroker implements BrokerPort {
 
     // ------------------------------------------------------------------------------------------ market data
 
+    /** @throws BrokerException when the first market stream of this account cannot be reached at all */
     @Override
     public synchronized void subscribe(Set<String> symbols) {
-        if (subscribed.addAll(symbols) && running) {
-            restartMarketStream();
+        Set<String> added = new TreeSet<>(symbols);
+        added.removeAll(subscribed);
+        if (added.isEmpty()) {
+            return;
+        }
+        subscribed.addAll(added);
+        if (running) {
+            try {
+                restartMarketStream();
+            } catch (BrokerException e) {
+                subscribed.removeAll(added);
+                throw e;
+            }
         }
     }
 
@@ -558,10 +586,46 @@ public final class BinanceBroker implements BrokerPort {
             marketStream = new MarketStream(host.http(), settings.endpoints().streamUrl(), streams, new Market(),
                     host.json(), host.scheduler(), host.timings(), host::alert, host.clock());
             marketStream.start();
+            if (old == null) {
+                awaitFirstMarketStream();
+            }
         }
         if (old != null) {
             old.close();
         }
+    }
+
+    /**
+     * The first market stream must be reachable: a wrong address or a blocked port fails the run now, with the
+     * address, instead of retrying in silence. A slow one is left to connect (and reconnect) on its own.
+     */
+    private void awaitFirstMarketStream() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_TIMEOUT_MILLIS);
+        while (!marketStream.isConnected()) {
+            String unreachable = marketStream.unreachable();
+            if (unreachable != null) {
+                marketStream.close();
+                marketStream = null;
+                throw unreachable("market streams", settings.endpoints().stream(), unreachable, "stream_url");
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("account {}: the market stream at {} has not connected within {} s; it keeps trying",
+                        settings.id(), settings.endpoints().stream(), SUBSCRIBE_TIMEOUT_MILLIS / 1000);
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private BrokerException unreachable(String what, String url, String why, String setting) {
+        return new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id() + ": the "
+                + what + " at " + url + " cannot be reached: " + why + ". Check " + setting + " in the accounts file"
+                + " (or config/brokers/binance.yaml) and that this machine reaches that address (firewall, proxy)");
     }
 
     private final class Market implements MarketListener {
