@@ -207,6 +207,24 @@ class SpotRestTest {
     }
 
     @Test
+    void aStormLongerThanTheRetriesGivesUpAfterSixAttemptsEachAfterItsRetryAfter() {
+        rig.exchange.script429s(50, 2);
+        int before = rig.exchange.restRequests();
+
+        assertThatThrownBy(() -> rig.market.serverTime())
+                .isInstanceOfSatisfying(BinanceApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
+
+        assertThat(rig.exchange.restRequests() - before).as("the first try and five retries").isEqualTo(6);
+        assertThat(rig.clock.sleeps()).containsOnly(Duration.ofSeconds(2)).hasSize(5);
+
+        // the last Retry-After still holds: the next request waits it out before it is sent
+        rig.exchange.script429s(0, 0);
+        assertThat(rig.market.serverTime()).isPositive();
+        assertThat(rig.clock.sleeps()).hasSize(6);
+        assertThat(rig.exchange.bans()).as("never sent during a Retry-After").isZero();
+    }
+
+    @Test
     void weightSpentByOthersOnThisIpIsRespectedAndTheHostWaitsForTheNextMinute() {
         rig.exchange.setWeightLimit(100); // other processes on this IP use most of the 6000
         List<Long> times = new ArrayList<>();
