@@ -86,6 +86,7 @@ public final class BinanceBroker implements BrokerPort {
     private ExecutorService dispatcher;
     private volatile boolean running;
     private volatile String subscriptionError;
+    private volatile String subscriptionRateLimited;
     private UserDataStream userData;
     private MarketStream marketStream;
 
@@ -133,6 +134,7 @@ public final class BinanceBroker implements BrokerPort {
         }
         host.addAlertSink(alerts);
         subscriptionError = null;
+        subscriptionRateLimited = null;
         userData = new UserDataStream(host.http(), settings.endpoints().wsApiUrl(), settings.key(),
                 host.rest().clock(), settings.recvWindow(), host.rest()::synchronizeClock, new UserData(), host.json(),
                 host.scheduler(), host.timings(), host::alert, host.clock());
@@ -165,6 +167,12 @@ public final class BinanceBroker implements BrokerPort {
             if (unreachable != null) {
                 stop();
                 throw unreachable("WebSocket API", settings.endpoints().wsApi(), unreachable, "ws_api_url");
+            }
+            if (subscriptionRateLimited != null) {
+                // nothing to trade with until Binance lets this IP in again: the run starts later, not blind
+                stop();
+                throw new BrokerException(BrokerException.Kind.RATE_LIMITED, "Binance account " + settings.id() + ": "
+                        + subscriptionRateLimited);
             }
             if (System.nanoTime() > deadline) {
                 stop();
@@ -690,6 +698,11 @@ public final class BinanceBroker implements BrokerPort {
         @Override
         public void onError(String message) {
             subscriptionError = message;
+        }
+
+        @Override
+        public void onRateLimited(String message) {
+            subscriptionRateLimited = message;
         }
     }
 

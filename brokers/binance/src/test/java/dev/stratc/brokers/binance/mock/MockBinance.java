@@ -91,6 +91,8 @@ public final class MockBinance implements AutoCloseable {
     private Instant bannedUntil = Instant.MIN;
     private int bans;
     private int scripted429s;
+    private int scriptedWsApi429s;
+    private long scriptedWsApiRetryAfterMillis;
     private int scriptedRetryAfterSeconds;
     private boolean scriptedBan;
     private int scriptedServerErrors;
@@ -216,6 +218,12 @@ public final class MockBinance implements AutoCloseable {
     public synchronized void script429s(int count, int retryAfterSeconds) {
         this.scripted429s = count;
         this.scriptedRetryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The next {@code count} user-data subscriptions on the WebSocket API get 429, retry allowed after the wait. */
+    public synchronized void scriptWsApi429s(int count, Duration retryAfter) {
+        this.scriptedWsApi429s = count;
+        this.scriptedWsApiRetryAfterMillis = retryAfter.toMillis();
     }
 
     /** The next REST request gets 418 (an IP ban of two minutes). */
@@ -1167,13 +1175,18 @@ public final class MockBinance implements AutoCloseable {
                 switch (request.path("method").asText()) {
                     case "ping" -> response.put("status", 200).putObject("result");
                     case "userDataStream.subscribe.signature" -> {
+                        rateLimitWsApi();
                         int subscription = subscribe(webSocket, request.path("params"));
                         response.put("status", 200).putObject("result").put("subscriptionId", subscription);
                     }
                     default -> throw new Reject(400, -1100, "Illegal characters found in parameter 'method'.");
                 }
             } catch (Reject r) {
-                response.put("status", r.status).putObject("error").put("code", r.code).put("msg", r.getMessage());
+                ObjectNode error = response.put("status", r.status).putObject("error").put("code", r.code)
+                        .put("msg", r.getMessage());
+                if (r.retryAtMillis > 0) {
+                    error.putObject("data").put("serverTime", serverTime()).put("retryAfter", r.retryAtMillis);
+                }
             }
             ArrayNode limits = response.putArray("rateLimits");
             limits.addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE").put("intervalNum", 1)
@@ -1197,6 +1210,18 @@ public final class MockBinance implements AutoCloseable {
             synchronized (MockBinance.this) {
                 accountsByKey.values().forEach(a -> a.subscriptions.removeIf(s -> s.socket() == webSocket));
             }
+        }
+    }
+
+    /** A scripted 429 on the WebSocket API: the IP's weight is spent until {@code retryAfter} (epoch ms) in {@code data}. */
+    private synchronized void rateLimitWsApi() {
+        if (scriptedWsApi429s > 0) {
+            scriptedWsApi429s--;
+            errorCodesSent.add(-1003);
+            Reject r = new Reject(429, -1003, "Too much request weight used; current limit is " + weightLimit
+                    + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
+            r.retryAtMillis = serverTime() + scriptedWsApiRetryAfterMillis;
+            throw r;
         }
     }
 
@@ -1443,6 +1468,8 @@ public final class MockBinance implements AutoCloseable {
         final int status;
         final int code;
         int retryAfterSeconds;
+        /** The WebSocket API's {@code error.data.retryAfter}: when the client may send again, epoch ms. */
+        long retryAtMillis;
 
         Reject retryAfter(int seconds) {
             this.retryAfterSeconds = seconds;
