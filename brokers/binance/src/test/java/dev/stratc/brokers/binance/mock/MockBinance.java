@@ -45,7 +45,11 @@ import okhttp3.mockwebserver.RecordedRequest;
  * <ul>
  * <li>signatures verified over the raw query string followed by the raw body, exactly as received, with the
  *     signature pair removed; never decoded, re-encoded or re-ordered. HMAC-SHA256 hex or Ed25519 base64;</li>
- * <li>{@code timestamp}/{@code recvWindow} enforced against its own clock (with a settable skew): -1021;</li>
+ * <li>{@code timestamp}/{@code recvWindow} enforced against its own clock (with a settable skew): -1021; request
+ *     weight and order counts are counted in fixed windows of that same skewed clock, per IP and per account;</li>
+ * <li>accounts (a main account and sub-accounts, each its own key, balances and order counts) that may already
+ *     hold coins; the standard 0.1 % commission taken from what a trade brings in (the base asset on a buy, the
+ *     quote on a sell), or in BNB at 25 % off for an account that pays fees so;</li>
  * <li>real error codes and bodies (-1013 filter failure, -1021, -1022, -1102, -1121, -2010, -2011, -2013,
  *     -2015), request weights and {@code X-MBX-USED-WEIGHT-1M}, order counts and {@code X-MBX-ORDER-COUNT-*};</li>
  * <li>429 with {@code Retry-After} when the weight is spent, and 418 for a client that keeps sending during a
@@ -53,7 +57,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * <li>a small matching engine: MARKET and marketable LIMIT orders fill against a settable book, resting orders
  *     fill when {@link #trade} crosses them, stop-limit orders trigger on their stop price;</li>
  * <li>combined market streams ({@code /stream?streams=}) and the WebSocket API ({@code /ws-api/v3}) with
- *     {@code userDataStream.subscribe.signature} and executionReport / outboundAccountPosition events.</li>
+ *     {@code userDataStream.subscribe.signature} (which can be answered 429 with {@code retryAfter}) and
+ *     executionReport / outboundAccountPosition events.</li>
  * </ul>
  */
 public final class MockBinance implements AutoCloseable {
