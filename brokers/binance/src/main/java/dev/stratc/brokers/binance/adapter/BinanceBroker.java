@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,7 @@ public final class BinanceBroker implements BrokerPort {
     private final BinanceHost host;
     private final SpotAccountClient account;
     private final Map<String, TrackedOrder> orders = new HashMap<>();
+    private final Map<String, BigDecimal> lastTradePrices = new ConcurrentHashMap<>();
     private final Set<String> subscribed = new TreeSet<>();
     private final AlertSink alerts = message -> connection(false, message);
 
@@ -84,6 +86,7 @@ public final class BinanceBroker implements BrokerPort {
     private ExecutorService dispatcher;
     private volatile boolean running;
     private volatile String subscriptionError;
+    private volatile String subscriptionRateLimited;
     private UserDataStream userData;
     private MarketStream marketStream;
 
@@ -92,7 +95,7 @@ public final class BinanceBroker implements BrokerPort {
         this.host = host;
         ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
         this.account = new SpotAccountClient(host.rest(), settings.key(),
-                new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.clock(),
+                new OrderLimiter(settings.id(), limits.ordersPer10Seconds(), limits.ordersPerDay(), host.rest().clock(),
                         host.sleeper()));
     }
 
@@ -131,6 +134,7 @@ public final class BinanceBroker implements BrokerPort {
         }
         host.addAlertSink(alerts);
         subscriptionError = null;
+        subscriptionRateLimited = null;
         userData = new UserDataStream(host.http(), settings.endpoints().wsApiUrl(), settings.key(),
                 host.rest().clock(), settings.recvWindow(), host.rest()::synchronizeClock, new UserData(), host.json(),
                 host.scheduler(), host.timings(), host::alert, host.clock());
@@ -140,7 +144,12 @@ public final class BinanceBroker implements BrokerPort {
                 + " connected");
         synchronized (this) {
             if (!subscribed.isEmpty()) {
-                restartMarketStream();
+                try {
+                    restartMarketStream();
+                } catch (BrokerException e) {
+                    stop();
+                    throw e;
+                }
             }
         }
     }
@@ -149,11 +158,28 @@ public final class BinanceBroker implements BrokerPort {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_TIMEOUT_MILLIS);
         while (!userData.isSubscribed()) {
             String error = subscriptionError;
-            if (error != null || System.nanoTime() > deadline) {
+            String unreachable = userData.unreachable();
+            if (error != null) {
                 stop();
-                throw new BrokerException(BrokerException.Kind.AUTHENTICATION, error != null ? error
-                        : "account " + settings.id() + ": no user data subscription from " + settings.endpoints().wsApi()
-                                + " within " + SUBSCRIBE_TIMEOUT_MILLIS / 1000 + " s");
+                throw new BrokerException(BrokerException.Kind.AUTHENTICATION, "Binance account " + settings.id() + ": "
+                        + error);
+            }
+            if (unreachable != null) {
+                stop();
+                throw unreachable("WebSocket API", settings.endpoints().wsApi(), unreachable, "ws_api_url");
+            }
+            if (subscriptionRateLimited != null) {
+                // nothing to trade with until Binance lets this IP in again: the run starts later, not blind
+                stop();
+                throw new BrokerException(BrokerException.Kind.RATE_LIMITED, "Binance account " + settings.id() + ": "
+                        + subscriptionRateLimited);
+            }
+            if (System.nanoTime() > deadline) {
+                stop();
+                throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
+                        + ": the WebSocket API at " + settings.endpoints().wsApi() + " confirmed no user data subscription"
+                        + " within " + SUBSCRIBE_TIMEOUT_MILLIS / 1000 + " s; check ws_api_url in the accounts file and"
+                        + " that this machine reaches it (firewall, proxy)");
             }
             try {
                 Thread.sleep(5);
@@ -199,6 +225,12 @@ public final class BinanceBroker implements BrokerPort {
         requireRunning();
         String id = order.clientOrderId();
         Optional<SymbolRules> rules = exchangeRules(order.symbol());
+        // a sell is sized to what is held now: the base asset's free balance, read from Binance
+        BigDecimal held = order.side() == Side.SELL && rules.isPresent() ? free(rules.get().baseAsset()) : null;
+        // selling all of it at market: judge its notional (is it dust?) at a price, as Binance would
+        boolean wholeHoldingAtMarket = held != null && order.type() == OrderType.MARKET
+                && quantity(order.quantity()).compareTo(held) >= 0;
+        BigDecimal referencePrice = wholeHoldingAtMarket ? referencePrice(order.symbol()) : null;
         NewOrder binanceOrder;
         TrackedOrder tracked;
         synchronized (orders) {
@@ -212,11 +244,23 @@ public final class BinanceBroker implements BrokerPort {
                         "Binance lists no symbol " + order.symbol(), now()));
                 return;
             }
+            if (held != null && held.signum() == 0) {
+                emit(new OrderEvent.Rejected(id, RejectReason.INSUFFICIENT_POSITION, order.symbol() + " SELL refused: account "
+                        + settings.id() + " holds no free " + rules.get().baseAsset() + "; not sent", now()));
+                return;
+            }
             try {
-                binanceOrder = OrderQuantizer.apply(toBinance(order), rules.get(), null);
+                NewOrder wanted = toBinance(order);
+                binanceOrder = held == null ? OrderQuantizer.apply(wanted, rules.get(), null)
+                        : OrderQuantizer.applySell(wanted, rules.get(), held, referencePrice);
             } catch (FilterViolation | IllegalArgumentException e) {
                 emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
                 return;
+            }
+            if (held != null && binanceOrder.quantity().compareTo(quantity(order.quantity())) < 0) {
+                LOG.info("account {}: {} SELL {} sized to {} (free {} {})", settings.id(), order.symbol(),
+                        order.quantity(), binanceOrder.quantity().toPlainString(), held.toPlainString(),
+                        rules.get().baseAsset());
             }
             tracked = new TrackedOrder(id, order.symbol(), order.side(), binanceOrder.quantity());
             orders.put(id, tracked);
@@ -248,9 +292,43 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
+    /** What the account can sell of {@code asset} now. */
+    private BigDecimal free(String asset) {
+        try {
+            return account.balances().stream().filter(b -> b.asset().equals(asset))
+                    .map(dev.stratc.brokers.binance.rest.Balance::free).findFirst().orElse(BigDecimal.ZERO);
+        } catch (RuntimeException e) {
+            throw failure(e, null, "the " + asset + " balance before a sell");
+        }
+    }
+
+    /** The price a MARKET sell's notional is judged at: the last trade seen on the stream, else the best bid. */
+    private BigDecimal referencePrice(String symbol) {
+        BigDecimal last = lastTradePrices.get(symbol);
+        if (last != null) {
+            return last;
+        }
+        try {
+            return host.market().bookTicker(symbol).bidPrice();
+        } catch (RuntimeException e) {
+            LOG.warn("account {}: no price for {} to judge a sell's notional; Binance will judge it: {}", settings.id(),
+                    symbol, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * An engine's quantity as a decimal. Doubles carry noise in their last digits (0.01 - 0.00001 is
+     * 0.009989999999999999), which flooring to the lot step would turn into a whole step less; no exchange
+     * quantity needs more than 12 significant digits.
+     */
+    static BigDecimal quantity(double quantity) {
+        return new BigDecimal(quantity).round(new MathContext(12, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     private static NewOrder toBinance(SubmitOrder order) {
         NewOrder.Side side = NewOrder.Side.valueOf(order.side().name());
-        BigDecimal quantity = BigDecimal.valueOf(order.quantity());
+        BigDecimal quantity = quantity(order.quantity());
         if (order.type() == OrderType.MARKET) {
             return NewOrder.market(order.symbol(), side, quantity, order.clientOrderId());
         }
@@ -313,7 +391,7 @@ public final class BinanceBroker implements BrokerPort {
         TrackedOrder fresh;
         synchronized (orders) {
             // Binance's replacement is a new order: it carries what is still to fill, not the old total
-            BigDecimal open = BigDecimal.valueOf(replace.quantity()).subtract(old.filled);
+            BigDecimal open = quantity(replace.quantity()).subtract(old.filled);
             try {
                 SymbolRules rules = exchangeRules(replace.symbol()).orElseThrow(
                         () -> new IllegalArgumentException("Binance lists no symbol " + replace.symbol()));
@@ -410,8 +488,13 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     /**
-     * Spot has no positions, only balances: a position is the balance of a base asset quoted in the account's
-     * quote asset, at the average cost of its recent buys ({@code myTrades}, the last 1000).
+     * Spot has no positions, only balances: every asset other than the account's quote asset that trades against
+     * it is a holding of that symbol, its quantity the balance (free and locked). Its average price is that of
+     * the most recent buys that make up the balance ({@code myTrades}, the last 1000): first in, first out, the
+     * coins sold were the oldest. Each buy counts with what it left after a fee in the base asset, at its trade
+     * price (fees are not in the price). When those buys do not cover the balance (coins deposited, transferred
+     * from another account, or bought before the trades read) the cost is unknown and the average price is
+     * {@code NaN}: a holding to value at the market, not one with a known cost.
      */
     @Override
     public List<BrokerPosition> positions() {
@@ -420,13 +503,13 @@ public final class BinanceBroker implements BrokerPort {
             ExchangeInfo info = host.exchangeInfo();
             List<BrokerPosition> positions = new ArrayList<>();
             for (var balance : account.balances()) {
-                String symbol = balance.asset() + settings.quoteAsset();
-                if (balance.asset().equals(settings.quoteAsset()) || balance.total().signum() == 0
-                        || info.rules(symbol).isEmpty()) {
+                Optional<SymbolRules> market = info.market(balance.asset(), settings.quoteAsset());
+                if (balance.total().signum() == 0 || market.isEmpty()) {
                     continue;
                 }
+                String symbol = market.get().symbol();
                 positions.add(new BrokerPosition(symbol, balance.total().doubleValue(),
-                        averageCost(account.myTrades(symbol, null, 1000), balance.total())));
+                        averageCost(account.myTrades(symbol, null, 1000), balance.total(), balance.asset())));
             }
             return positions;
         } catch (RuntimeException e) {
@@ -434,19 +517,29 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
-    /** The average price of the buys that make up {@code held}, walking back from the newest trade. */
-    static double averageCost(List<Trade> trades, BigDecimal held) {
+    /**
+     * The average trade price of the newest buys that make up {@code held} of {@code baseAsset} (each counted
+     * net of a fee taken in the base asset), or NaN when the buys among {@code trades} do not cover it.
+     */
+    static double averageCost(List<Trade> trades, BigDecimal held, String baseAsset) {
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
         for (int i = trades.size() - 1; i >= 0 && quantity.compareTo(held) < 0; i--) {
             Trade t = trades.get(i);
             if (t.isBuyer()) {
-                BigDecimal used = t.qty().min(held.subtract(quantity));
+                BigDecimal net = baseAsset.equals(t.commissionAsset()) ? t.qty().subtract(t.commission()) : t.qty();
+                BigDecimal used = net.min(held.subtract(quantity));
                 quantity = quantity.add(used);
                 cost = cost.add(used.multiply(t.price()));
             }
         }
-        return quantity.signum() == 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
+        return quantity.compareTo(held) < 0 ? Double.NaN : cost.divide(quantity, MathContext.DECIMAL64).doubleValue();
+    }
+
+    /** The symbol's {@code baseAsset} from exchangeInfo (a symbol's name is never split to find it). */
+    @Override
+    public Optional<String> baseAsset(String symbol) {
+        return exchangeRules(symbol).map(SymbolRules::baseAsset);
     }
 
     @Override
@@ -462,10 +555,22 @@ public final class BinanceBroker implements BrokerPort {
 
     // ------------------------------------------------------------------------------------------ market data
 
+    /** @throws BrokerException when the first market stream of this account cannot be reached at all */
     @Override
     public synchronized void subscribe(Set<String> symbols) {
-        if (subscribed.addAll(symbols) && running) {
-            restartMarketStream();
+        Set<String> added = new TreeSet<>(symbols);
+        added.removeAll(subscribed);
+        if (added.isEmpty()) {
+            return;
+        }
+        subscribed.addAll(added);
+        if (running) {
+            try {
+                restartMarketStream();
+            } catch (BrokerException e) {
+                subscribed.removeAll(added);
+                throw e;
+            }
         }
     }
 
@@ -489,15 +594,52 @@ public final class BinanceBroker implements BrokerPort {
             marketStream = new MarketStream(host.http(), settings.endpoints().streamUrl(), streams, new Market(),
                     host.json(), host.scheduler(), host.timings(), host::alert, host.clock());
             marketStream.start();
+            if (old == null) {
+                awaitFirstMarketStream();
+            }
         }
         if (old != null) {
             old.close();
         }
     }
 
+    /**
+     * The first market stream must be reachable: a wrong address or a blocked port fails the run now, with the
+     * address, instead of retrying in silence. A slow one is left to connect (and reconnect) on its own.
+     */
+    private void awaitFirstMarketStream() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_TIMEOUT_MILLIS);
+        while (!marketStream.isConnected()) {
+            String unreachable = marketStream.unreachable();
+            if (unreachable != null) {
+                marketStream.close();
+                marketStream = null;
+                throw unreachable("market streams", settings.endpoints().stream(), unreachable, "stream_url");
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("account {}: the market stream at {} has not connected within {} s; it keeps trying",
+                        settings.id(), settings.endpoints().stream(), SUBSCRIBE_TIMEOUT_MILLIS / 1000);
+                return;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private BrokerException unreachable(String what, String url, String why, String setting) {
+        return new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id() + ": the "
+                + what + " at " + url + " cannot be reached: " + why + ". Check " + setting + " in the accounts file"
+                + " (or config/brokers/binance.yaml) and that this machine reaches that address (firewall, proxy)");
+    }
+
     private final class Market implements MarketListener {
         @Override
         public void onTrade(TradeEvent trade) {
+            lastTradePrices.put(trade.symbol(), trade.price());
             emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
                     trade.quantity().doubleValue()));
         }
@@ -526,7 +668,8 @@ public final class BinanceBroker implements BrokerPort {
                     case "NEW" -> accept(t, r.orderId(), r.transactionTime());
                     case "TRADE" -> {
                         accept(t, r.orderId(), r.transactionTime());
-                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.transactionTime());
+                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.commissionAsset(),
+                                r.transactionTime());
                     }
                     case "CANCELED" -> {
                         if (!t.replacing) {
@@ -556,6 +699,11 @@ public final class BinanceBroker implements BrokerPort {
         public void onError(String message) {
             subscriptionError = message;
         }
+
+        @Override
+        public void onRateLimited(String message) {
+            subscriptionRateLimited = message;
+        }
     }
 
     /** Reads each order still working here from REST and passes on what the stream missed. */
@@ -572,7 +720,8 @@ public final class BinanceBroker implements BrokerPort {
                 synchronized (orders) {
                     accept(t, state.orderId(), state.updateTime());
                     for (Trade trade : trades) {
-                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.time());
+                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.commissionAsset(),
+                                trade.time());
                     }
                     terminal(t, state);
                 }
@@ -602,7 +751,7 @@ public final class BinanceBroker implements BrokerPort {
     private void apply(TrackedOrder t, OrderState state) {
         accept(t, state.orderId(), state.updateTime());
         for (OrderState.Fill f : state.fills()) {
-            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), state.updateTime());
+            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), f.commissionAsset(), state.updateTime());
         }
         terminal(t, state);
     }
@@ -628,7 +777,13 @@ public final class BinanceBroker implements BrokerPort {
         }
     }
 
-    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission, long time) {
+    /**
+     * One fill, passed on once. The quantity is what traded; the commission is named in the asset Binance
+     * charged it in ({@code N} of the execution report, {@code commissionAsset} of REST): the base asset on a
+     * buy (the account then holds that much less), the quote on a sell, or BNB when the account pays fees so.
+     */
+    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission,
+            String commissionAsset, long time) {
         if (!t.tradeIds.add(t.symbol + "-" + tradeId)) {
             return;
         }
@@ -636,8 +791,10 @@ public final class BinanceBroker implements BrokerPort {
         if (t.leaves().signum() == 0) {
             t.finished = true;
         }
+        String asset = commission.signum() == 0 || commissionAsset == null ? "" : commissionAsset;
         emit(new OrderEvent.Fill(t.clientOrderId, t.symbol + "-" + tradeId, t.symbol, t.side, qty.doubleValue(),
-                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time));
+                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time,
+                asset));
     }
 
     private void finish(TrackedOrder t, OrderEvent ending) {

@@ -48,9 +48,10 @@ public final class BinanceHost {
         this.clock = clock;
         this.sleeper = sleeper;
         this.timings = timings;
-        HostLimiter limiter = new HostLimiter(restUrl.host(), ExchangeInfo.RateLimitRules.SPOT_DEFAULTS.requestWeightPerMinute(),
-                clock, sleeper, this::alert);
         this.serverClock = new ServerClock(clock);
+        // Binance's weight minute is its own: the budget rolls over by the server clock, not ours
+        HostLimiter limiter = new HostLimiter(restUrl.host(), ExchangeInfo.RateLimitRules.SPOT_DEFAULTS.requestWeightPerMinute(),
+                serverClock, sleeper, this::alert);
         this.rest = new BinanceHttp(http, restUrl, serverClock, limiter, json, recvWindow);
         this.market = new SpotMarketClient(rest);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -23,6 +23,11 @@ public record ExchangeInfo(Map<String, SymbolRules> symbols, RateLimitRules rate
         return Optional.ofNullable(symbols.get(symbol));
     }
 
+    /** The symbol trading {@code base} against {@code quote}, found by the assets exchangeInfo names. */
+    public Optional<SymbolRules> market(String base, String quote) {
+        return symbols.values().stream().filter(r -> r.baseAsset().equals(base) && r.quoteAsset().equals(quote)).findFirst();
+    }
+
     public static ExchangeInfo parse(JsonNode root) {
         Map<String, SymbolRules> symbols = new LinkedHashMap<>();
         for (JsonNode s : root.path("symbols")) {

@@ -5,6 +5,7 @@ import dev.stratc.brokers.binance.order.NewOrder.Side;
 import dev.stratc.brokers.binance.order.NewOrder.Type;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 
 /**
  * Brings an order onto the symbol's grid and checks it against the filters Binance would apply.
@@ -14,6 +15,10 @@ import java.math.RoundingMode;
  * stop prices go to the nearest tick. Everything is {@link BigDecimal}: {@code 0.1 % 0.01} must be exactly 0.
  */
 public final class OrderQuantizer {
+    /** The filter type of a holding too small to sell. */
+    public static final String DUST = "DUST";
+    private static final Set<String> SIZE_FILTERS = Set.of("LOT_SIZE", "MARKET_LOT_SIZE", "NOTIONAL", "MIN_NOTIONAL");
+
     private OrderQuantizer() {
     }
 
@@ -57,6 +62,39 @@ public final class OrderQuantizer {
             }
         }
         return order.withQuantities(quantity, price, stopPrice);
+    }
+
+    /**
+     * A SELL sized to what the account holds: never more than {@code free} of the base asset (a buy's fee taken
+     * in the base asset leaves 0.00999 of 0.01 bought, and Binance refuses the 0.01 with -2010), floored to the
+     * lot step like any order. When the order sells the whole holding and that is below the symbol's minimum
+     * (quantity or notional), it is dust: Binance will never trade it, so it is refused here with the numbers.
+     *
+     * @param free           the base asset's free balance
+     * @param referencePrice the price a MARKET order's notional is judged at, or {@code null} when unknown
+     * @throws FilterViolation {@code DUST} for a holding too small to sell, or the filter an ordinary order breaks
+     */
+    public static NewOrder applySell(NewOrder order, SymbolRules rules, BigDecimal free, BigDecimal referencePrice) {
+        if (order.side() != Side.SELL || order.quantity() == null) {
+            throw new IllegalArgumentException("applySell sizes a SELL by quantity, not " + order);
+        }
+        boolean wholeHolding = order.quantity().compareTo(free) >= 0;
+        NewOrder sized = wholeHolding ? order.withQuantities(free, order.price(), order.stopPrice()) : order;
+        try {
+            return apply(sized, rules, referencePrice);
+        } catch (FilterViolation violation) {
+            if (!wholeHolding || !SIZE_FILTERS.contains(violation.filterType())) {
+                throw violation;
+            }
+            SymbolRules.LotSize lot = order.type() == Type.MARKET && rules.marketLotSize() != null
+                    && positive(rules.marketLotSize().stepSize()) ? rules.marketLotSize() : rules.lotSize();
+            String detail = violation.getMessage().substring(violation.getMessage().indexOf(" refused: ") + 10);
+            throw new FilterViolation(DUST, order.symbol() + " " + order.side() + " " + order.type() + " refused: the "
+                    + plain(free) + " " + rules.baseAsset() + " held is dust, below what Binance trades ("
+                    + detail + (lot == null || violation.filterType().endsWith("LOT_SIZE") ? ""
+                            : "; " + lot.filterType() + " step " + plain(lot.stepSize()) + ", minQty " + plain(lot.minQty()))
+                    + "); not sent. Binance can convert dust to BNB in its web interface.");
+        }
     }
 
     private static BigDecimal onTick(BigDecimal value, SymbolRules.PriceFilter filter, RoundingMode rounding,

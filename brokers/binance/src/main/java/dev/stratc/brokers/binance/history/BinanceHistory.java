@@ -29,9 +29,10 @@ public final class BinanceHistory implements AutoCloseable {
 
     public BinanceHistory(HttpUrl restUrl, Clock clock, Sleeper sleeper) {
         this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
-        HostLimiter limiter = new HostLimiter(restUrl.host(), 6000, clock, sleeper,
+        ServerClock serverClock = new ServerClock(clock);
+        HostLimiter limiter = new HostLimiter(restUrl.host(), 6000, serverClock, sleeper,
                 message -> System.err.println("warning: " + message));
-        BinanceHttp rest = new BinanceHttp(http, restUrl, new ServerClock(clock), limiter, new ObjectMapper(),
+        BinanceHttp rest = new BinanceHttp(http, restUrl, serverClock, limiter, new ObjectMapper(),
                 Duration.ofSeconds(5));
         this.market = new SpotMarketClient(rest);
     }

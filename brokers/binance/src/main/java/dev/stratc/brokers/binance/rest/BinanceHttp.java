@@ -87,19 +87,31 @@ public final class BinanceHttp {
         boolean resynced = false;
         for (int attempt = 0; ; attempt++) {
             String requestLine = method + " " + path;
+            HostLimiter.Permit permit;
             try {
-                host.acquire(weight);
                 if (orders != null) {
                     orders.acquire();
                 }
+                permit = host.acquire(weight);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(requestLine + " interrupted while waiting for the rate limit", e);
             }
             // signed after the wait, so the timestamp is fresh
             Request request = build(method, path, params, key);
-            try (Response response = http.newCall(request).execute()) {
-                observe(response.headers(), orders);
+            Response response;
+            try {
+                response = http.newCall(request).execute();
+            } catch (InterruptedIOException e) {
+                host.unanswered(permit);
+                throw new UncheckedIOException(requestLine + " timed out; its outcome is unknown", e);
+            } catch (IOException e) {
+                host.unanswered(permit);
+                throw new UncheckedIOException(requestLine + " failed: " + e.getMessage(), e);
+            }
+            try (response) {
+                host.answered(permit, intHeader(response.headers(), "X-MBX-USED-WEIGHT-1M"));
+                observeOrderCounts(response.headers(), orders);
                 String body = response.body() == null ? "" : response.body().string();
                 int status = response.code();
                 if (response.isSuccessful()) {
@@ -153,11 +165,7 @@ public final class BinanceHttp {
         return builder.url(url).method(method, method.equals("GET") ? null : EMPTY).build();
     }
 
-    private void observe(Headers headers, OrderLimiter orders) {
-        Integer weight = intHeader(headers, "X-MBX-USED-WEIGHT-1M");
-        if (weight != null) {
-            host.observeUsedWeight(weight);
-        }
+    private static void observeOrderCounts(Headers headers, OrderLimiter orders) {
         if (orders != null) {
             orders.observe(intHeader(headers, "X-MBX-ORDER-COUNT-10S"), intHeader(headers, "X-MBX-ORDER-COUNT-1D"));
         }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The unfilled-order count of one account (all its keys share it; sub-accounts have their own), fed from
  * {@code X-MBX-ORDER-COUNT-10S} and {@code X-MBX-ORDER-COUNT-1D}. A new order waits for the next 10-second
- * window when this one is full, and is refused outright when the day's count is spent.
+ * window when this one is full, and is refused outright when the day's count is spent. The windows are the
+ * exchange's, so {@code clock} is the server clock (the day starts at 00:00 UTC by Binance's time).
  */
 public final class OrderLimiter {
     private final String account;

@@ -79,6 +79,11 @@ public final class MarketStream implements AutoCloseable {
         return socket.connectionsOpened();
     }
 
+    /** Why the first connection could not be made, while none ever opened; {@code null} otherwise. */
+    public String unreachable() {
+        return socket.unreachable();
+    }
+
     @Override
     public void close() {
         socket.close();

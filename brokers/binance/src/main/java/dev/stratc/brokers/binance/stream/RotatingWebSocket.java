@@ -42,6 +42,7 @@ public final class RotatingWebSocket implements AutoCloseable {
     private final AlertSink alerts;
     private final Clock clock;
 
+    private volatile String neverConnectedBecause;
     private Connection current;
     private Connection next;
     private boolean closed;
@@ -76,6 +77,15 @@ public final class RotatingWebSocket implements AutoCloseable {
 
     public synchronized boolean isConnected() {
         return current != null && current.open;
+    }
+
+    /**
+     * Why the first attempt to connect failed, while no connection has ever opened: the server answered the
+     * handshake with an HTTP status instead of 101, or refused the connection. {@code null} otherwise. Retries go
+     * on; a caller that cannot work without the connection reports this rather than wait.
+     */
+    public String unreachable() {
+        return neverConnectedBecause;
     }
 
     /** How many connections have opened so far (the first, replacements and reconnections). */
@@ -221,7 +231,26 @@ public final class RotatingWebSocket implements AutoCloseable {
 
         @Override
         public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-            ended(this, t.toString());
+            String why = describe(t, response);
+            synchronized (RotatingWebSocket.this) {
+                if (connectionsOpened == 0 && neverConnectedBecause == null) {
+                    neverConnectedBecause = why;
+                }
+            }
+            ended(this, why);
         }
+    }
+
+    private static String describe(Throwable t, Response response) {
+        if (response != null) {
+            return "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message())
+                    + " at the WebSocket handshake (a WebSocket endpoint answers 101 Switching Protocols)";
+        }
+        return switch (t) {
+            case java.net.ConnectException refused -> "connection refused (" + refused.getMessage() + ")";
+            case java.net.UnknownHostException unknown -> "unknown host " + unknown.getMessage();
+            case java.net.SocketTimeoutException timeout -> "no answer (" + timeout.getMessage() + ")";
+            default -> t.toString();
+        };
     }
 }

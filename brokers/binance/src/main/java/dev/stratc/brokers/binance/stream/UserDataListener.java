@@ -18,7 +18,11 @@ public interface UserDataListener {
     default void onResubscribed(long lostAtMillis, long resumedAtMillis) {
     }
 
-    /** The subscription was refused (bad key, signature, clock); the stream keeps trying. */
+    /** The subscription was refused for a reason retrying will not cure (bad key, signature); it is not retried. */
     default void onError(String message) {
+    }
+
+    /** The subscription was refused by the rate limit (429, or 418 for a banned IP); it is retried after the wait. */
+    default void onRateLimited(String message) {
     }
 }

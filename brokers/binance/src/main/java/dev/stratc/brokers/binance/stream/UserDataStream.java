@@ -43,6 +43,7 @@ public final class UserDataStream implements AutoCloseable {
     private final ObjectMapper json;
     private final AlertSink alerts;
     private final Clock clock;
+    private final ScheduledExecutorService scheduler;
     private final AtomicLong requestIds = new AtomicLong();
     private final SequencedSet<String> seen = new LinkedHashSet<>();
     private static final long CLOCK_RETRY_SPACING_NANOS = 60_000_000_000L;
@@ -64,6 +65,7 @@ public final class UserDataStream implements AutoCloseable {
         this.json = json;
         this.alerts = alerts;
         this.clock = clock;
+        this.scheduler = scheduler;
         this.socket = new RotatingWebSocket("Binance user data (" + key + ")", http,
                 new Request.Builder().url(wsApiUrl).build(), new Handler(), scheduler, timings, alerts, clock);
     }
@@ -78,6 +80,11 @@ public final class UserDataStream implements AutoCloseable {
 
     public int connectionsOpened() {
         return socket.connectionsOpened();
+    }
+
+    /** Why the first connection could not be made, while none ever opened; {@code null} otherwise. */
+    public String unreachable() {
+        return socket.unreachable();
     }
 
     @Override
@@ -135,9 +142,20 @@ public final class UserDataStream implements AutoCloseable {
             }
             return;
         }
+        int status = frame.path("status").asInt();
         int code = frame.path("error").path("code").asInt();
         String message = "user data subscription for " + key + " refused: " + code + " "
                 + frame.path("error").path("msg").asText();
+        if (status == 429 || status == 418) {
+            // the IP's weight is spent (or banned): subscribe again once Binance says we may, not before
+            long retryAt = frame.path("error").path("data").path("retryAfter").asLong(0);
+            long wait = retryAt > 0 ? Math.max(1_000, retryAt - serverClock.nowMillis()) : status == 418 ? 120_000 : 60_000;
+            String limited = message + " (HTTP " + status + "); subscribing again in " + (wait + 999) / 1000 + " s";
+            listener.onRateLimited(limited);
+            alerts.alert(limited);
+            scheduler.schedule(socket::rotate, wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
         long now = System.nanoTime();
         if (code == -1021 && now - lastClockRetryNanos > CLOCK_RETRY_SPACING_NANOS) {
             lastClockRetryNanos = now;

@@ -53,6 +53,9 @@ class BinancePaperRunTest {
         exchange = new MockBinance(Clock.systemUTC());
         exchange.addHmacAccount("testnet", MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET);
         exchange.setBalance(MockBinance.DOC_API_KEY, "USDT", "100000");
+        // fees paid in BNB: the strategy's BTC is exactly what it bought
+        exchange.setBalance(MockBinance.DOC_API_KEY, "BNB", "1");
+        exchange.payFeesInBnb(MockBinance.DOC_API_KEY, "600");
         Placeholders.useEnvironment(Map.of("BINANCE_API_KEY", MockBinance.DOC_API_KEY,
                 "BINANCE_API_SECRET", MockBinance.DOC_SECRET));
         String base = exchange.restUrl().toString();

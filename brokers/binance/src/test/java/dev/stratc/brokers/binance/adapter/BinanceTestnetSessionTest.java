@@ -64,6 +64,9 @@ class BinanceTestnetSessionTest {
     void setUp() {
         rig = new MockRig();
         rig.exchange.setBalance(MockBinance.DOC_API_KEY, "USDT", "100000");
+        // fees paid in BNB: the strategy's BTC is exactly what it bought
+        rig.exchange.setBalance(MockBinance.DOC_API_KEY, "BNB", "1");
+        rig.exchange.payFeesInBnb(MockBinance.DOC_API_KEY, "600");
         broker = new BinanceBroker(BinanceBrokerContractTest.settings(rig), BinanceBrokerContractTest.host(rig));
     }
 

@@ -22,6 +22,8 @@ final class MockAccount {
     final Map<String, BigDecimal[]> futuresPositions = new LinkedHashMap<>();
     final Map<String, Integer> leverage = new LinkedHashMap<>();
     final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> futuresOrders = new LinkedHashMap<>();
+    /** Set when the account pays fees in BNB: BNB's price in the quote asset. */
+    java.math.BigDecimal bnbPrice;
     long count10sWindow = -1;
     int count10s;
     long countDayWindow = -1;

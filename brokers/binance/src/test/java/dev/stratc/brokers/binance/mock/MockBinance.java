@@ -45,7 +45,11 @@ import okhttp3.mockwebserver.RecordedRequest;
  * <ul>
  * <li>signatures verified over the raw query string followed by the raw body, exactly as received, with the
  *     signature pair removed; never decoded, re-encoded or re-ordered. HMAC-SHA256 hex or Ed25519 base64;</li>
- * <li>{@code timestamp}/{@code recvWindow} enforced against its own clock (with a settable skew): -1021;</li>
+ * <li>{@code timestamp}/{@code recvWindow} enforced against its own clock (with a settable skew): -1021; request
+ *     weight and order counts are counted in fixed windows of that same skewed clock, per IP and per account;</li>
+ * <li>accounts (a main account and sub-accounts, each its own key, balances and order counts) that may already
+ *     hold coins; the standard 0.1 % commission taken from what a trade brings in (the base asset on a buy, the
+ *     quote on a sell), or in BNB at 25 % off for an account that pays fees so;</li>
  * <li>real error codes and bodies (-1013 filter failure, -1021, -1022, -1102, -1121, -2010, -2011, -2013,
  *     -2015), request weights and {@code X-MBX-USED-WEIGHT-1M}, order counts and {@code X-MBX-ORDER-COUNT-*};</li>
  * <li>429 with {@code Retry-After} when the weight is spent, and 418 for a client that keeps sending during a
@@ -53,7 +57,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * <li>a small matching engine: MARKET and marketable LIMIT orders fill against a settable book, resting orders
  *     fill when {@link #trade} crosses them, stop-limit orders trigger on their stop price;</li>
  * <li>combined market streams ({@code /stream?streams=}) and the WebSocket API ({@code /ws-api/v3}) with
- *     {@code userDataStream.subscribe.signature} and executionReport / outboundAccountPosition events.</li>
+ *     {@code userDataStream.subscribe.signature} (which can be answered 429 with {@code retryAfter}) and
+ *     executionReport / outboundAccountPosition events.</li>
  * </ul>
  */
 public final class MockBinance implements AutoCloseable {
@@ -80,6 +85,9 @@ public final class MockBinance implements AutoCloseable {
     private final List<Integer> errorCodesSent = new CopyOnWriteArrayList<>();
     private final AtomicInteger restRequests = new AtomicInteger();
 
+    /** Binance's standard Spot rate (VIP 0), maker and taker alike; paying with BNB takes 25 % off. */
+    private BigDecimal commissionRate = new BigDecimal("0.001");
+    private static final BigDecimal BNB_DISCOUNT = new BigDecimal("0.75");
     private volatile long skewMillis;
     private int weightLimit = 6000;
     private long weightMinute = -1;
@@ -88,6 +96,8 @@ public final class MockBinance implements AutoCloseable {
     private Instant bannedUntil = Instant.MIN;
     private int bans;
     private int scripted429s;
+    private int scriptedWsApi429s;
+    private long scriptedWsApiRetryAfterMillis;
     private int scriptedRetryAfterSeconds;
     private boolean scriptedBan;
     private int scriptedServerErrors;
@@ -158,6 +168,19 @@ public final class MockBinance implements AutoCloseable {
         account(apiKey).balance(asset)[0] = new BigDecimal(free);
     }
 
+    /** The commission rate of every account (0.001 = 0.1 %, Binance's standard rate). */
+    public synchronized void setCommissionRate(String rate) {
+        this.commissionRate = new BigDecimal(rate);
+    }
+
+    /**
+     * The account pays its fees in BNB (Binance's "use BNB to pay for fees", 25 % off), BNB valued at
+     * {@code bnbPriceInQuote}; when its BNB does not cover a fee, that fee is taken from the asset received.
+     */
+    public synchronized void payFeesInBnb(String apiKey, String bnbPriceInQuote) {
+        account(apiKey).bnbPrice = new BigDecimal(bnbPriceInQuote);
+    }
+
     public synchronized BigDecimal free(String apiKey, String asset) {
         return account(apiKey).balance(asset)[0];
     }
@@ -202,6 +225,12 @@ public final class MockBinance implements AutoCloseable {
         this.scriptedRetryAfterSeconds = retryAfterSeconds;
     }
 
+    /** The next {@code count} user-data subscriptions on the WebSocket API get 429, retry allowed after the wait. */
+    public synchronized void scriptWsApi429s(int count, Duration retryAfter) {
+        this.scriptedWsApi429s = count;
+        this.scriptedWsApiRetryAfterMillis = retryAfter.toMillis();
+    }
+
     /** The next REST request gets 418 (an IP ban of two minutes). */
     public synchronized void scriptBan() {
         this.scriptedBan = true;
@@ -222,6 +251,18 @@ public final class MockBinance implements AutoCloseable {
 
     public int restRequests() {
         return restRequests.get();
+    }
+
+    /** Another process on this machine's IP spends {@code weight} of this server minute's budget. */
+    public synchronized void spendWeightFromAnotherProcess(int weight) {
+        rollWeight();
+        usedWeight += weight;
+    }
+
+    /** The exchange counts {@code weight} less than it did (e.g. successful orders, which cost nothing). */
+    public synchronized void forgiveWeight(int weight) {
+        rollWeight();
+        usedWeight = Math.max(0, usedWeight - weight);
     }
 
     public synchronized int usedWeight() {
@@ -386,7 +427,7 @@ public final class MockBinance implements AutoCloseable {
         rollWeight();
         usedWeight += weight;
         if (usedWeight > weightLimit) {
-            long secondsLeft = Math.max(1, (60_000 - now.toEpochMilli() % 60_000 + 999) / 1000);
+            long secondsLeft = Math.max(1, (60_000 - serverTime() % 60_000 + 999) / 1000);
             pausedUntil = now.plusSeconds(secondsLeft);
             return withWeight(error(429, -1003, "Too much request weight used; current limit is " + weightLimit
                     + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.")
@@ -521,6 +562,16 @@ public final class MockBinance implements AutoCloseable {
     private MockResponse exchangeInfo(Map<String, List<String>> params) {
         ObjectNode info = exchangeInfo.deepCopy();
         info.put("serverTime", serverTime());
+        // the limits this server enforces, as the real exchangeInfo lists the real ones
+        for (JsonNode limit : info.path("rateLimits")) {
+            String type = limit.path("rateLimitType").asText();
+            String interval = limit.path("interval").asText();
+            if (type.equals("REQUEST_WEIGHT") && interval.equals("MINUTE")) {
+                ((ObjectNode) limit).put("limit", weightLimit);
+            } else if (type.equals("ORDERS") && interval.equals("SECOND")) {
+                ((ObjectNode) limit).put("limit", ordersPer10s);
+            }
+        }
         String symbol = first(params, "symbol");
         if (symbol != null) {
             ArrayNode only = json.createArrayNode().add(symbolRules(symbol));
@@ -681,12 +732,26 @@ public final class MockBinance implements AutoCloseable {
         BigDecimal remaining = order.origQty.subtract(order.executedQty);
         BigDecimal release = qty.compareTo(remaining) == 0 ? order.locked
                 : order.locked.multiply(qty).divide(remaining, 16, RoundingMode.HALF_UP);
+        // the fee comes out of what the trade brings in (the base asset on a buy, the quote on a sell), or BNB
+        String received = order.isBuy() ? base : quote;
+        BigDecimal commission = (order.isBuy() ? qty : quoteQty).multiply(commissionRate).setScale(8, RoundingMode.HALF_UP);
+        String commissionAsset = received;
+        if (account.bnbPrice != null) {
+            BigDecimal inBnb = quoteQty.multiply(commissionRate).multiply(BNB_DISCOUNT)
+                    .divide(account.bnbPrice, 8, RoundingMode.HALF_UP);
+            if (account.balance("BNB")[0].compareTo(inBnb) >= 0) {
+                commission = inBnb;
+                commissionAsset = "BNB";
+                move(account, "BNB", inBnb.negate(), BigDecimal.ZERO);
+            }
+        }
+        BigDecimal feeFromReceived = commissionAsset.equals(received) ? commission : BigDecimal.ZERO;
         if (order.isBuy()) {
             move(account, quote, release.subtract(quoteQty), release.negate());
-            move(account, base, qty, BigDecimal.ZERO);
+            move(account, base, qty.subtract(feeFromReceived), BigDecimal.ZERO);
         } else {
             move(account, base, BigDecimal.ZERO, release.negate());
-            move(account, quote, quoteQty, BigDecimal.ZERO);
+            move(account, quote, quoteQty.subtract(feeFromReceived), BigDecimal.ZERO);
         }
         order.locked = order.locked.subtract(release);
         order.executedQty = order.executedQty.add(qty);
@@ -702,15 +767,18 @@ public final class MockBinance implements AutoCloseable {
         trade.put("price", plain8(price));
         trade.put("qty", plain8(qty));
         trade.put("quoteQty", plain8(quoteQty));
-        trade.put("commission", "0.00000000");
-        trade.put("commissionAsset", order.isBuy() ? base : quote);
+        trade.put("commission", plain8(commission));
+        trade.put("commissionAsset", commissionAsset);
         trade.put("time", order.updateTime);
         trade.put("isBuyer", order.isBuy());
         trade.put("isMaker", maker);
         trade.put("isBestMatch", true);
         account.trades.add(trade);
         order.fills.add(trade);
-        executionReport(account, order, "TRADE", price, qty, tradeId);
+        executionReport(account, order, "TRADE", price, qty, tradeId, null, trade);
+        if (commissionAsset.equals("BNB")) {
+            accountPosition(account, "BNB");
+        }
     }
 
     private MockResponse cancel(MockAccount account, Map<String, List<String>> params) {
@@ -727,7 +795,7 @@ public final class MockBinance implements AutoCloseable {
         order.status = "CANCELED";
         order.updateTime = serverTime();
         String cancelId = newClientOrderId == null ? "cancel-" + order.orderId : newClientOrderId;
-        executionReport(account, order, "CANCELED", null, null, null, cancelId);
+        executionReport(account, order, "CANCELED", null, null, null, cancelId, null);
         JsonNode rules = symbolRules(order.symbol);
         accountPosition(account, rules.path("baseAsset").asText(), rules.path("quoteAsset").asText());
         ObjectNode body = orderObject(order);
@@ -794,11 +862,13 @@ public final class MockBinance implements AutoCloseable {
 
     private MockResponse accountInfo(MockAccount account, Map<String, List<String>> params) {
         boolean omitZero = "true".equals(first(params, "omitZeroBalances"));
-        ObjectNode body = json.createObjectNode().put("makerCommission", 10).put("takerCommission", 10)
+        int bips = commissionRate.movePointRight(4).intValue();
+        String rate = plain8(commissionRate);
+        ObjectNode body = json.createObjectNode().put("makerCommission", bips).put("takerCommission", bips)
                 .put("buyerCommission", 0).put("sellerCommission", 0).put("canTrade", true).put("canWithdraw", true)
                 .put("canDeposit", true).put("brokered", false).put("requireSelfTradePrevention", false)
                 .put("preventSor", false).put("updateTime", serverTime()).put("accountType", "SPOT");
-        body.putObject("commissionRates").put("maker", "0.00100000").put("taker", "0.00100000")
+        body.putObject("commissionRates").put("maker", rate).put("taker", rate)
                 .put("buyer", "0.00000000").put("seller", "0.00000000");
         ArrayNode balances = body.putArray("balances");
         account.balances.forEach((asset, b) -> {
@@ -838,7 +908,7 @@ public final class MockBinance implements AutoCloseable {
     }
 
     private void countOrder(MockAccount account) {
-        long now = clock.millis();
+        long now = serverTime();
         if (now / 10_000 != account.count10sWindow) {
             account.count10sWindow = now / 10_000;
             account.count10s = 0;
@@ -1039,11 +1109,11 @@ public final class MockBinance implements AutoCloseable {
 
     private void executionReport(MockAccount account, MockOrder order, String executionType, BigDecimal lastPrice,
             BigDecimal lastQty, Long tradeId) {
-        executionReport(account, order, executionType, lastPrice, lastQty, tradeId, null);
+        executionReport(account, order, executionType, lastPrice, lastQty, tradeId, null, null);
     }
 
     private void executionReport(MockAccount account, MockOrder order, String executionType, BigDecimal lastPrice,
-            BigDecimal lastQty, Long tradeId, String cancelId) {
+            BigDecimal lastQty, Long tradeId, String cancelId, Map<String, Object> trade) {
         ObjectNode e = json.createObjectNode().put("e", "executionReport").put("E", serverTime()).put("s", order.symbol)
                 .put("c", cancelId != null ? cancelId : order.clientOrderId).put("S", order.side).put("o", order.type)
                 .put("f", order.timeInForce == null ? "GTC" : order.timeInForce).put("q", plain8(order.origQty))
@@ -1052,14 +1122,19 @@ public final class MockBinance implements AutoCloseable {
                 .put("g", -1).put("C", cancelId != null ? order.clientOrderId : "").put("x", executionType)
                 .put("X", order.status).put("r", "NONE").put("i", order.orderId)
                 .put("l", plain8(lastQty == null ? BigDecimal.ZERO : lastQty)).put("z", plain8(order.executedQty))
-                .put("L", plain8(lastPrice == null ? BigDecimal.ZERO : lastPrice)).put("n", "0")
+                .put("L", plain8(lastPrice == null ? BigDecimal.ZERO : lastPrice))
+                .put("n", trade == null ? "0" : (String) trade.get("commission"))
                 .put("T", order.updateTime).put("t", tradeId == null ? -1 : tradeId).put("v", 3).put("I", 8641984)
                 .put("w", order.isOpen()).put("m", false).put("M", false).put("O", order.time)
                 .put("Z", plain8(order.cumQuote))
                 .put("Y", plain8(lastQty == null ? BigDecimal.ZERO : lastQty.multiply(lastPrice)))
                 .put("Q", plain8(order.quoteOrderQty == null ? BigDecimal.ZERO : order.quoteOrderQty))
                 .put("W", order.time).put("V", "EXPIRE_MAKER");
-        e.putNull("N");
+        if (trade == null) {
+            e.putNull("N");
+        } else {
+            e.put("N", (String) trade.get("commissionAsset"));
+        }
         push(account, e);
     }
 
@@ -1105,13 +1180,18 @@ public final class MockBinance implements AutoCloseable {
                 switch (request.path("method").asText()) {
                     case "ping" -> response.put("status", 200).putObject("result");
                     case "userDataStream.subscribe.signature" -> {
+                        rateLimitWsApi();
                         int subscription = subscribe(webSocket, request.path("params"));
                         response.put("status", 200).putObject("result").put("subscriptionId", subscription);
                     }
                     default -> throw new Reject(400, -1100, "Illegal characters found in parameter 'method'.");
                 }
             } catch (Reject r) {
-                response.put("status", r.status).putObject("error").put("code", r.code).put("msg", r.getMessage());
+                ObjectNode error = response.put("status", r.status).putObject("error").put("code", r.code)
+                        .put("msg", r.getMessage());
+                if (r.retryAtMillis > 0) {
+                    error.putObject("data").put("serverTime", serverTime()).put("retryAfter", r.retryAtMillis);
+                }
             }
             ArrayNode limits = response.putArray("rateLimits");
             limits.addObject().put("rateLimitType", "REQUEST_WEIGHT").put("interval", "MINUTE").put("intervalNum", 1)
@@ -1135,6 +1215,18 @@ public final class MockBinance implements AutoCloseable {
             synchronized (MockBinance.this) {
                 accountsByKey.values().forEach(a -> a.subscriptions.removeIf(s -> s.socket() == webSocket));
             }
+        }
+    }
+
+    /** A scripted 429 on the WebSocket API: the IP's weight is spent until {@code retryAfter} (epoch ms) in {@code data}. */
+    private synchronized void rateLimitWsApi() {
+        if (scriptedWsApi429s > 0) {
+            scriptedWsApi429s--;
+            errorCodesSent.add(-1003);
+            Reject r = new Reject(429, -1003, "Too much request weight used; current limit is " + weightLimit
+                    + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.");
+            r.retryAtMillis = serverTime() + scriptedWsApiRetryAfterMillis;
+            throw r;
         }
     }
 
@@ -1232,8 +1324,9 @@ public final class MockBinance implements AutoCloseable {
         return account;
     }
 
+    /** Weight is counted per IP in fixed minutes of the server's own clock (skew included). */
     private void rollWeight() {
-        long minute = clock.millis() / 60_000;
+        long minute = serverTime() / 60_000;
         if (minute != weightMinute) {
             weightMinute = minute;
             usedWeight = 0;
@@ -1380,6 +1473,8 @@ public final class MockBinance implements AutoCloseable {
         final int status;
         final int code;
         int retryAfterSeconds;
+        /** The WebSocket API's {@code error.data.retryAfter}: when the client may send again, epoch ms. */
+        long retryAtMillis;
 
         Reject retryAfter(int seconds) {
             this.retryAfterSeconds = seconds;

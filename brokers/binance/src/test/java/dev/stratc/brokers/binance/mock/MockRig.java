@@ -39,7 +39,7 @@ public final class MockRig implements AutoCloseable {
         return t;
     });
     public final ServerClock serverClock = new ServerClock(clock);
-    public final HostLimiter host = new HostLimiter(exchange.restUrl().host(), 6000, clock, clock, alerts::add);
+    public final HostLimiter host = new HostLimiter(exchange.restUrl().host(), 6000, serverClock, clock, alerts::add);
     public final BinanceHttp rest = new BinanceHttp(http, exchange.restUrl(), serverClock, host, json,
             Duration.ofSeconds(5));
     public final SpotMarketClient market = new SpotMarketClient(rest);
@@ -54,7 +54,7 @@ public final class MockRig implements AutoCloseable {
     }
 
     public SpotAccountClient account(String name, ApiKey key) {
-        return new SpotAccountClient(rest, key, new OrderLimiter(name, 100, 200_000, clock, clock));
+        return new SpotAccountClient(rest, key, new OrderLimiter(name, 100, 200_000, serverClock, clock));
     }
 
     @Override

@@ -77,13 +77,16 @@ class SpotRestTest {
         assertThat(cancelled.clientOrderId()).isEqualTo("rest-1");
 
         Map<String, Balance> balances = main.balances().stream().collect(Collectors.toMap(Balance::asset, b -> b));
-        assertThat(balances.get("BTC").free()).isEqualByComparingTo("0.52");
+        // the 0.1 % fee of a buy is taken from the BTC bought: 0.5 + 0.02 - 0.00002
+        assertThat(balances.get("BTC").free()).isEqualByComparingTo("0.51998");
         assertThat(balances.get("USDT").free()).isEqualByComparingTo("9399.99"); // 10000 - 0.02 × 30000.5
         assertThat(balances.get("USDT").locked()).isZero();
         List<Trade> trades = main.myTrades("BTCUSDT", null, 100);
         assertThat(trades).singleElement().satisfies(t -> {
             assertThat(t.qty()).isEqualByComparingTo("0.02");
             assertThat(t.isBuyer()).isTrue();
+            assertThat(t.commission()).isEqualByComparingTo("0.00002");
+            assertThat(t.commissionAsset()).isEqualTo("BTC");
         });
     }
 
@@ -201,6 +204,24 @@ class SpotRestTest {
         assertThat(rig.exchange.errorCodesSent()).containsExactly(-1003, -1003, -1003, -1003);
         assertThat(rig.exchange.bans()).isZero();
         assertThat(rig.clock.totalSlept()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void aStormLongerThanTheRetriesGivesUpAfterSixAttemptsEachAfterItsRetryAfter() {
+        rig.exchange.script429s(50, 2);
+        int before = rig.exchange.restRequests();
+
+        assertThatThrownBy(() -> rig.market.serverTime())
+                .isInstanceOfSatisfying(BinanceApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(429));
+
+        assertThat(rig.exchange.restRequests() - before).as("the first try and five retries").isEqualTo(6);
+        assertThat(rig.clock.sleeps()).containsOnly(Duration.ofSeconds(2)).hasSize(5);
+
+        // the last Retry-After still holds: the next request waits it out before it is sent
+        rig.exchange.script429s(0, 0);
+        assertThat(rig.market.serverTime()).isPositive();
+        assertThat(rig.clock.sleeps()).hasSize(6);
+        assertThat(rig.exchange.bans()).as("never sent during a Retry-After").isZero();
     }
 
     @Test

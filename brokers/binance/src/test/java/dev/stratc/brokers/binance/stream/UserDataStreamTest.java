@@ -49,7 +49,13 @@ class UserDataStreamTest {
         public void onError(String message) {
             errors.add(message);
         }
+
+        @Override
+        public void onRateLimited(String message) {
+            rateLimited.add(message);
+        }
     };
+    private final List<String> rateLimited = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -129,6 +135,27 @@ class UserDataStreamTest {
             assertThat(rig.serverClock.offsetMillis()).isEqualTo(-30_000);
             assertThat(stream.connectionsOpened()).isEqualTo(2);
             assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void aSubscriptionRefusedBy429IsTriedAgainOnlyAfterItsRetryAfter() {
+        try (UserDataStream stream = subscribe(new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET))) {
+            Await.until("subscribed", stream::isSubscribed);
+            rig.exchange.scriptWsApi429s(1, Duration.ofMillis(1_500));
+
+            rig.exchange.dropUserDataConnections();
+            Await.until("the 429", () -> !rateLimited.isEmpty());
+            long refusedAt = System.nanoTime();
+            Await.until("subscribed again", stream::isSubscribed);
+
+            assertThat(System.nanoTime() - refusedAt).as("waited for retryAfter (at least 1 s)")
+                    .isGreaterThanOrEqualTo(900_000_000L);
+            assertThat(rateLimited.get(0)).contains("-1003", "HTTP 429", "subscribing again in 2 s");
+            assertThat(rig.alerts).anyMatch(a -> a.contains("HTTP 429"));
+            assertThat(errors).isEmpty();
+            assertThat(stream.connectionsOpened()).as("the first, the one refused, the retry").isEqualTo(3);
+            Await.until("the gap report", () -> resubscriptions.size() == 1);
         }
     }
 
