@@ -1,5 +1,6 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.brokers.kis.auth.TokenCache;
 import dev.stratc.runtime.broker.BrokerAccount;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerPort;
@@ -14,12 +15,13 @@ public final class KisBrokerFactory implements BrokerFactory {
     }
 
     /**
-     * Tokens are cached under {@code stateDir/kis-tokens} unless the account names a {@code token_cache_dir};
-     * the client-id → order-number files go to {@code stateDir/kis-orders}.
+     * Tokens are cached where every command keeps them ({@link TokenCache#defaultDirectory()}, shared with
+     * {@code stratc data fetch kis}) unless the account names a {@code token_cache_dir}; the client-id →
+     * order-number files go to {@code stateDir/kis-orders}.
      */
     @Override
     public BrokerPort create(BrokerAccount account, Path stateDir) {
-        return KisBroker.open(KisSettings.toConfig(account, stateDir.resolve("kis-tokens")),
+        return KisBroker.open(KisSettings.toConfig(account, TokenCache.defaultDirectory()),
                 stateDir.resolve("kis-orders"));
     }
 }

@@ -3,6 +3,7 @@ package dev.stratc.brokers.kis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratc.brokers.kis.auth.TokenCache;
 import dev.stratc.runtime.broker.BrokerAccount;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerInfo;
@@ -43,11 +44,15 @@ class KisConfigLoaderTest {
         KisAccountConfig paper = accounts.get(0);
         assertThat(paper.mode()).isEqualTo(KisMode.PAPER);
         assertThat(paper.endpoints()).isEqualTo(KisEndpoints.defaults(KisMode.PAPER));
-        assertThat(paper.requestsPerSecond()).isEqualTo(1.9);
+        assertThat(paper.requestsPerSecond()).as("KIS's limit; the limiter keeps its margin").isEqualTo(2.0);
         assertThat(paper.noticeTrId()).isEqualTo("H0STCNI9");
         assertThat(paper.htsId()).isEqualTo("trader1");
         assertThat(accounts.get(1).mode()).isEqualTo(KisMode.REAL);
-        assertThat(accounts.get(1).account().toString()).isEqualTo("60012345-01");
+        assertThat(accounts.get(1).account().plain()).isEqualTo("60012345-01");
+        // messages and logs show the number and the HTS ID masked, the config's toString too
+        assertThat(accounts.get(1).account().toString()).isEqualTo("*******5-01");
+        assertThat(accounts.get(1).toString()).doesNotContain("60012345").doesNotContain("trader1")
+                .contains("*******5-01");
         assertThat(accounts.get(1).credentials().toString()).doesNotContain("k1").doesNotContain("s1");
     }
 
@@ -73,10 +78,12 @@ class KisConfigLoaderTest {
         KisAccountConfig config = broker.session().config();
         assertThat(config.endpoints().restBaseUrl()).isEqualTo("http://127.0.0.1:9");
         assertThat(config.endpoints().webSocketUrl()).isEqualTo(KisEndpoints.defaults(KisMode.REAL).webSocketUrl());
-        assertThat(config.tokenCacheDir()).isEqualTo(state.resolve("kis-tokens"));
+        // the same token cache as `stratc data fetch kis` (KisConfigLoader), so a run reuses a fetch's token
+        assertThat(config.tokenCacheDir()).isEqualTo(TokenCache.defaultDirectory());
         assertThat(config.requestsPerSecond()).isEqualTo(5);
         assertThat(broker.info().environment()).isEqualTo(BrokerInfo.Environment.LIVE);
         assertThat(broker.info().quoteBatchSize()).isEqualTo(30);
+        assertThat(broker.info().maxSubscriptions()).as("41 slots, one for the notices of hts_id").isEqualTo(40);
     }
 
     @Test
@@ -84,10 +91,15 @@ class KisConfigLoaderTest {
         BrokerAccount entry = new BrokerAccount("kis-x", "kis", "demo", Map.of());
         assertThatThrownBy(() -> KisSettings.toConfig(entry, state))
                 .hasMessage("KIS account kis-x: environment must be 'paper' or 'live', was 'demo'");
+        Placeholders.useEnvironment(Map.of("KIS_ACCOUNT_1", "98765432-1X"));
         BrokerAccount badNumber = new BrokerAccount("kis-y", "kis", "paper",
-                Map.of("app_key", "a", "app_secret", "b", "account_number", "1234"));
+                Map.of("app_key", "a", "app_secret", "b", "account_number", "${KIS_ACCOUNT_1}"));
         assertThatThrownBy(() -> KisSettings.toConfig(badNumber, state))
-                .hasMessageContaining("KIS account kis-y: '1234' is not a KIS account number");
+                .hasMessage("KIS account kis-y: account_number (from ${KIS_ACCOUNT_1}): '*******2-1X' (11 characters,"
+                        + " masked) is not a KIS account number; expected 8 digits, a dash and the 2-digit product"
+                        + " code, such as 12345678-01; set it to the number of the account, as KIS's web page shows"
+                        + " it")
+                .message().doesNotContain("98765432");
     }
 
     @Test

@@ -90,6 +90,9 @@ public final class MockKis implements AutoCloseable {
     private final Map<String, String> approvalKeys = new HashMap<>(); // approval key -> app key
     private final Map<String, Deque<Long>> recentRequests = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
+    private final Map<String, Integer> rateLimits = new HashMap<>();
+    private final Map<String, Integer> busiestSecond = new HashMap<>();
+    private final List<String> rateBreaches = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -165,6 +168,24 @@ public final class MockKis implements AutoCloseable {
 
     public synchronized int rateLimited(String appKey) {
         return rateLimited.getOrDefault(appKey, 0);
+    }
+
+    /**
+     * Lowers (or raises) what the server accepts from one key in a rolling second, as for a new key (3/s) or a
+     * key another program is also using.
+     */
+    public synchronized void setRateLimit(String appKey, int requestsPerSecond) {
+        rateLimits.put(appKey, requestsPerSecond);
+    }
+
+    /** The most requests of {@code appKey} that arrived within one rolling second. */
+    public synchronized int busiestSecond(String appKey) {
+        return busiestSecond.getOrDefault(appKey, 0);
+    }
+
+    /** Every arrival that took a key over its limit in a rolling second (each answered EGW00201). */
+    public List<String> rateBreaches() {
+        return List.copyOf(rateBreaches);
     }
 
     public synchronized int calls(String path) {
@@ -445,18 +466,29 @@ public final class MockKis implements AutoCloseable {
         };
     }
 
-    /** 20 requests in any second for a real key, 2 for a paper key. */
+    /**
+     * 20 requests in any rolling second for a real key, 2 for a paper key (or the limit set for the key). Every
+     * arrival counts, refused ones too, as a gateway's counter does; each one over the limit is a breach.
+     */
     private boolean overRateLimit(MockAccount account) {
         long now = System.nanoTime();
         Deque<Long> recent = recentRequests.computeIfAbsent(account.appKey, k -> new ArrayDeque<>());
         while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
             recent.pollFirst();
         }
-        if (recent.size() >= (account.paper ? 2 : 20)) {
+        recent.addLast(now);
+        int limit = rateLimit(account);
+        busiestSecond.merge(account.appKey, recent.size(), Math::max);
+        if (recent.size() > limit) {
+            rateBreaches.add("key " + account.appKey.substring(0, 8) + "…: " + recent.size() + " requests within "
+                    + (now - recent.peekFirst()) / 1_000_000 + " ms (limit " + limit + " a second)");
             return true;
         }
-        recent.addLast(now);
         return false;
+    }
+
+    private int rateLimit(MockAccount account) {
+        return rateLimits.getOrDefault(account.appKey, account.paper ? 2 : 20);
     }
 
     // ---------------------------------------------------------------- quotations
