@@ -138,6 +138,7 @@ public final class AccountPool {
         List<String> toPoll = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int hot = 0;
+        List<String> newlyHot = new ArrayList<>();
         for (String symbol : watchList) {
             if (!seen.add(symbol)) {
                 continue;
@@ -149,11 +150,15 @@ public final class AccountPool {
                         && streamed.get(keep).size() < accounts.get(keep).info().maxSubscriptions()) {
                     streamed.get(keep).add(symbol);
                 } else {
-                    toStream(symbol, usable, streamed);
+                    newlyHot.add(symbol);
                 }
             } else {
                 toPoll.add(symbol);
             }
+        }
+        // after the symbols that stay: new ones take the slots that came free, so nothing else has to move
+        for (String symbol : newlyHot) {
+            toStream(symbol, usable, streamed);
         }
         for (String symbol : toPoll) {
             Account target = usable.stream().filter(a -> a.info().quoteBatchSize() > 0)

@@ -228,6 +228,7 @@ public final class MarketDataFeed implements AutoCloseable {
         private final Account account;
         private List<List<String>> batches = List.of();
         private long intervalNanos;
+        private int cursor;
         private Thread thread;
         private boolean stopped;
 
@@ -258,39 +259,35 @@ public final class MarketDataFeed implements AutoCloseable {
             }
         }
 
-        private synchronized Optional<List<List<String>>> nextRound() throws InterruptedException {
+        /** The next batch to ask for, round-robin; a re-plan keeps the position, so no batch waits for two rounds. */
+        private synchronized Optional<List<String>> nextBatch() throws InterruptedException {
             while (!stopped && batches.isEmpty()) {
                 wait();
             }
-            return stopped ? Optional.empty() : Optional.of(batches);
-        }
-
-        private synchronized boolean current(List<List<String>> round) {
-            return !stopped && batches == round;
+            if (stopped) {
+                return Optional.empty();
+            }
+            cursor = cursor % batches.size();
+            return Optional.of(batches.get(cursor++));
         }
 
         private void run() {
             long next = System.nanoTime();
             try {
                 while (true) {
-                    Optional<List<List<String>>> round = nextRound();
-                    if (round.isEmpty()) {
+                    Optional<List<String>> batch = nextBatch();
+                    if (batch.isEmpty()) {
                         return;
                     }
-                    for (List<String> batch : round.get()) {
-                        if (!current(round.get())) {
-                            break; // re-planned: start the new round
-                        }
-                        long wait = next - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                        if (!account.acquire(RequestKind.QUOTES, 5_000)) {
-                            continue;
-                        }
-                        next = System.nanoTime() + intervalNanos;
-                        poll(batch);
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
                     }
+                    if (!account.acquire(RequestKind.QUOTES, 5_000)) {
+                        continue;
+                    }
+                    next = System.nanoTime() + intervalNanos;
+                    poll(batch.get());
                 }
             } catch (InterruptedException e) {
                 // closed

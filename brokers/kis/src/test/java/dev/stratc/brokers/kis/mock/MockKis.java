@@ -98,6 +98,9 @@ public final class MockKis implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     final List<MockSocket> sockets = new CopyOnWriteArrayList<>();
     final AtomicInteger pongs = new AtomicInteger();
+    final AtomicInteger slotRefusals = new AtomicInteger();
+    final Map<String, Integer> mostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Integer> registrationMessages = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger orderSequence = new AtomicInteger(1_569_150);
     private Supplier<Instant> clock = Instant::now;
 
@@ -219,6 +222,21 @@ public final class MockKis implements AutoCloseable {
 
     public synchronized long lowerLimit(String code) {
         return symbols.get(code).lowerLimit();
+    }
+
+    /** How many registrations were refused with OPSP0008 (a 42nd on a session). */
+    public int slotRefusals() {
+        return slotRefusals.get();
+    }
+
+    /** The most registrations a session of {@code appKey} held at once. */
+    public int mostRegistrations(String appKey) {
+        return mostRegistrations.getOrDefault(appKey, 0);
+    }
+
+    /** How many subscription requests of each tr_type ("1" register, "2" unregister) sockets received. */
+    public int registrationMessages(String trType) {
+        return registrationMessages.getOrDefault(trType, 0);
     }
 
     /** How many PINGPONG echoes clients sent back. */
