@@ -9,6 +9,7 @@ import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerInfo;
 import dev.stratc.runtime.broker.Placeholders;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,65 @@ class KisConfigLoaderTest {
         assertThat(broker.info().environment()).isEqualTo(BrokerInfo.Environment.LIVE);
         assertThat(broker.info().quoteBatchSize()).isEqualTo(30);
         assertThat(broker.info().maxSubscriptions()).as("41 slots, one for the notices of hts_id").isEqualTo(40);
+    }
+
+    @Test
+    void aRunStartedRightAfterADataFetchUsesTheFetchsTokenInsteadOfWaitingOutKissMinute() throws Exception {
+        // both commands default to the same cache; here both name one directory, as the default does for both
+        assertThat(KisSettings.toConfig(new BrokerAccount("a", "kis", "paper", Map.of("app_key", "x",
+                "app_secret", "y", "account_number", "12345678-01")), TokenCache.defaultDirectory()).tokenCacheDir())
+                .isEqualTo(TokenCache.defaultDirectory());
+        try (dev.stratc.brokers.kis.mock.MockKis kis = new dev.stratc.brokers.kis.mock.MockKis()) {
+            dev.stratc.brokers.kis.mock.MockPaperAccount.open(kis, 1_000_000);
+            kis.addSymbol("005930", "삼성전자", 70_000);
+            Placeholders.useEnvironment(dev.stratc.brokers.kis.mock.MockPaperAccount.environment());
+            Path tokens = state.resolve("tokens");
+            Path fetchConfig = java.nio.file.Files.writeString(state.resolve("kis.yaml"), """
+                    kis:
+                      accounts:
+                        - id: kis-paper
+                          environment: paper
+                          app_key: ${KIS_APP_KEY}
+                          app_secret: ${KIS_APP_SECRET}
+                          account_number: ${KIS_ACCOUNT}
+                          rest_url: %s
+                          token_cache_dir: %s
+                    """.formatted(kis.restUrl(), tokens));
+            // `stratc data fetch kis`
+            KisSession fetch = KisSession.open(KisConfigLoader.load(fetchConfig).getFirst());
+            fetch.quotations().price("005930");
+            assertThat(kis.tokensIssued(dev.stratc.brokers.kis.mock.MockPaperAccount.APP_KEY)).isOne();
+
+            // `stratc run` seconds later, on the same key: the factory's broker signs in with the cached token
+            BrokerFactory factory = ServiceLoader.load(BrokerFactory.class).stream()
+                    .map(ServiceLoader.Provider::get).filter(f -> f.name().equals("kis")).findFirst().orElseThrow();
+            BrokerAccount entry = new BrokerAccount("KIS_PAPER", "kis", "paper", Map.of("app_key", "${KIS_APP_KEY}",
+                    "app_secret", "${KIS_APP_SECRET}", "account_number", "${KIS_ACCOUNT}", "rest_url",
+                    kis.restUrl(), "ws_url", kis.webSocketUrl(), "token_cache_dir", tokens.toString()));
+            KisBroker run = (KisBroker) factory.create(entry, state.resolve("run"));
+            long started = System.nanoTime();
+            run.start(new dev.stratc.runtime.broker.BrokerListener() {
+                @Override
+                public void onOrderEvent(dev.stratc.runtime.broker.OrderEvent event) {
+                }
+
+                @Override
+                public void onMarketEvent(dev.stratc.runtime.market.MarketEvent event) {
+                }
+
+                @Override
+                public void onConnection(boolean up, String detail) {
+                }
+            });
+            try {
+                assertThat(run.balances()).isNotEmpty();
+            } finally {
+                run.stop();
+            }
+            assertThat(kis.tokensIssued(dev.stratc.brokers.kis.mock.MockPaperAccount.APP_KEY)).isOne();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(kis.violations()).isEmpty();
+        }
     }
 
     @Test
