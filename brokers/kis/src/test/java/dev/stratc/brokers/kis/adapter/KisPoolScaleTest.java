@@ -73,7 +73,8 @@ class KisPoolScaleTest {
         assertThat(session.plan.capacity().refreshSeconds()).isBetween(1.2, 1.7);
         assertThat(session.warnings).anySatisfy(w -> assertThat(w)
                 .contains("1,800 symbols are more than the accounts refresh every 1.0 s")
-                .contains("120 streamed").contains("the 1,680 polled symbols are refreshed every"));
+                .contains("(1,290: 120 streamed in 3 account(s)' slots, 1,170 polled within their request budgets)")
+                .contains("the 1,680 polled symbols are refreshed every 1.4 s"));
         assertThat(session.rounds).as("every polled symbol refreshed again and again").isGreaterThanOrEqualTo(3);
     }
 
