@@ -4,6 +4,7 @@ import dev.stratc.brokers.kis.auth.TokenCache;
 import dev.stratc.runtime.broker.BrokerAccount;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerPort;
+import dev.stratc.runtime.run.ConfigFiles;
 import java.nio.file.Path;
 
 /** {@code broker: kis} in {@code config/accounts.yaml}; found by the runtime through {@code ServiceLoader}. */
@@ -21,7 +22,14 @@ public final class KisBrokerFactory implements BrokerFactory {
      */
     @Override
     public BrokerPort create(BrokerAccount account, Path stateDir) {
-        return KisBroker.open(KisSettings.toConfig(account, TokenCache.defaultDirectory()),
+        KisAccountConfig config;
+        try {
+            config = KisSettings.toConfig(account, TokenCache.defaultDirectory());
+        } catch (KisException e) {
+            // a setting the user has to fix (bad account number, environment, missing variable): bad input, exit 65
+            throw new ConfigFiles.ConfigException(e.getMessage());
+        }
+        return KisBroker.open(config,
                 stateDir.resolve("kis-orders"));
     }
 }
