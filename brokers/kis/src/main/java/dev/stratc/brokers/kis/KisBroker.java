@@ -100,6 +100,8 @@ public final class KisBroker implements BrokerPort {
 
     private BrokerListener listener;
     private KisRealtimeClient realtime;
+    /** The day's volume of each polled symbol at its previous poll. */
+    private final Map<String, Long> polledVolume = new HashMap<>();
 
     /**
      * @param orderBookDir where the client-id → order-number files live (one per account and trading day), so a
@@ -510,15 +512,31 @@ public final class KisBroker implements BrokerPort {
         symbols.forEach(symbol -> client.unsubscribe(RealtimeFrames.TRADES, KrxSymbol.normalize(symbol)));
     }
 
-    /** KIS's multi-symbol quote, 30 symbols a request; symbols KIS does not know are left out. */
+    /**
+     * KIS's multi-symbol quote, 30 symbols a request; symbols KIS does not know are left out. A polled symbol has no
+     * trade stream, so what traded since its previous poll (the day's volume grew) is also told to the listener as
+     * one trade at the last price for the volume in between: its bars are sampled once a polling round.
+     */
     @Override
     public List<MarketEvent.Quote> quotes(List<String> symbols) {
         requireStarted();
         long time = now();
-        return call("quotes", () -> session.quotations().prices(symbols).values().stream()
-                .map(q -> new MarketEvent.Quote(q.symbol(), time, q.bid().doubleValue(), q.bidSize(),
-                        q.ask().doubleValue(), q.askSize()))
-                .toList());
+        Map<String, dev.stratc.brokers.kis.rest.KisQuote> snapshot = call("quotes",
+                () -> session.quotations().prices(symbols));
+        List<MarketEvent.Quote> quotes = new ArrayList<>();
+        synchronized (lock) {
+            for (dev.stratc.brokers.kis.rest.KisQuote q : snapshot.values()) {
+                quotes.add(new MarketEvent.Quote(q.symbol(), time, q.bid().doubleValue(), q.bidSize(),
+                        q.ask().doubleValue(), q.askSize()));
+                Long before = polledVolume.put(q.symbol(), q.volume());
+                // a smaller volume is a new day's count: the first poll of a day only sets the baseline
+                if (before != null && q.volume() > before && listener != null) {
+                    listener.onMarketEvent(new MarketEvent.Trade(q.symbol(), time, q.price().doubleValue(),
+                            q.volume() - before));
+                }
+            }
+        }
+        return quotes;
     }
 
     // ---------------------------------------------------------------- events

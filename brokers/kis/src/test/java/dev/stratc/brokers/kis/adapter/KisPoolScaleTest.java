@@ -123,7 +123,9 @@ class KisPoolScaleTest {
 
                 @Override
                 public void onMarketEvent(MarketEvent event) {
-                    traded.computeIfAbsent(config.id(), id -> ConcurrentHashMap.newKeySet()).add(event.symbol());
+                    if (event instanceof MarketEvent.Trade) {
+                        traded.computeIfAbsent(config.id(), id -> ConcurrentHashMap.newKeySet()).add(event.symbol());
+                    }
                 }
 
                 @Override
@@ -193,6 +195,13 @@ class KisPoolScaleTest {
             hot.retainAll(tradedSymbols);
             assertThat(traded.getOrDefault(id, Set.of())).containsAll(hot);
         });
+        // polled symbols that traded are told as trades too (volume since the previous poll), so they get bars
+        Set<String> tradedPolled = new HashSet<>(tradedSymbols);
+        streaming.values().forEach(tradedPolled::removeAll);
+        assertThat(tradedPolled).hasSizeGreaterThanOrEqualTo(20);
+        Set<String> tradesSeen = new HashSet<>();
+        traded.values().forEach(tradesSeen::addAll);
+        assertThat(tradesSeen).containsAll(tradedPolled);
         // every polled symbol's quote arrived; how often the least refreshed of those polled throughout got one
         // tells the rounds made
         List<String> polled = plan.assignments().values().stream().flatMap(a -> a.polled().stream()).toList();
