@@ -76,6 +76,56 @@ class DataFetchKisTest {
     }
 
     @Test
+    void aPaperKeyNeverGetsThreeRequestsInARollingSecondAndOnlyClosedBarsAreStored() throws Exception {
+        String paperKey = "PSpaper000000000000000000000000000CD";
+        try (MockKis kis = new MockKis()) {
+            kis.addAccount(paperKey, SECRET, true, "50000002-01", "hts", 1_000_000);
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+            List<String> symbols = List.of("005930", "000660", "035420");
+            for (String symbol : symbols) {
+                kis.addSymbol(symbol, "종목", 70_000);
+                List<String[]> rows = new ArrayList<>();
+                // 150 days up to today: two pages each (100 rows a call), today's bar still trading
+                for (LocalDate day = today.minusDays(149); !day.isAfter(today); day = day.plusDays(1)) {
+                    rows.add(new String[] {day.format(DateTimeFormatter.BASIC_ISO_DATE), "100", "110", "90", "105",
+                        "7"});
+                }
+                kis.setDailyBars(symbol, rows);
+            }
+            Placeholders.useEnvironment(Map.of("KIS_APP_KEY_1", paperKey, "KIS_APP_SECRET_1", SECRET,
+                    "KIS_ACCOUNT_1", "50000002-01"));
+            Path config = Files.writeString(dir.resolve("paper.yaml"), """
+                    kis:
+                      accounts:
+                        - id: kis-paper
+                          environment: paper
+                          app_key: ${KIS_APP_KEY_1}
+                          app_secret: ${KIS_APP_SECRET_1}
+                          account_number: ${KIS_ACCOUNT_1}
+                          rest_url: %s
+                          token_cache_dir: %s
+                    """.formatted(kis.restUrl(), dir.resolve("tokens")));
+
+            CliRun run = CliRun.run("data", "fetch", "kis", "--symbol", String.join(",", symbols), "--from",
+                    today.minusDays(149).toString(), "--store", dir.resolve("bars.duckdb").toString(), "--config",
+                    config.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(kis.calls("/uapi/domestic-stock/v1/quotations/inquire-daily-itemchartprice")).isEqualTo(6);
+            assertThat(kis.rateBreaches()).as("requests over 2 in a rolling second").isEmpty();
+            assertThat(kis.rateLimited(paperKey)).as("EGW00201 answers").isZero();
+            assertThat(kis.busiestSecond(paperKey)).isLessThanOrEqualTo(2);
+            boolean dayOver = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Seoul")).isAfter(
+                    java.time.LocalTime.of(20, 0));
+            assertThat(run.out()).contains("fetched " + (dayOver ? 150 : 149) + " 1d bars of 005930");
+            if (!dayOver) {
+                assertThat(run.out()).contains("left out 1 unfinished bar(s)");
+            }
+            assertThat(kis.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void aMissingSecretNamesTheVariableAndExits65() throws Exception {
         Placeholders.useEnvironment(Map.of("KIS_APP_KEY_1", KEY, "KIS_ACCOUNT_1", "50000001-01"));
         CliRun run = CliRun.run("data", "fetch", "kis", "--symbol", "005930", "--from", "2025-02-01",

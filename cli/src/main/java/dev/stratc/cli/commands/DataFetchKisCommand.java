@@ -12,7 +12,6 @@ import dev.stratc.brokers.kis.KisAccountConfig;
 import dev.stratc.brokers.kis.KisConfigLoader;
 import dev.stratc.brokers.kis.KisException;
 import dev.stratc.brokers.kis.KisSession;
-import dev.stratc.brokers.kis.rest.KisBar;
 import dev.stratc.brokers.kis.rest.KisHistory;
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
@@ -83,11 +82,13 @@ public final class DataFetchKisCommand implements Callable<Integer> {
             KisSession session = KisSession.open(chosen);
             KisHistory history = new KisHistory(session.quotations(), chosen.mode(), dev.stratc.brokers.kis.KisClock.SYSTEM);
             for (String symbol : symbols) {
-                List<KisBar> fetched = history.bars(symbol, size, first, last);
-                Bars converted = KisHistory.toBars(symbol, size, fetched);
+                KisHistory.Fetched fetched = history.closedBars(symbol, size, first, last);
+                Bars converted = KisHistory.toBars(symbol, size, fetched.bars());
                 bars.save(converted, "kis");
                 spec.commandLine().getOut().println("fetched " + converted.size() + " " + timeframe + " bars of "
-                        + converted.symbol() + " from KIS account " + chosen.id() + " into " + store);
+                        + converted.symbol() + " from KIS account " + chosen.id() + " into " + store
+                        + (fetched.unfinished() == 0 ? "" : " (left out " + fetched.unfinished() + " unfinished bar(s):"
+                        + " the forming minute, or today's daily bar before " + KisHistory.DAILY_BAR_FINAL + " KST)"));
             }
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage(), e);

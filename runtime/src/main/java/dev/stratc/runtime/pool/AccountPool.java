@@ -19,7 +19,10 @@ import dev.stratc.strategy.AccountChoice;
  */
 public final class AccountPool {
     /** Share of an account's request budget kept free for orders when planning polling. */
-    static final double ORDER_RESERVE = 0.25;
+    public static final double ORDER_RESERVE = 0.25;
+
+    /** How fresh a watched symbol should be unless the run says otherwise: a second. */
+    public static final java.time.Duration DEFAULT_REFRESH = java.time.Duration.ofSeconds(1);
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final String defaultAccount;
@@ -105,13 +108,20 @@ public final class AccountPool {
         return plan;
     }
 
+    /** {@link #rebalance(List, java.time.Duration)} for a refresh of {@link #DEFAULT_REFRESH}. */
+    public MarketDataPlan rebalance(List<String> watchList) {
+        return rebalance(watchList, DEFAULT_REFRESH);
+    }
+
     /**
      * Spreads {@code watchList} (hottest first) over the usable accounts: the hottest symbols take streaming
      * slots (up to each account's session limit, balanced), the rest go to multi-symbol quote batches on the
      * accounts whose request budget leaves the shortest polling round. A symbol stays on the account that
      * already watches it while that account is usable and has room, so a changing watch list moves little.
+     * A list larger than the accounts can refresh within {@code targetRefresh} is still planned in full (polled
+     * more slowly); {@link MarketDataPlan#warning()} then says so with the numbers.
      */
-    public MarketDataPlan rebalance(List<String> watchList) {
+    public MarketDataPlan rebalance(List<String> watchList, java.time.Duration targetRefresh) {
         List<Account> usable = accounts.values().stream().filter(Account::usable).toList();
         Map<String, Set<String>> streamed = new LinkedHashMap<>();
         Map<String, List<String>> polled = new LinkedHashMap<>();
@@ -128,6 +138,7 @@ public final class AccountPool {
         List<String> toPoll = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int hot = 0;
+        List<String> newlyHot = new ArrayList<>();
         for (String symbol : watchList) {
             if (!seen.add(symbol)) {
                 continue;
@@ -139,11 +150,15 @@ public final class AccountPool {
                         && streamed.get(keep).size() < accounts.get(keep).info().maxSubscriptions()) {
                     streamed.get(keep).add(symbol);
                 } else {
-                    toStream(symbol, usable, streamed);
+                    newlyHot.add(symbol);
                 }
             } else {
                 toPoll.add(symbol);
             }
+        }
+        // after the symbols that stay: new ones take the slots that came free, so nothing else has to move
+        for (String symbol : newlyHot) {
+            toStream(symbol, usable, streamed);
         }
         for (String symbol : toPoll) {
             Account target = usable.stream().filter(a -> a.info().quoteBatchSize() > 0)
@@ -156,6 +171,13 @@ public final class AccountPool {
             }
         }
         Map<String, MarketDataPlan.Assignment> assignments = new LinkedHashMap<>();
+        double target = targetRefresh.toNanos() / 1e9;
+        long pollableAtTarget = 0;
+        double refresh = 0;
+        for (Account account : usable) {
+            pollableAtTarget += pollableWithin(account, target);
+            refresh = Math.max(refresh, cycleSeconds(account, polled.get(account.id()).size()));
+        }
         for (Account account : usable) {
             List<String> symbols = polled.get(account.id());
             int batch = Math.max(1, account.info().quoteBatchSize());
@@ -166,7 +188,9 @@ public final class AccountPool {
             assignments.put(account.id(), new MarketDataPlan.Assignment(Set.copyOf(streamed.get(account.id())),
                     List.copyOf(batches), cycleSeconds(account, symbols.size())));
         }
-        plan = new MarketDataPlan(Map.copyOf(assignments), List.copyOf(unwatched));
+        MarketDataPlan.Capacity capacity = new MarketDataPlan.Capacity(seen.size(), streamSlots, hot,
+                toPoll.size() - unwatched.size(), target, pollableAtTarget, refresh);
+        plan = new MarketDataPlan(Map.copyOf(assignments), List.copyOf(unwatched), capacity);
         return plan;
     }
 
@@ -182,7 +206,26 @@ public final class AccountPool {
     /** Seconds one polling round of {@code symbols} takes within the account's quote budget. */
     static double cycleSeconds(Account account, int symbols) {
         int batchSize = account.info().quoteBatchSize();
-        if (symbols == 0 || batchSize <= 0) {
+        double perSecond = pollRequestsPerSecond(account);
+        if (symbols == 0 || batchSize <= 0 || perSecond == 0) {
+            return 0;
+        }
+        int requests = (symbols + batchSize - 1) / batchSize;
+        return requests / perSecond;
+    }
+
+    /** How many symbols the account's polling refreshes within {@code seconds}. */
+    private static long pollableWithin(Account account, double seconds) {
+        int batchSize = account.info().quoteBatchSize();
+        return batchSize <= 0 ? 0 : (long) Math.floor(pollRequestsPerSecond(account) * seconds + 1e-9) * batchSize;
+    }
+
+    /**
+     * The quote requests a second polling may use: the account's tightest limit for them (a shared bucket counts
+     * whole), less the share kept for orders; 0 when the account cannot poll.
+     */
+    public static double pollRequestsPerSecond(Account account) {
+        if (account.info().quoteBatchSize() <= 0) {
             return 0;
         }
         double perSecond = Double.MAX_VALUE;
@@ -192,10 +235,6 @@ public final class AccountPool {
                 perSecond = Math.min(perSecond, limit.bucket().refillPerSecond() / cost);
             }
         }
-        if (perSecond == Double.MAX_VALUE) {
-            return 0;
-        }
-        int requests = (symbols + batchSize - 1) / batchSize;
-        return requests / (perSecond * (1 - ORDER_RESERVE));
+        return perSecond == Double.MAX_VALUE ? 0 : perSecond * (1 - ORDER_RESERVE);
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.stratc.runtime.broker.Balance;
-import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.OrderEvent;
@@ -27,9 +26,7 @@ import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountPool;
-import dev.stratc.runtime.pool.MarketDataPlan;
 import dev.stratc.runtime.pool.RateLimitProfiles;
-import dev.stratc.runtime.pool.RequestKind;
 import dev.stratc.runtime.risk.KillSwitch;
 import dev.stratc.runtime.risk.RiskEngine;
 import dev.stratc.runtime.risk.RiskLimits;
@@ -39,8 +36,8 @@ import dev.stratc.strategy.StrategySettings;
 
 /**
  * A run against brokers' accounts (their paper environments, or live): adapters found through
- * {@link BrokerFactory}, market data from the accounts the pool assigns (streams, and multi-symbol quote
- * polling on one thread per account) published on the bus, the engine on the calling thread.
+ * {@link BrokerFactory}, market data from the accounts the pool assigns ({@link MarketDataFeed}: streams, and
+ * multi-symbol quote polling on one thread per account) published on the bus, the engine on the calling thread.
  */
 public final class BrokerRun implements AutoCloseable {
     private final Setup setup;
@@ -48,11 +45,10 @@ public final class BrokerRun implements AutoCloseable {
     private final LinkedBlockingQueue<MarketEvent> marketQueue = new LinkedBlockingQueue<>();
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Double> startingCash = new LinkedHashMap<>();
-    private final List<Thread> pollers = new ArrayList<>();
     private final Journal journal;
     private final Engine engine;
     private final AccountPool pool;
-    private volatile boolean stopping;
+    private MarketDataFeed feed;
 
     public record Setup(Path stateDir, StrategyProgram program, StrategySettings settings, EngineConfig engine,
                         ConfigFiles.Accounts accounts, RiskLimits limits, Set<LocalDate> holidays, RunEvents events,
@@ -118,42 +114,8 @@ public final class BrokerRun implements AutoCloseable {
         }
         engine.applyHistory();
         engine.reconcile();
-        applyPlan(pool.rebalance(setup.watchList()));
-    }
-
-    private void applyPlan(MarketDataPlan plan) {
-        pollers.forEach(Thread::interrupt);
-        pollers.clear();
-        for (Account account : accounts) {
-            MarketDataPlan.Assignment assignment = plan.assignments().get(account.id());
-            if (assignment == null) {
-                continue;
-            }
-            if (!assignment.streamed().isEmpty()) {
-                account.broker().subscribe(assignment.streamed());
-            }
-            if (!assignment.pollBatches().isEmpty()) {
-                Thread poller = Thread.ofPlatform().daemon().name("quotes-" + account.id())
-                        .start(() -> poll(account, assignment));
-                pollers.add(poller);
-            }
-        }
-    }
-
-    private void poll(Account account, MarketDataPlan.Assignment assignment) {
-        while (!stopping && !Thread.currentThread().isInterrupted()) {
-            for (List<String> batch : assignment.pollBatches()) {
-                if (!account.acquire(RequestKind.QUOTES, 5_000)) {
-                    continue;
-                }
-                try {
-                    account.broker().quotes(batch).forEach(bus::publish);
-                    account.succeeded();
-                } catch (BrokerException e) {
-                    account.failed(e.getMessage());
-                }
-            }
-        }
+        feed = new MarketDataFeed(pool, bus::publish, setup.events()::warning, AccountPool.DEFAULT_REFRESH);
+        feed.watch(setup.watchList());
     }
 
     public Engine engine() {
@@ -187,8 +149,9 @@ public final class BrokerRun implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        pollers.forEach(Thread::interrupt);
+        if (feed != null) {
+            feed.close();
+        }
         for (Account account : accounts) {
             account.broker().stop();
         }

@@ -63,6 +63,32 @@ class AccountPoolTest {
     }
 
     @Test
+    void aUniverseLargerThanTheAccountsCanRefreshIsPlannedInFullWithAWarningGivingTheNumbers() {
+        // three paper keys: 41 stream slots each, 2 requests/s of which a quarter is kept for orders
+        AccountPool pool = new AccountPool(List.of(kis("P1", true), kis("P2", true), kis("P3", true)), null,
+                Map.of());
+        MarketDataPlan plan = pool.rebalance(krxSymbols(1_800), java.time.Duration.ofSeconds(1));
+
+        assertThat(plan.unwatched()).isEmpty();
+        assertThat(plan.assignments().values().stream().mapToInt(MarketDataPlan.Assignment::symbolCount).sum())
+                .isEqualTo(1_800);
+        MarketDataPlan.Capacity capacity = plan.capacity();
+        assertThat(capacity.streamed()).isEqualTo(123);
+        assertThat(capacity.polled()).isEqualTo(1_677);
+        // 1.5 quote requests a second per key: one request of 30 within a second each
+        assertThat(capacity.pollableAtTarget()).isEqualTo(90);
+        // 1,677 polled over 3 keys = 559 each = 19 requests at 1.5/s
+        assertThat(capacity.refreshSeconds()).isCloseTo(19 / 1.5, within(0.01));
+        assertThat(plan.warning()).hasValueSatisfying(w -> assertThat(w)
+                .contains("1,800 symbols are more than the accounts refresh every 1.0 s")
+                .contains("213: 123 streamed").contains("90 polled")
+                .contains("the 1,677 polled symbols are refreshed every 12.7 s"));
+
+        // the same list with a minute's refresh is within capacity
+        assertThat(pool.rebalance(krxSymbols(1_800), java.time.Duration.ofMinutes(1)).warning()).isEmpty();
+    }
+
+    @Test
     void paperAccountsWithTheirTwoRequestsASecondTakeATenthOfTheRealAccountsPolling() {
         AccountPool pool = new AccountPool(List.of(kis("REAL_1", false), kis("REAL_2", false), kis("PAPER_1", true),
                 kis("PAPER_2", true)), null, Map.of());

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param id                the account's name in stratc ({@code accounts.yaml}, journals, messages)
  * @param htsId             the HTS user ID, which is the {@code tr_key} of execution notices; blank disables them
  * @param custType          {@code P} individual, {@code B} corporate
- * @param requestsPerSecond REST pace for this app key; defaults to 95 % of KIS's documented limit
+ * @param requestsPerSecond the most requests a second KIS accepts from this app key; defaults to KIS's documented
+ *                          limit (20 real, 2 paper), which the key's {@code KisRateLimiter} keeps with a margin
  * @param tokenCacheDir     where access tokens are kept between runs
  * @param useHashkey        sign order bodies with {@code /uapi/hashkey} (optional at KIS)
  */
@@ -36,7 +37,7 @@ public record KisAccountConfig(String id, KisMode mode, KisCredentials credentia
     }
 
     public static double defaultRequestsPerSecond(KisMode mode) {
-        return mode.documentedRequestsPerSecond() * 0.95;
+        return mode.documentedRequestsPerSecond();
     }
 
     public KisAccountConfig withTokenCacheDir(Path directory) {
@@ -47,6 +48,13 @@ public record KisAccountConfig(String id, KisMode mode, KisCredentials credentia
     public KisAccountConfig withRequestsPerSecond(double rate) {
         return new KisAccountConfig(id, mode, credentials, account, htsId, custType, endpoints, rate, tokenCacheDir,
                 useHashkey);
+    }
+
+    /** Credentials and numbers masked. */
+    @Override
+    public String toString() {
+        return "KisAccountConfig[id=" + id + ", mode=" + mode + ", " + credentials + ", account=" + account
+                + ", htsId=" + KisMask.tail(htsId) + ", endpoints=" + endpoints + "]";
     }
 
     /** The notice tr_id of this mode: {@code H0STCNI0} real, {@code H0STCNI9} paper. */

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * A KIS account number in the "8-2" system: {@code CANO} (8 digits) and {@code ACNT_PRDT_CD} (2 digits, 01 for a
- * stock account).
+ * stock account). Its {@link #toString()} is masked, so no message or log shows the whole number.
  */
 public record KisAccountNumber(String cano, String productCode) {
 
@@ -16,13 +16,17 @@ public record KisAccountNumber(String cano, String productCode) {
         }
     }
 
-    /** Parses {@code 12345678-01} or {@code 1234567801}. */
+    /** What a number must look like, for messages. */
+    public static final String EXPECTED = "8 digits, a dash and the 2-digit product code, such as 12345678-01";
+
+    /** Parses {@code 12345678-01} or {@code 1234567801}; the refusal shows the text masked. */
     public static KisAccountNumber parse(String text) {
-        var matcher = EIGHT_TWO.matcher(text == null ? "" : text.strip());
+        String stripped = text == null ? "" : text.strip();
+        var matcher = EIGHT_TWO.matcher(stripped);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a KIS account number: expected 8 digits, a dash and the 2-digit product code"
-                            + " (e.g. 12345678-01)");
+            throw new IllegalArgumentException((stripped.isEmpty() ? "the account number is empty"
+                    : "'" + KisMask.tail(stripped) + "' (" + stripped.length() + " characters, masked) is not a KIS"
+                    + " account number") + "; expected " + EXPECTED);
         }
         return new KisAccountNumber(matcher.group(1), matcher.group(2));
     }
@@ -32,8 +36,14 @@ public record KisAccountNumber(String cano, String productCode) {
         return cano + productCode;
     }
 
+    /** The number as KIS's web pages write it ({@code 12345678-01}); for requests, never for messages. */
+    public String plain() {
+        return cano + "-" + productCode;
+    }
+
+    /** Masked: {@code *******8-01}. */
     @Override
     public String toString() {
-        return cano + "-" + productCode;
+        return KisMask.tail(plain());
     }
 }

@@ -100,6 +100,8 @@ public final class KisBroker implements BrokerPort {
 
     private BrokerListener listener;
     private KisRealtimeClient realtime;
+    /** The day's volume of each polled symbol at its previous poll. */
+    private final Map<String, Long> polledVolume = new HashMap<>();
 
     /**
      * @param orderBookDir where the client-id → order-number files live (one per account and trading day), so a
@@ -124,8 +126,13 @@ public final class KisBroker implements BrokerPort {
     @Override
     public BrokerInfo info() {
         return new BrokerInfo("KIS", session.config().mode() == KisMode.REAL
-                ? BrokerInfo.Environment.LIVE : BrokerInfo.Environment.PAPER, "KRW",
-                KisRealtimeClient.MAX_SUBSCRIPTIONS, KisDomesticQuotations.MULTI_QUOTE_MAX);
+                ? BrokerInfo.Environment.LIVE : BrokerInfo.Environment.PAPER, "KRW", streamSlots(),
+                KisDomesticQuotations.MULTI_QUOTE_MAX);
+    }
+
+    /** The session's slots left for symbols: the execution notices take one when an HTS ID is set. */
+    private int streamSlots() {
+        return KisRealtimeClient.SESSION_SLOTS - (session.config().htsId().isEmpty() ? 0 : 1);
     }
 
     @Override
@@ -152,11 +159,12 @@ public final class KisBroker implements BrokerPort {
                 registered = false;
             }
             if (!registered) {
+                String refusal = realtime.refusal(config.noticeTrId(), config.htsId()).map(r -> " KIS refused them: " + r
+                        + ";").orElse(" they were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s;");
                 stop();
                 throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "KIS account " + config.id()
-                        + ": execution notices (" + config.noticeTrId() + " for HTS ID " + config.htsId()
-                        + ") were not confirmed within " + NOTICE_REGISTRATION_TIMEOUT.toSeconds() + " s; check hts_id"
-                        + " and the WebSocket URL " + config.endpoints().webSocketUrl());
+                        + ": execution notices (" + config.noticeTrId() + " for HTS ID " + KisMask.tail(config.htsId())
+                        + "):" + refusal + " check hts_id and the WebSocket URL " + config.endpoints().webSocketUrl());
             }
         }
     }
@@ -458,23 +466,43 @@ public final class KisBroker implements BrokerPort {
                 session.trading().balance().settledDeposit().doubleValue(), 0)));
     }
 
-    /** Returns once KIS confirmed the registrations, or after a few seconds if the socket is reconnecting. */
+    /**
+     * Returns once KIS confirmed the registrations, or after a few seconds if the socket is reconnecting (they are
+     * sent again on connect). Symbols past the session's slots, or that KIS refused, are not streamed: the exception
+     * names them, so the caller can poll them instead.
+     */
     @Override
     public void subscribe(Set<String> symbols) {
         KisRealtimeClient client = requireStarted();
         List<String> codes = symbols.stream().map(KrxSymbol::normalize).toList();
+        List<String> notStreamed = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
         for (String code : codes) {
-            call("subscribe " + code, () -> {
+            try {
                 client.subscribe(RealtimeFrames.TRADES, code);
-                return null;
-            });
+                sent.add(code);
+            } catch (KisException full) {
+                notStreamed.add(code);
+            }
         }
+        String reason = notStreamed.isEmpty() ? "" : "the session's " + KisRealtimeClient.SESSION_SLOTS
+                + " registrations are taken";
         try {
-            for (String code : codes) {
-                client.awaitRegistered(RealtimeFrames.TRADES, code, SUBSCRIBE_CONFIRMATION_TIMEOUT);
+            for (String code : sent) {
+                if (!client.awaitRegistered(RealtimeFrames.TRADES, code, SUBSCRIBE_CONFIRMATION_TIMEOUT)) {
+                    Optional<String> refusal = client.refusal(RealtimeFrames.TRADES, code);
+                    if (refusal.isPresent()) {
+                        notStreamed.add(code);
+                        reason = "KIS refused " + refusal.get();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!notStreamed.isEmpty()) {
+            throw new BrokerException(BrokerException.Kind.BROKER_ERROR, "KIS account " + session.config().id() + ": "
+                    + notStreamed.size() + " symbol(s) not streamed (" + reason + "): " + notStreamed);
         }
     }
 
@@ -484,15 +512,31 @@ public final class KisBroker implements BrokerPort {
         symbols.forEach(symbol -> client.unsubscribe(RealtimeFrames.TRADES, KrxSymbol.normalize(symbol)));
     }
 
-    /** KIS's multi-symbol quote, 30 symbols a request; symbols KIS does not know are left out. */
+    /**
+     * KIS's multi-symbol quote, 30 symbols a request; symbols KIS does not know are left out. A polled symbol has no
+     * trade stream, so what traded since its previous poll (the day's volume grew) is also told to the listener as
+     * one trade at the last price for the volume in between: its bars are sampled once a polling round.
+     */
     @Override
     public List<MarketEvent.Quote> quotes(List<String> symbols) {
         requireStarted();
         long time = now();
-        return call("quotes", () -> session.quotations().prices(symbols).values().stream()
-                .map(q -> new MarketEvent.Quote(q.symbol(), time, q.bid().doubleValue(), q.bidSize(),
-                        q.ask().doubleValue(), q.askSize()))
-                .toList());
+        Map<String, dev.stratc.brokers.kis.rest.KisQuote> snapshot = call("quotes",
+                () -> session.quotations().prices(symbols));
+        List<MarketEvent.Quote> quotes = new ArrayList<>();
+        synchronized (lock) {
+            for (dev.stratc.brokers.kis.rest.KisQuote q : snapshot.values()) {
+                quotes.add(new MarketEvent.Quote(q.symbol(), time, q.bid().doubleValue(), q.bidSize(),
+                        q.ask().doubleValue(), q.askSize()));
+                Long before = polledVolume.put(q.symbol(), q.volume());
+                // a smaller volume is a new day's count: the first poll of a day only sets the baseline
+                if (before != null && q.volume() > before && listener != null) {
+                    listener.onMarketEvent(new MarketEvent.Trade(q.symbol(), time, q.price().doubleValue(),
+                            q.volume() - before));
+                }
+            }
+        }
+        return quotes;
     }
 
     // ---------------------------------------------------------------- events
@@ -534,7 +578,7 @@ public final class KisBroker implements BrokerPort {
 
         @Override
         public void onSubscriptionRefused(String trId, String trKey, String msgCd, String message) {
-            connection(true, "KIS refused real-time " + trId + " " + trKey + ": [" + msgCd + "] " + message);
+            // not a connection event: subscribe() reports refused symbols to its caller, start() a refused notice
         }
 
         private void connection(boolean up, String detail) {

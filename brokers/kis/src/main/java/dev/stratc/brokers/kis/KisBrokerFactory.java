@@ -1,8 +1,10 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.brokers.kis.auth.TokenCache;
 import dev.stratc.runtime.broker.BrokerAccount;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerPort;
+import dev.stratc.runtime.run.ConfigFiles;
 import java.nio.file.Path;
 
 /** {@code broker: kis} in {@code config/accounts.yaml}; found by the runtime through {@code ServiceLoader}. */
@@ -14,12 +16,20 @@ public final class KisBrokerFactory implements BrokerFactory {
     }
 
     /**
-     * Tokens are cached under {@code stateDir/kis-tokens} unless the account names a {@code token_cache_dir};
-     * the client-id → order-number files go to {@code stateDir/kis-orders}.
+     * Tokens are cached where every command keeps them ({@link TokenCache#defaultDirectory()}, shared with
+     * {@code stratc data fetch kis}) unless the account names a {@code token_cache_dir}; the client-id →
+     * order-number files go to {@code stateDir/kis-orders}.
      */
     @Override
     public BrokerPort create(BrokerAccount account, Path stateDir) {
-        return KisBroker.open(KisSettings.toConfig(account, stateDir.resolve("kis-tokens")),
+        KisAccountConfig config;
+        try {
+            config = KisSettings.toConfig(account, TokenCache.defaultDirectory());
+        } catch (KisException e) {
+            // a setting the user has to fix (bad account number, environment, missing variable): bad input, exit 65
+            throw new ConfigFiles.ConfigException(e.getMessage());
+        }
+        return KisBroker.open(config,
                 stateDir.resolve("kis-orders"));
     }
 }

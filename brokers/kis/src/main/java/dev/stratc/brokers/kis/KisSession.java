@@ -8,7 +8,7 @@ import dev.stratc.brokers.kis.rest.KisDomesticQuotations;
 import dev.stratc.brokers.kis.rest.KisDomesticTrading;
 import dev.stratc.brokers.kis.rest.KisOverseasStock;
 import dev.stratc.brokers.kis.rest.KisRestClient;
-import dev.stratc.brokers.kis.rest.RequestPacer;
+import dev.stratc.brokers.kis.rest.KisRateLimiters;
 import dev.stratc.brokers.kis.ws.KisRealtimeClient;
 import dev.stratc.brokers.kis.ws.KisRealtimeListener;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ public final class KisSession {
                 new TokenCache(config.tokenCacheDir()), clock);
         this.approvals = new ApprovalKeyProvider(http, config.endpoints(), config.credentials(), clock);
         this.rest = new KisRestClient(http, config.endpoints(), config.credentials(), config.custType(), tokens,
-                new RequestPacer(config.requestsPerSecond(), clock),
+                KisRateLimiters.forKey(config.endpoints(), config.credentials(), config.requestsPerSecond(), clock),
                 config.useHashkey() ? new HashkeyClient(http, config.endpoints(), config.credentials()) : null,
                 RATE_LIMIT_RETRIES);
         this.quotations = new KisDomesticQuotations(rest);

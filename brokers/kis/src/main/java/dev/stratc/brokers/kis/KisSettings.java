@@ -1,6 +1,7 @@
 package dev.stratc.brokers.kis;
 
 import dev.stratc.runtime.broker.BrokerAccount;
+import dev.stratc.runtime.broker.Placeholders;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -25,13 +26,26 @@ public final class KisSettings {
             Path tokenDir = account.setting("token_cache_dir").map(Path::of).orElse(defaultTokenDir);
             return new KisAccountConfig(id, mode,
                     new KisCredentials(account.secret("app_key"), account.secret("app_secret")),
-                    KisAccountNumber.parse(account.secret("account_number")),
+                    accountNumber(account),
                     account.setting("hts_id").orElse(""), account.setting("custtype").orElse("P"), endpoints,
                     account.setting("requests_per_second").map(Double::parseDouble).orElse(0.0), tokenDir,
                     account.setting("hashkey").map(Boolean::parseBoolean).orElse(false));
         } catch (IllegalArgumentException e) {
             throw new KisException(e.getMessage().contains(id) ? e.getMessage()
                     : "KIS account " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The number, or a refusal naming the account and the variable it came from, the number masked. */
+    private static KisAccountNumber accountNumber(BrokerAccount account) {
+        String value = account.secret("account_number");
+        try {
+            return KisAccountNumber.parse(value);
+        } catch (IllegalArgumentException e) {
+            String written = account.settings().get("account_number");
+            String source = Placeholders.isPlaceholder(written) ? " (from " + written.strip() + ")" : "";
+            throw new IllegalArgumentException("KIS account " + account.id() + ": account_number" + source + ": "
+                    + e.getMessage() + "; set it to the number of the account, as KIS's web page shows it", e);
         }
     }
 

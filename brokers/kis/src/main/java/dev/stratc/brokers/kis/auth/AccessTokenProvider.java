@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,29 +58,43 @@ public final class AccessTokenProvider {
         if (token != null && token.usableAt(clock.now(), RENEW_BEFORE_EXPIRY)) {
             return token;
         }
-        var cached = cache.load(credentials);
-        if (cached.isPresent()) {
-            lastIssuedAt = max(lastIssuedAt, cached.get().issuedAt());
-            if (cached.get().usableAt(clock.now(), RENEW_BEFORE_EXPIRY)) {
-                token = cached.get();
-                return token;
-            }
-        }
-        return issue();
+        return cache.locked(credentials, () -> {
+            Optional<AccessToken> cached = usableCached(null);
+            return cached.isPresent() ? cached.get() : issue();
+        });
     }
 
     /**
-     * KIS called {@code rejected} expired or invalid: issue a new one, unless another thread already did. Waits out
-     * the once-a-minute rule rather than failing, since the caller is in the middle of a session.
+     * KIS called {@code rejected} expired or invalid: issue a new one, unless another thread or process already
+     * did. Waits out the once-a-minute rule rather than failing, since the caller is in the middle of a session.
      */
     public synchronized AccessToken renewAfterRejection(AccessToken rejected) throws InterruptedException {
         if (token != null && !token.value().equals(rejected.value())) {
             return token;
         }
         token = null;
-        return issue();
+        return cache.locked(credentials, () -> {
+            Optional<AccessToken> cached = usableCached(rejected);
+            return cached.isPresent() ? cached.get() : issue();
+        });
     }
 
+    /** The cached token, if it is usable and not {@code rejected}; notes when it was issued either way. */
+    private Optional<AccessToken> usableCached(AccessToken rejected) {
+        Optional<AccessToken> cached = cache.load(credentials);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        lastIssuedAt = max(lastIssuedAt, cached.get().issuedAt());
+        boolean same = rejected != null && cached.get().value().equals(rejected.value());
+        if (!same && cached.get().usableAt(clock.now(), RENEW_BEFORE_EXPIRY)) {
+            token = cached.get();
+            return Optional.of(token);
+        }
+        return Optional.empty();
+    }
+
+    /** Called holding the cache's lock. */
     private AccessToken issue() throws InterruptedException {
         Duration wait = Duration.between(clock.now(), lastIssuedAt.plus(MIN_ISSUE_INTERVAL));
         if (wait.isPositive()) {
@@ -89,7 +104,8 @@ public final class AccessTokenProvider {
         }
         JsonPost.Reply reply = request();
         if (KisErrorCatalog.TOKEN_ONCE_A_MINUTE.equals(KisJson.text(reply.body(), "error_code"))) {
-            // Another process with the same key issued one moments ago; its token is not ours to read, so wait.
+            // A program that does not share our cache (another machine, another token_cache_dir) issued one moments
+            // ago; its token is not ours to read, so wait the minute out.
             LOG.warn("KIS key {}: token issue throttled (EGW00133); retrying in {} s", credentials.fingerprint(),
                     MIN_ISSUE_INTERVAL.toSeconds());
             clock.sleep(MIN_ISSUE_INTERVAL);

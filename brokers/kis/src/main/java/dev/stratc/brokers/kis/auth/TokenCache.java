@@ -20,6 +20,10 @@ import java.util.Set;
  * Access tokens on disk, one file per app key, readable by the owner only. KIS sends the user a KakaoTalk message
  * for every token it issues and allows one a minute, so a restarted process must reuse the token it already has.
  * The file also remembers when the last token was issued, which is what keeps the once-a-minute rule across restarts.
+ *
+ * <p>Every command uses the same directory by default ({@link #defaultDirectory()}), so a run started right after a
+ * {@code data fetch} finds the token the fetch got. Issuing happens under {@link #locked}: a lock file per key, so of
+ * two processes starting together one issues and the other reads what it saved.
  */
 public final class TokenCache {
 
@@ -36,6 +40,62 @@ public final class TokenCache {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("stratc").resolve("kis");
+    }
+
+    /** What {@link #locked} runs. */
+    public interface Locked<T> {
+        T run() throws InterruptedException;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.locks.ReentrantLock>
+            IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code action} holding this key's lock: against other threads of this process, and other processes
+     * (an exclusive lock on {@code token-<fingerprint>.lock}). Where the directory cannot hold a lock file the
+     * in-process lock still applies.
+     */
+    public <T> T locked(KisCredentials credentials, Locked<T> action) throws InterruptedException {
+        Path lockFile = directory.resolve("token-" + credentials.fingerprint() + ".lock");
+        java.util.concurrent.locks.ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(),
+                p -> new java.util.concurrent.locks.ReentrantLock());
+        local.lockInterruptibly();
+        try {
+            java.nio.channels.FileChannel channel = null;
+            try {
+                Files.createDirectories(directory);
+                restrict(directory, PosixFilePermissions.fromString("rwx------"));
+                channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                channel.lock();
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                throw new InterruptedException("interrupted while waiting for the KIS token lock");
+            } catch (IOException e) {
+                closeQuietly(channel);
+                channel = null; // read-only or odd file system: the in-process lock is what we have
+            }
+            try {
+                return action.run();
+            } finally {
+                closeQuietly(channel); // releases the file lock
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing else to do
+            }
+        }
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     public Path fileFor(KisCredentials credentials) {

@@ -9,6 +9,7 @@ import dev.stratc.data.Market;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * History for backtests ({@code stratc data fetch kis}): daily bars over any range, one-minute bars for today and,
  * on real keys, for past days (KIS keeps about a year of them). Paged as each chart endpoint requires; bars oldest
- * first, in KST.
+ * first, in KST. Only closed bars: KIS also serves the minute still forming and today's daily bar while the day
+ * trades, and a store that kept them would hold a "final" bar that later changes.
  */
 public final class KisHistory {
 
@@ -37,6 +39,16 @@ public final class KisHistory {
     }
 
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
+
+    /**
+     * When today's daily bar is final: after the last session that adds to its volume (after-hours single price
+     * until 18:00; KRX's after-market reportedly runs to 20:00 from 2026-09-14, so 20:00 to be safe).
+     */
+    public static final LocalTime DAILY_BAR_FINAL = LocalTime.of(20, 0);
+
+    /** The closed bars fetched, and how many unfinished ones were left out. */
+    public record Fetched(List<KisBar> bars, int unfinished) {
+    }
 
     private final KisDomesticQuotations quotations;
     private final KisMode mode;
@@ -62,8 +74,39 @@ public final class KisHistory {
         return builder.build();
     }
 
-    /** Bars of {@code symbol} from {@code from} to {@code to}, both inclusive. */
+    /** Closed bars of {@code symbol} from {@code from} to {@code to}, both inclusive. */
     public List<KisBar> bars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to) {
+        return closedBars(symbol, timeframe, from, to).bars();
+    }
+
+    /**
+     * Closed bars of {@code symbol} from {@code from} to {@code to}, both inclusive: a minute bar once its minute
+     * is over, today's daily bar from {@link #DAILY_BAR_FINAL} on.
+     */
+    public Fetched closedBars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to) {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.now(), KST);
+        List<KisBar> closed = new ArrayList<>();
+        int unfinished = 0;
+        for (KisBar bar : allBars(symbol, timeframe, from, to)) {
+            if (closed(bar, timeframe, now)) {
+                closed.add(bar);
+            } else {
+                unfinished++;
+            }
+        }
+        return new Fetched(List.copyOf(closed), unfinished);
+    }
+
+    private static boolean closed(KisBar bar, Timeframe timeframe, LocalDateTime now) {
+        if (timeframe == Timeframe.DAY) {
+            LocalDate day = bar.start().toLocalDate();
+            return day.isBefore(now.toLocalDate()) || day.equals(now.toLocalDate())
+                    && !now.toLocalTime().isBefore(DAILY_BAR_FINAL);
+        }
+        return !bar.start().plus(timeframe.length()).isAfter(now);
+    }
+
+    private List<KisBar> allBars(String symbol, Timeframe timeframe, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }

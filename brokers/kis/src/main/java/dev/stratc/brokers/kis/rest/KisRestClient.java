@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One account's REST channel: the common headers, pacing, the {@code rt_cd} envelope, retry on {@code EGW00201},
+ * One account's REST channel: the common headers, the key's rate limit, the {@code rt_cd} envelope, retry on {@code EGW00201},
  * one token renewal on {@code EGW00121}/{@code EGW00123}, and {@code tr_cont} pagination.
  */
 public final class KisRestClient {
@@ -38,7 +38,7 @@ public final class KisRestClient {
     private final KisCredentials credentials;
     private final String custType;
     private final AccessTokenProvider tokens;
-    private final RequestPacer pacer;
+    private final KisRateLimiter limiter;
     private final HashkeyClient hashkeys;
     private final int rateLimitRetries;
 
@@ -47,19 +47,19 @@ public final class KisRestClient {
      * @param rateLimitRetries how many {@code EGW00201} refusals one call absorbs before it fails
      */
     public KisRestClient(OkHttpClient http, KisEndpoints endpoints, KisCredentials credentials, String custType,
-            AccessTokenProvider tokens, RequestPacer pacer, HashkeyClient hashkeys, int rateLimitRetries) {
+            AccessTokenProvider tokens, KisRateLimiter limiter, HashkeyClient hashkeys, int rateLimitRetries) {
         this.http = http;
         this.endpoints = endpoints;
         this.credentials = credentials;
         this.custType = custType;
         this.tokens = tokens;
-        this.pacer = pacer;
+        this.limiter = limiter;
         this.hashkeys = hashkeys;
         this.rateLimitRetries = rateLimitRetries;
     }
 
-    public RequestPacer pacer() {
-        return pacer;
+    public KisRateLimiter limiter() {
+        return limiter;
     }
 
     /** An inquiry. {@code trCont} is {@code ""} for a first page and {@code "N"} for the next. */
@@ -125,7 +125,6 @@ public final class KisRestClient {
         int rateLimited = 0;
         try {
             while (true) {
-                pacer.acquire();
                 AccessToken token = tokens.current();
                 request.header("content-type", "application/json; charset=utf-8")
                         .header("authorization", "Bearer " + token.value())
@@ -133,10 +132,13 @@ public final class KisRestClient {
                         .header("appsecret", credentials.appSecret())
                         .header("tr_id", trId)
                         .header("custtype", custType);
-                Reply reply = send(operation, request.build());
+                Reply reply;
+                try (KisRateLimiter.Permit ignored = limiter.acquire()) {
+                    reply = send(operation, request.build());
+                }
                 String rtCd = KisJson.text(reply.body, "rt_cd");
                 if ("0".equals(rtCd)) {
-                    pacer.succeeded();
+                    limiter.succeeded();
                     return new KisResponse(reply.body, reply.trCont);
                 }
                 String msgCd = KisJson.text(reply.body, "msg_cd");
@@ -150,9 +152,9 @@ public final class KisRestClient {
                         : new KisApiException(operation, trId, rtCd, msgCd, msg1);
                 if (error.isRateLimited() && rateLimited < rateLimitRetries) {
                     rateLimited++;
-                    pacer.slowDown();
+                    limiter.slowDown();
                     LOG.debug("{}: EGW00201, slowing key {} to {} req/s and retrying", operation,
-                            credentials.fingerprint(), String.format("%.1f", pacer.currentRate()));
+                            credentials.fingerprint(), String.format("%.1f", limiter.currentRate()));
                     continue;
                 }
                 if (error.isTokenRejected() && !renewed) {

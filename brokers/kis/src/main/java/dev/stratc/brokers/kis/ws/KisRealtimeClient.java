@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The real-time socket of one app key. KIS allows one session per app key ({@code OPSP8996 ALREADY IN USE}) and
- * about 41 registrations per session ({@code OPSP0008 MAX SUBSCRIBE OVER} beyond), so this client refuses a second
- * session for a key in the same process and more than {@link #MAX_SUBSCRIPTIONS} registrations; the account pool
- * decides which symbols each key watches.
+ * 41 registrations per session, every tr_id counted, the execution notices too ({@code OPSP0008 MAX SUBSCRIBE OVER}
+ * on the 42nd), so this client refuses a second session for a key in the same process and more than
+ * {@link #SESSION_SLOTS} registrations; the account pool decides which symbols each key watches.
  *
  * <p>When the socket drops the client reconnects with exponential back-off (KIS is reported to block keys that
  * reconnect in a tight loop) and registers everything again. Notices are decrypted with the key and iv of their
@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KisRealtimeClient implements AutoCloseable {
 
-    /** The official samples stop at 40 of the ~41 slots KIS grants; so do we. */
-    public static final int MAX_SUBSCRIPTIONS = 40;
+    /** Registrations KIS grants one session (measured: the 42nd is refused), notices included. */
+    public static final int SESSION_SLOTS = 41;
 
     private static final Logger LOG = LoggerFactory.getLogger(KisRealtimeClient.class);
     private static final Set<String> LIVE_APP_KEYS = ConcurrentHashMap.newKeySet();
@@ -68,6 +68,8 @@ public final class KisRealtimeClient implements AutoCloseable {
     private final Set<Subscription> wanted = new LinkedHashSet<>();
     private final Map<String, NoticeCipher> ciphers = new ConcurrentHashMap<>();
     private final Set<Subscription> confirmed = new LinkedHashSet<>();
+    /** Registrations KIS refused, with its reason, until asked for again. */
+    private final Map<Subscription, String> refusals = new java.util.HashMap<>();
     private WebSocket socket;
     private String approvalKey;
     private boolean open;
@@ -108,12 +110,13 @@ public final class KisRealtimeClient implements AutoCloseable {
             if (wanted.contains(subscription)) {
                 return;
             }
-            if (wanted.size() >= MAX_SUBSCRIPTIONS) {
-                throw new KisException("app key " + credentials.fingerprint() + "… already has " + MAX_SUBSCRIPTIONS
-                        + " real-time registrations, the most KIS allows one session; spread symbols over more"
-                        + " accounts or poll them with the multi-symbol quote");
+            if (wanted.size() >= SESSION_SLOTS) {
+                throw new KisException("app key " + credentials.fingerprint() + "… already has " + SESSION_SLOTS
+                        + " real-time registrations (notices included), the most KIS allows one session; spread"
+                        + " symbols over more accounts or poll them with the multi-symbol quote");
             }
             wanted.add(subscription);
+            refusals.remove(subscription);
             target = open ? socket : null;
         }
         if (target != null) {
@@ -136,14 +139,18 @@ public final class KisRealtimeClient implements AutoCloseable {
     }
 
     /**
-     * Waits until KIS confirmed the registration on the current connection; false on timeout. Orders should not be
-     * sent before the notice registration is confirmed, or their fills are never told.
+     * Waits until KIS confirmed the registration on the current connection; false on timeout or when KIS refused
+     * it ({@link #refusal}). Orders should not be sent before the notice registration is confirmed, or their fills
+     * are never told.
      */
     public synchronized boolean awaitRegistered(String trId, String trKey, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Subscription subscription = new Subscription(trId, trKey);
         while (!confirmed.contains(subscription)) {
+            if (refusals.containsKey(subscription)) {
+                return false;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0 || closed) {
                 return false;
@@ -151,6 +158,16 @@ public final class KisRealtimeClient implements AutoCloseable {
             wait(Math.max(1, left / 1_000_000));
         }
         return true;
+    }
+
+    /** KIS's reason (msg_cd and message) if it refused this registration, else empty. */
+    public synchronized java.util.Optional<String> refusal(String trId, String trKey) {
+        return java.util.Optional.ofNullable(refusals.get(new Subscription(trId, trKey)));
+    }
+
+    /** How many registrations this session holds or is asking for. */
+    public synchronized int registrations() {
+        return wanted.size();
     }
 
     @Override
@@ -304,14 +321,22 @@ public final class KisRealtimeClient implements AutoCloseable {
             return;
         }
         String trKey = KisJson.text(header, "tr_key");
-        String msg1 = KisJson.text(body, "msg1");
-        LOG.warn("KIS refused real-time registration {} {}: [{}] {}", trId, trKey, msgCd, msg1);
+        String msg1 = KisJson.text(body, "msg1").strip();
+        LOG.warn("KIS refused real-time registration {} {}: [{}] {}", trId, shown(trId, trKey), msgCd, msg1);
         if (!"OPSP0002".equals(msgCd)) { // "already subscribed" is harmless
             synchronized (this) {
-                wanted.remove(new Subscription(trId, trKey));
+                Subscription refused = new Subscription(trId, trKey);
+                wanted.remove(refused);
+                refusals.put(refused, "[" + msgCd + "] " + msg1);
+                notifyAll();
             }
             listener.onSubscriptionRefused(trId, trKey, msgCd, msg1);
         }
+    }
+
+    /** A notice registration's key is the HTS ID, which logs show masked. */
+    private static String shown(String trId, String trKey) {
+        return RealtimeFrames.isNotice(trId) ? dev.stratc.brokers.kis.KisMask.tail(trKey) : trKey;
     }
 
     private void data(RealtimeFrames.Frame frame) throws java.security.GeneralSecurityException {

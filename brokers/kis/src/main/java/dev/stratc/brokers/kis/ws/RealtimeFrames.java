@@ -20,6 +20,11 @@ public final class RealtimeFrames {
     public static final String NOTICES_REAL = "H0STCNI0";
     public static final String NOTICES_PAPER = "H0STCNI9";
 
+    /** Execution notices (domestic or overseas), whose tr_key is the HTS ID. */
+    public static boolean isNotice(String trId) {
+        return trId.startsWith("H0STCNI") || trId.startsWith("H0GSCNI");
+    }
+
     static final int TRADE_FIELDS = 46;
     static final int BOOK_FIELDS = 59;
     /** The legacy notice layout (KIS's own doc sample) has 23 fields; the current one 26. Both share 0–16. */

@@ -106,6 +106,8 @@ class KisPaperRunTest {
         assertThat(kis.holding(MockPaperAccount.APP_KEY, SAMSUNG)).isZero();
         assertThat(kis.calls("/uapi/domestic-stock/v1/trading/order-cash")).isEqualTo(2);
         assertThat(kis.violations()).isEmpty();
+        // token_cache_dir is a setting, not a secret: accounts.yaml takes it, and the token is kept there
+        assertThat(dir.resolve("kis-tokens")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("token-"));
         List<OrderEvent.Fill> fills = fills(events);
         assertThat(fills).extracting(OrderEvent.Fill::price).containsExactly(69_600.0, 69_500.0);
         assertThat(kis.cash(MockPaperAccount.APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);

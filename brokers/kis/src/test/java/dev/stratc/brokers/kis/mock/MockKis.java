@@ -90,11 +90,17 @@ public final class MockKis implements AutoCloseable {
     private final Map<String, String> approvalKeys = new HashMap<>(); // approval key -> app key
     private final Map<String, Deque<Long>> recentRequests = new HashMap<>();
     private final Map<String, Integer> rateLimited = new HashMap<>();
+    private final Map<String, Integer> rateLimits = new HashMap<>();
+    private final Map<String, Integer> busiestSecond = new HashMap<>();
+    private final List<String> rateBreaches = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     final List<MockSocket> sockets = new CopyOnWriteArrayList<>();
     final AtomicInteger pongs = new AtomicInteger();
+    final AtomicInteger slotRefusals = new AtomicInteger();
+    final Map<String, Integer> mostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Integer> registrationMessages = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger orderSequence = new AtomicInteger(1_569_150);
     private Supplier<Instant> clock = Instant::now;
 
@@ -167,6 +173,24 @@ public final class MockKis implements AutoCloseable {
         return rateLimited.getOrDefault(appKey, 0);
     }
 
+    /**
+     * Lowers (or raises) what the server accepts from one key in a rolling second, as for a new key (3/s) or a
+     * key another program is also using.
+     */
+    public synchronized void setRateLimit(String appKey, int requestsPerSecond) {
+        rateLimits.put(appKey, requestsPerSecond);
+    }
+
+    /** The most requests of {@code appKey} that arrived within one rolling second. */
+    public synchronized int busiestSecond(String appKey) {
+        return busiestSecond.getOrDefault(appKey, 0);
+    }
+
+    /** Every arrival that took a key over its limit in a rolling second (each answered EGW00201). */
+    public List<String> rateBreaches() {
+        return List.copyOf(rateBreaches);
+    }
+
     public synchronized int calls(String path) {
         return calls.getOrDefault(path, 0);
     }
@@ -198,6 +222,21 @@ public final class MockKis implements AutoCloseable {
 
     public synchronized long lowerLimit(String code) {
         return symbols.get(code).lowerLimit();
+    }
+
+    /** How many registrations were refused with OPSP0008 (a 42nd on a session). */
+    public int slotRefusals() {
+        return slotRefusals.get();
+    }
+
+    /** The most registrations a session of {@code appKey} held at once. */
+    public int mostRegistrations(String appKey) {
+        return mostRegistrations.getOrDefault(appKey, 0);
+    }
+
+    /** How many subscription requests of each tr_type ("1" register, "2" unregister) sockets received. */
+    public int registrationMessages(String trType) {
+        return registrationMessages.getOrDefault(trType, 0);
     }
 
     /** How many PINGPONG echoes clients sent back. */
@@ -445,18 +484,29 @@ public final class MockKis implements AutoCloseable {
         };
     }
 
-    /** 20 requests in any second for a real key, 2 for a paper key. */
+    /**
+     * 20 requests in any rolling second for a real key, 2 for a paper key (or the limit set for the key). Every
+     * arrival counts, refused ones too, as a gateway's counter does; each one over the limit is a breach.
+     */
     private boolean overRateLimit(MockAccount account) {
         long now = System.nanoTime();
         Deque<Long> recent = recentRequests.computeIfAbsent(account.appKey, k -> new ArrayDeque<>());
         while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
             recent.pollFirst();
         }
-        if (recent.size() >= (account.paper ? 2 : 20)) {
+        recent.addLast(now);
+        int limit = rateLimit(account);
+        busiestSecond.merge(account.appKey, recent.size(), Math::max);
+        if (recent.size() > limit) {
+            rateBreaches.add("key " + account.appKey.substring(0, 8) + "…: " + recent.size() + " requests within "
+                    + (now - recent.peekFirst()) / 1_000_000 + " ms (limit " + limit + " a second)");
             return true;
         }
-        recent.addLast(now);
         return false;
+    }
+
+    private int rateLimit(MockAccount account) {
+        return rateLimits.getOrDefault(account.appKey, account.paper ? 2 : 20);
     }
 
     // ---------------------------------------------------------------- quotations

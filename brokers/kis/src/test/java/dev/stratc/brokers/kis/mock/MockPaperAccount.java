@@ -28,7 +28,10 @@ public final class MockPaperAccount {
         return Map.of("KIS_APP_KEY", APP_KEY, "KIS_APP_SECRET", APP_SECRET, "KIS_ACCOUNT", ACCOUNT_NUMBER);
     }
 
-    /** Writes the accounts file, addresses pointing at the mock, the account the default route. */
+    /**
+     * Writes the accounts file, addresses pointing at the mock, the account the default route, tokens cached
+     * beside the file (a setting, not a secret; without it they would go to the user's cache directory).
+     */
     public static Path writeAccountsFile(Path file, MockKis kis) throws IOException {
         return Files.writeString(file, """
                 accounts:
@@ -41,8 +44,10 @@ public final class MockPaperAccount {
                     hts_id: paperhts
                     rest_url: %s
                     ws_url: %s
+                    token_cache_dir: %s
+                    hashkey: false
                 routing:
                   default: %s
-                """.formatted(ID, kis.restUrl(), kis.webSocketUrl(), ID));
+                """.formatted(ID, kis.restUrl(), kis.webSocketUrl(), file.resolveSibling("kis-tokens"), ID));
     }
 }

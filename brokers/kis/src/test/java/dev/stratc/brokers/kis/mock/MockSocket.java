@@ -105,16 +105,19 @@ final class MockSocket extends WebSocketListener {
             return;
         }
         String registration = trId + "|" + trKey;
+        kis.registrationMessages.merge(header.path("tr_type").asText(), 1, Integer::sum);
         switch (header.path("tr_type").asText()) {
             case "1" -> {
                 if (registrations.contains(registration)) {
                     reply(trId, trKey, "1", "OPSP0002", "ALREADY IN SUBSCRIBE", false);
                 } else if (registrations.size() >= MAX_REGISTRATIONS) {
+                    kis.slotRefusals.incrementAndGet();
                     reply(trId, trKey, "1", "OPSP0008", "MAX SUBSCRIBE OVER", false);
                 } else if (trId.startsWith("H0STCNI") && !validNoticeRegistration(owner, trId, trKey)) {
                     reply(trId, trKey, "1", "OPSP0011", "invalid tr_key for notices", false);
                 } else {
                     registrations.add(registration);
+                    kis.mostRegistrations.merge(owner, registrations.size(), Math::max);
                     reply(trId, trKey, "0", "OPSP0000", "SUBSCRIBE SUCCESS", true);
                 }
             }

@@ -54,6 +54,46 @@ class KisHistoryTest {
     }
 
     @Test
+    void onlyClosedBarsAreFetchedNotTheFormingMinuteNorTodaysUnfinishedDay() throws Exception {
+        try (KisFixture fixture = new KisFixture(tokens)) {
+            ZoneId seoul = ZoneId.of("Asia/Seoul");
+            LocalDate today = fixture.clock.now().atZone(seoul).toLocalDate();
+            // 10:30:30 KST today: the 10:30 minute is forming, the day is trading
+            fixture.clock.advance(java.time.Duration.between(fixture.clock.now(),
+                    today.atTime(10, 30, 30).atZone(seoul).toInstant()));
+            String date = today.format(DateTimeFormatter.BASIC_ISO_DATE);
+            fixture.kis.setMinuteBars(KisFixture.SAMSUNG, List.of(
+                    new String[] {date, "102700", "100", "101", "99", "100", "5"},
+                    new String[] {date, "102800", "100", "101", "99", "101", "5"},
+                    new String[] {date, "102900", "101", "102", "100", "102", "5"},
+                    new String[] {date, "103000", "102", "103", "101", "103", "2"}));
+            List<String[]> days = new ArrayList<>();
+            for (LocalDate d = today.minusDays(3); !d.isAfter(today); d = d.plusDays(1)) {
+                days.add(new String[] {d.format(DateTimeFormatter.BASIC_ISO_DATE), "100", "110", "90", "105", "7"});
+            }
+            fixture.kis.setDailyBars(KisFixture.SAMSUNG, days);
+            KisSession session = fixture.session(fixture.config(KisMode.REAL));
+            KisHistory history = new KisHistory(session.quotations(), KisMode.REAL, fixture.clock);
+
+            KisHistory.Fetched minutes = history.closedBars("005930", KisHistory.Timeframe.MINUTE, today, today);
+            assertThat(minutes.bars()).extracting(b -> b.start().toLocalTime().toString())
+                    .containsExactly("10:27", "10:28", "10:29");
+            assertThat(minutes.unfinished()).isOne();
+
+            KisHistory.Fetched daily = history.closedBars("005930", KisHistory.Timeframe.DAY, today.minusDays(3), today);
+            assertThat(daily.bars()).extracting(b -> b.start().toLocalDate())
+                    .containsExactly(today.minusDays(3), today.minusDays(2), today.minusDays(1));
+            assertThat(daily.unfinished()).isOne();
+
+            // after the day's last session today's bar is final
+            fixture.clock.advance(java.time.Duration.ofHours(10)); // 20:30:30
+            assertThat(history.closedBars("005930", KisHistory.Timeframe.DAY, today.minusDays(3), today).bars())
+                    .hasSize(4);
+            assertThat(fixture.kis.violations()).isEmpty();
+        }
+    }
+
+    @Test
     void pastMinuteBarsNeedARealAccount() throws Exception {
         try (KisFixture fixture = new KisFixture(tokens)) {
             KisSession paper = fixture.session(fixture.config(KisMode.PAPER));

@@ -89,15 +89,62 @@ class KisRealtimeClientTest {
     }
 
     @Test
-    void registrationsAreCappedBelowWhatKisAllowsASession() throws Exception {
+    void theNoticesTakeOneOfTheSessionsFortyOneSlotsAndTheFortySecondIsRefusedBeforeItLeaves() throws Exception {
         client.start();
-        for (int i = 0; i < KisRealtimeClient.MAX_SUBSCRIPTIONS; i++) {
+        client.subscribe(RealtimeFrames.NOTICES_REAL, "realhts");
+        for (int i = 0; i < KisRealtimeClient.SESSION_SLOTS - 1; i++) {
             client.subscribe("H0STCNT0", String.format("%06d", i));
         }
         assertThatThrownBy(() -> client.subscribe("H0STCNT0", "999999"))
-                .isInstanceOf(KisException.class).hasMessageContaining("already has 40 real-time registrations");
+                .isInstanceOf(KisException.class).hasMessageContaining("already has 41 real-time registrations");
+        assertThat(client.awaitRegistered(RealtimeFrames.NOTICES_REAL, "realhts", Duration.ofSeconds(5))).isTrue();
         assertThat(client.awaitRegistered("H0STCNT0", "000039", Duration.ofSeconds(5))).isTrue();
         assertThat(refusals).isEmpty();
+        assertThat(client.registrations()).isEqualTo(41);
+
+        // a slot given back can be taken again
+        client.unsubscribe("H0STCNT0", "000000");
+        client.subscribe("H0STCNT0", "999999");
+        assertThat(client.awaitRegistered("H0STCNT0", "999999", Duration.ofSeconds(5))).isTrue();
+        assertThat(refusals).isEmpty();
+    }
+
+    @Test
+    void theMockRefusesTheFortySecondRegistrationOfASessionAsKisDoes() throws Exception {
+        // Straight to the socket, past the client's own cap: the notice and 41 symbols.
+        String approval;
+        okhttp3.Request approvalRequest = new okhttp3.Request.Builder().url(fixture.kis.restUrl() + "/oauth2/Approval")
+                .post(okhttp3.RequestBody.create("{\"grant_type\":\"client_credentials\",\"appkey\":\""
+                        + KisFixture.REAL_KEY + "\",\"secretkey\":\"" + KisFixture.SECRET + "\"}",
+                        okhttp3.MediaType.get("application/json"))).build();
+        try (okhttp3.Response response = fixture.http.newCall(approvalRequest).execute()) {
+            approval = dev.stratc.brokers.kis.rest.KisJson.parse(response.body().string()).path("approval_key").asText();
+        }
+        List<String> replies = new CopyOnWriteArrayList<>();
+        okhttp3.WebSocket socket = fixture.http.newWebSocket(new okhttp3.Request.Builder()
+                .url(fixture.kis.webSocketUrl()).build(), new okhttp3.WebSocketListener() {
+                    @Override
+                    public void onMessage(okhttp3.WebSocket webSocket, String text) {
+                        replies.add(text);
+                    }
+                });
+        try {
+            socket.send(registration(approval, RealtimeFrames.NOTICES_REAL, "realhts"));
+            for (int i = 0; i < 41; i++) {
+                socket.send(registration(approval, "H0STCNT0", String.format("%06d", i)));
+            }
+            await(() -> replies.size() == 42);
+            assertThat(replies.subList(0, 41)).allSatisfy(reply -> assertThat(reply).contains("OPSP0000"));
+            assertThat(replies.get(41)).contains("OPSP0008").contains("MAX SUBSCRIBE OVER").contains("000040");
+        } finally {
+            socket.close(1000, null);
+        }
+    }
+
+    private static String registration(String approval, String trId, String trKey) {
+        return "{\"header\":{\"approval_key\":\"" + approval + "\",\"custtype\":\"P\",\"tr_type\":\"1\","
+                + "\"content-type\":\"utf-8\"},\"body\":{\"input\":{\"tr_id\":\"" + trId + "\",\"tr_key\":\""
+                + trKey + "\"}}}";
     }
 
     @Test
