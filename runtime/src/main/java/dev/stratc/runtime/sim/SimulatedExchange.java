@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -38,6 +40,9 @@ public final class SimulatedExchange implements AutoCloseable {
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
+    /** Fills read back from the journal, by data position: delivered again when a restarted replay passes it. */
+    private final Map<Long, List<Delivery>> madeBefore = new HashMap<>();
+    private JsonLines.Repair repair;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -53,12 +58,40 @@ public final class SimulatedExchange implements AutoCloseable {
         return new SimulatedExchange(config, null);
     }
 
-    /** A venue kept in {@code stateFile}: rebuilt from it when it exists. */
+    private record Delivery(String accountId, OrderEvent.Fill fill) {
+    }
+
+    /**
+     * A venue kept in {@code stateFile}: rebuilt from it when it exists. Its journal is read, checked and
+     * repaired as the engine's is ({@link JsonLines#recover}): a torn tail is moved aside and reported by
+     * {@link #repaired()}, a changed line is refused with file:line.
+     *
+     * @throws JournalCorruptException when a line was changed, or a record does not fit the ones before it
+     */
     public static SimulatedExchange persistent(SimConfig config, Path stateFile) {
-        List<ObjectNode> history = Files.exists(stateFile) ? JsonLines.read(stateFile).records() : List.of();
+        JsonLines.Contents history = Files.exists(stateFile) ? JsonLines.recover(stateFile) : null;
         SimulatedExchange exchange = new SimulatedExchange(config, JsonLines.open(stateFile));
-        history.forEach(exchange::replay);
+        if (history != null) {
+            exchange.repair = history.torn();
+            List<ObjectNode> records = history.records();
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    exchange.replay(records.get(i));
+                } catch (RuntimeException e) {
+                    exchange.close();
+                    throw new JournalCorruptException(stateFile + ": record " + (i + 1) + " (" + records.get(i)
+                            .path("type").asText() + " of " + records.get(i).path("id").asText() + ") does not fit "
+                            + "the records before it (" + e.getMessage() + "); the file was edited or mixed with "
+                            + "another run's. Restore it from a copy.");
+                }
+            }
+        }
         return exchange;
+    }
+
+    /** The torn tail moved out of the journal when this venue was rebuilt, if there was one. */
+    public Optional<JsonLines.Repair> repaired() {
+        return Optional.ofNullable(repair);
     }
 
     /** The account {@code id} at this venue, opened with the configured cash on first use. */
@@ -138,6 +171,21 @@ public final class SimulatedExchange implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Delivers again the fills this venue made at data position {@code seq} before it was restarted. A client
+     * killed after the venue filled but before it booked the fill gets it where it happened; one that booked
+     * it recognises the trade id. Called by the replay for positions the client processes live again.
+     */
+    public void redeliver(long seq) {
+        List<Delivery> fills;
+        synchronized (this) {
+            fills = madeBefore.remove(seq);
+        }
+        if (fills != null) {
+            fills.forEach(d -> notify(d.accountId(), d.fill()));
+        }
+    }
+
     private void trade(String symbol, double price, double size, List<Runnable> deliveries) {
         lastPrices.put(symbol, price);
         double[] liquidity = {size};
@@ -213,14 +261,21 @@ public final class SimulatedExchange implements AutoCloseable {
             case "order" -> account.restoreOrder(record);
             case "fill" -> {
                 tradeCounter++;
-                account.fill(account.order(id), record.path("tradeId").asText(), record.path("quantity").asDouble(),
-                        record.path("price").asDouble(), record.path("commission").asDouble(), clock);
+                SimOrder order = account.order(id);
+                if (order == null) {
+                    throw new IllegalStateException("no order " + id + " was taken before this fill");
+                }
+                OrderEvent.Fill fill = account.fill(order, record.path("tradeId").asText(),
+                        record.path("quantity").asDouble(), record.path("price").asDouble(),
+                        record.path("commission").asDouble(), record.path("time").asLong());
+                madeBefore.computeIfAbsent(record.path("seq").asLong(), k -> new ArrayList<>())
+                        .add(new Delivery(account.id(), fill));
             }
             case "cancel" -> account.cancel(id);
             case "duplicate" -> duplicates++;
             case "replace" -> account.replace(id, record.path("newId").asText(), record.path("quantity").asDouble(),
                     record.path("limit").asDouble());
-            default -> throw new IllegalStateException("unknown record in the simulated exchange's journal: " + record);
+            default -> throw new IllegalStateException("unknown record type");
         }
     }
 
