@@ -61,9 +61,10 @@ import dev.stratc.strategy.SymbolStrategy;
  * Brokers may report from other threads; their events wait in a queue until {@link #drain}.
  *
  * <p>Restarts: every decision's client order id is derived from the data position it was taken at, and the
- * journal records where the last fully processed event was. {@link #recover} rebuilds orders from the journal
- * and replays the journalled fills while the data before that point is fed again as warm-up (decisions are
- * not sent), so strategies see the positions they had; {@link #reconcile} then settles what the brokers know
+ * journal records where the last fully processed event was. {@link #recover} reads the journal back and applies
+ * each state change (orders, events, fills, cash, the orders each account sent) at the data position it was
+ * made at, while the data before that point is fed again as warm-up (decisions are not sent), so strategies,
+ * routing and sizing see what they saw the first time; {@link #reconcile} then settles what the brokers know
  * and the journal does not.
  */
 public final class Engine {
@@ -208,8 +209,11 @@ public final class Engine {
         }
         for (ObjectNode record : replay.records()) {
             switch (record.path("type").asText()) {
-                case "intent", "submitted", "rejectedLocally", "event", "adjust", "cancelRequested" ->
-                        pendingHistory.add(record);
+                case "intent", "submitted", "rejectedLocally", "event", "adjust", "cancelRequested" -> {
+                    pendingHistory.add(record);
+                    // the first reconciliation comes after the last position the killed process journalled at
+                    reconcileAfter = Math.max(reconcileAfter, record.path("seq").asLong(-1));
+                }
                 case "cash" -> {
                     journalledCash.add(record.path("account").asText());
                     pendingHistory.add(record);
@@ -224,9 +228,9 @@ public final class Engine {
 
     /**
      * The venue already applied the data up to {@code seq} before this restart (the simulated exchange keeps its
-     * own journal): the events after the warm-up up to there are processed as the first run did, with the fills
-     * the venue made at them delivered again, and the first reconciliation waits until after them, so it does
-     * not book at an early position what the venue did later.
+     * own journal): the events after the warm-up up to there (and up to the last one the journal has records of)
+     * are processed as the first run did, with the fills the venue made at them delivered again, and the first
+     * reconciliation waits until after them, so it does not book at an early position what happened later.
      */
     public void venueAppliedUpTo(long seq) {
         reconcileAfter = Math.max(reconcileAfter, seq);
@@ -237,6 +241,8 @@ public final class Engine {
         while (!pendingHistory.isEmpty()) {
             applyHistory(pendingHistory.poll());
         }
+        // what is left of them is settled by the reconciliation that follows
+        journalledDecisions.clear();
     }
 
     private void applyHistoryUpTo(long seq) {
@@ -262,8 +268,12 @@ public final class Engine {
                 boolean first = order.state() == OrderState.NEW;
                 orders.submitted(order, time);
                 Account owner = pool.account(account);
-                if (first && owner != null) {
-                    owner.countRecoveredOrder();
+                if (first) {
+                    // counted as when it was sent: routing compares orders sent, risk limits trades per day
+                    risk.sent(order.intent(), time);
+                    if (owner != null) {
+                        owner.countRecoveredOrder();
+                    }
                 }
             }
             case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()), time);
@@ -367,6 +377,7 @@ public final class Engine {
             // the process died between sending the order and journalling that it did: the broker's copy proves it
             orders.submitted(order, clock);
             account.countRecoveredOrder();
+            risk.sent(order.intent(), clock);
             note(order.account(), "submitted", order.clientOrderId(),
                     "found at " + account.id() + " at reconciliation");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.stratc.runtime.engine.RunMode;
 import dev.stratc.runtime.risk.RiskLimits;
+import dev.stratc.runtime.sim.ReplayDataSet;
 import dev.stratc.runtime.testing.LimitEntryProgram;
 import dev.stratc.runtime.testing.Recorder;
 import dev.stratc.runtime.testing.Runs;
@@ -50,16 +51,27 @@ public final class CrashChild {
     private CrashChild() {
     }
 
+    /** The scenario's run in {@code stateDir}, on the data the test JVM has loaded once. */
     static SimulatedRun.Setup setup(Path stateDir, Scenario scenario, Recorder recorder) {
-        return Runs.setup(stateDir, scenario.program, Runs.sample(scenario.events), RunMode.PAPER,
-                RiskLimits.none("CRYPTO"), scenario.accounts, recorder);
+        return setup(stateDir, scenario, Runs.sample(scenario.events), recorder);
+    }
+
+    private static SimulatedRun.Setup setup(Path stateDir, Scenario scenario, ReplayDataSet data, Recorder recorder) {
+        return Runs.setup(stateDir, scenario.program, data, RunMode.PAPER, RiskLimits.none("CRYPTO"),
+                scenario.accounts, recorder);
     }
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = Scenario.valueOf(args[1]);
         int announceAt = args.length > 2 ? Integer.parseInt(args[2]) : -1;
         int[] replayed = {0};
-        try (SimulatedRun run = SimulatedRun.open(setup(Path.of(args[0]), scenario, new Recorder()))) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long loaded = System.currentTimeMillis();
+        // only the trades the scenario uses: parsing the whole sample would be most of a restart's time
+        SimulatedRun.Setup setup = setup(Path.of(args[0]), scenario, ReplayDataSet.sample(scenario.events),
+                new Recorder());
+        System.err.printf("jvm to main %d ms, data %d ms%n", loaded - jvmStart, System.currentTimeMillis() - loaded);
+        try (SimulatedRun run = SimulatedRun.open(setup)) {
             boolean finished = run.run(() -> {
                 if (++replayed[0] == announceAt) {
                     System.out.println("reached " + announceAt);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ import dev.stratc.runtime.testing.Recorder;
 class CrashTest {
     private static final String TAG = "scrash";
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -80,6 +81,7 @@ class CrashTest {
         writeTag(crashed);
         long started = System.nanoTime();
         int killed = 0;
+        List<ObjectNode> venueRecords = Venue.records(reference);
         for (int killAt : killPoints(reference, kills, new Random(seed))) {
             Process child = start(crashed, scenario, killAt);
             if (awaitAnnouncement(child)) {
@@ -87,6 +89,12 @@ class CrashTest {
                 killed++;
             }
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            // the venue's journal so far must be the beginning of the reference's, record for record
+            List<ObjectNode> sofar = Venue.records(crashed);
+            for (int i = 0; i < sofar.size(); i++) {
+                assertThat(sofar.get(i)).as("venue record %d after kill %d (at data position %d)", i + 1, killed,
+                        killAt).isEqualTo(i < venueRecords.size() ? venueRecords.get(i) : null);
+            }
         }
         Process last = start(crashed, scenario, -1);
         assertThat(last.waitFor(120, TimeUnit.SECONDS)).as("the last run finishes").isTrue();
@@ -177,6 +185,10 @@ class CrashTest {
 
     /** What the venue's journal says it took and did. */
     private record Venue(Map<String, ObjectNode> orders, List<ObjectNode> fills, long duplicates) {
+        static List<ObjectNode> records(Path stateDir) {
+            return JsonLines.read(stateDir.resolve("sim").resolve("exchange.jsonl")).records();
+        }
+
         static Venue read(Path stateDir) {
             Map<String, ObjectNode> orders = new LinkedHashMap<>();
             List<ObjectNode> fills = new ArrayList<>();
@@ -184,7 +196,11 @@ class CrashTest {
             for (ObjectNode record : JsonLines.read(stateDir.resolve("sim").resolve("exchange.jsonl")).records()) {
                 switch (record.path("type").asText()) {
                     case "order" -> orders.put(record.path("id").asText(), record);
-                    case "fill" -> fills.add(record);
+                    case "fills" -> record.path("fills").forEach(f -> {
+                        ObjectNode fill = ((ObjectNode) f).deepCopy();
+                        fill.put("seq", record.path("seq").asLong());
+                        fills.add(fill);
+                    });
                     case "duplicate" -> duplicates++;
                     default -> {
                         // cancels and replaces: none in these scenarios
@@ -216,7 +232,7 @@ class CrashTest {
     private static Process start(Path stateDir, CrashChild.Scenario scenario, int killAt) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
+                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
                 stateDir.toString(), scenario.name(), String.valueOf(killAt));
         builder.redirectError(ProcessBuilder.Redirect.appendTo(stateDir.resolve("child-stderr.log").toFile()));
         return builder.start();
