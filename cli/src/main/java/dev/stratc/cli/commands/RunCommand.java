@@ -40,6 +40,7 @@ import dev.stratc.runtime.run.BrokerRun;
 import dev.stratc.runtime.run.ConfigFiles;
 import dev.stratc.runtime.run.RunState;
 import dev.stratc.runtime.run.SimulatedRun;
+import dev.stratc.runtime.run.StateDirectory;
 import dev.stratc.runtime.sim.ReplayDataSet;
 import dev.stratc.runtime.sim.SimConfig;
 import dev.stratc.strategy.StrategyProgram;
@@ -131,6 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
+        requireFree(state);
 
         if (runMode == RunMode.LIVE) {
             confirmLive(out, program, riskConfig, pool, state);
@@ -153,6 +155,8 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 runOnBrokers(runMode, program, riskConfig, pool, state, stop, notifier, out);
             }
+        } catch (StateDirectory.InUseException e) {
+            throw CliException.failure(e.getMessage(), e);
         } catch (ConfigFiles.ConfigException | JournalCorruptException e) {
             throw CliException.invalidInput(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -171,6 +175,15 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** A second run on a held state directory is refused before it loads anything (exit 1). */
+    private static void requireFree(Path state) {
+        try {
+            StateDirectory.requireFree(state);
+        } catch (StateDirectory.InUseException e) {
+            throw CliException.failure(e.getMessage(), e);
+        }
     }
 
     private double parseSpeed() {

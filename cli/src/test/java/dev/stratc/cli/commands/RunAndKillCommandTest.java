@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.stratc.cli.StratcCommandLine;
+import dev.stratc.runtime.run.StateDirectory;
 import picocli.CommandLine;
 
 class RunAndKillCommandTest {
@@ -48,6 +49,25 @@ class RunAndKillCommandTest {
                 "--data", "synth:krx?symbols=20&days=5&seed=1", "--state-dir", state.toString(), "--status-every", "0");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).as("a finished run started again sends nothing twice").doesNotContain("ORDER ");
+    }
+
+    @Test
+    void aSecondRunOnAStateDirectoryInUseIsRefusedAtOnceWithExit1WhileKillKeepsWorking() {
+        Path state = dir.resolve("held");
+        try (StateDirectory held = StateDirectory.lock(state)) {
+            Result second = run("", "run", "../examples/momentum.strat", "--mode", "paper", "--speed", "max",
+                    "--data", "synth:krx?symbols=2&days=1&seed=1", "--state-dir", state.toString());
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(1);
+            assertThat(second.err()).contains(state.toString()).contains("in use by another run")
+                    .contains("PID " + ProcessHandle.current().pid()).doesNotContain("Exception");
+            assertThat(second.out()).as("refused before loading data or starting").doesNotContain("simulated exchange");
+            assertThat(state.resolve("journal")).doesNotExist();
+
+            Result kill = run("", "kill", "--state-dir", state.toString(), "--reason", "beside a running run");
+            assertThat(kill.exitCode()).as(kill.err()).isZero();
+            assertThat(run("", "kill", "--state-dir", state.toString(), "--status").out()).contains("THROWN");
+            assertThat(run("", "kill", "--state-dir", state.toString(), "--clear").exitCode()).isZero();
+        }
     }
 
     @Test

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,9 +61,10 @@ import dev.stratc.strategy.SymbolStrategy;
  * Brokers may report from other threads; their events wait in a queue until {@link #drain}.
  *
  * <p>Restarts: every decision's client order id is derived from the data position it was taken at, and the
- * journal records where the last fully processed event was. {@link #recover} rebuilds orders from the journal
- * and replays the journalled fills while the data before that point is fed again as warm-up (decisions are
- * not sent), so strategies see the positions they had; {@link #reconcile} then settles what the brokers know
+ * journal records where the last fully processed event was. {@link #recover} reads the journal back and applies
+ * each state change (orders, events, fills, cash, the orders each account sent) at the data position it was
+ * made at, while the data before that point is fed again as warm-up (decisions are not sent), so strategies,
+ * routing and sizing see what they saw the first time; {@link #reconcile} then settles what the brokers know
  * and the journal does not.
  */
 public final class Engine {
@@ -76,11 +79,20 @@ public final class Engine {
     private final OrderManager orders = new OrderManager();
     private final Map<String, SymbolSlot> slots = new HashMap<>();
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+    /** Journalled state changes not applied yet: a restarted run applies each at the data position it was made. */
     private final Queue<ObjectNode> pendingHistory = new ArrayDeque<>();
+    /** Orders a previous process decided, by the data position they were decided at: settled when it comes again. */
+    private final Map<Long, List<String>> journalledDecisions = new HashMap<>();
+    /** Accounts whose opening cash the journal holds. */
+    private final Set<String> journalledCash = new HashSet<>();
     private final Sink sink = new Sink();
     private final long utcOffsetMillis;
     private long sequence = -1;
     private long resumeAfter = -1;
+    /** The first reconciliation waits until the data after this position (what the venue had already seen). */
+    private long reconcileAfter = -1;
+    /** Whether the periodic schedules (housekeeping, reconciliation) were started, by this process or a warm-up. */
+    private boolean scheduled;
     private long clock;
     private LocalDate day;
     private int ordinal;
@@ -176,7 +188,7 @@ public final class Engine {
 
     /** Records an account's cash at the first start of a run (a restart keeps the journalled figure). */
     public void openAccount(String account, double cash) {
-        if (!portfolio.accounts().contains(account)) {
+        if (!portfolio.accounts().contains(account) && !journalledCash.contains(account)) {
             portfolio.setCash(account, cash);
             ObjectNode record = JsonLines.record("cash");
             record.put("amount", cash).put("seq", sequence);
@@ -185,33 +197,27 @@ public final class Engine {
     }
 
     /**
-     * Rebuilds the run from its journal: orders at once; cash, fills and position adjustments as a replayed
-     * feed passes the positions they were recorded at (or at once, by {@link #applyHistory()}, when nothing is
-     * replayed).
+     * Rebuilds the run from its journal. Every journalled change (orders, their events, cash, fills, position
+     * adjustments, the orders each account sent) is applied as a replayed feed passes the data position it was
+     * made at, so during the replay the books, the orders and what routing compares are what they were at that
+     * point of the first run; {@link #applyHistory()} applies them at once when nothing is replayed. Each torn
+     * journal tail that recovery moved aside is reported once.
      */
     public void recover(Journal.Replay replay) {
-        for (Path torn : replay.tornFiles()) {
-            events.warning("the last line of " + torn + " was cut off by a crash and is ignored");
+        for (JsonLines.Repair repair : replay.repairs()) {
+            events.warning(repair.describe());
         }
         for (ObjectNode record : replay.records()) {
-            String account = record.path("account").asText();
             switch (record.path("type").asText()) {
-                case "intent" -> {
-                    OrderIntent intent = Records.intent(record);
-                    orders.add(intent, account, record.path("time").asLong(), record.path("price").asDouble(Double.NaN),
-                            record.path("opens").asBoolean());
+                case "intent", "submitted", "rejectedLocally", "event", "adjust", "cancelRequested" -> {
+                    pendingHistory.add(record);
+                    // the first reconciliation comes after the last position the killed process journalled at
+                    reconcileAfter = Math.max(reconcileAfter, record.path("seq").asLong(-1));
                 }
-                case "submitted" -> orders.submitted(orders.get(record.path("id").asText()), record.path("time").asLong());
-                case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()),
-                        record.path("time").asLong());
-                case "event" -> {
-                    OrderEvent event = Records.event(record);
-                    OrderManager.Outcome outcome = orders.apply(event, record.path("time").asLong());
-                    if (outcome.isFill()) {
-                        pendingHistory.add(record);
-                    }
+                case "cash" -> {
+                    journalledCash.add(record.path("account").asText());
+                    pendingHistory.add(record);
                 }
-                case "cash", "adjust" -> pendingHistory.add(record);
                 case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
                 default -> {
                     // signals, refusals, notes: for people and jq, not for state
@@ -220,11 +226,23 @@ public final class Engine {
         }
     }
 
-    /** Applies every journalled portfolio change not applied yet (a restart with no replay, or warm-up done). */
+    /**
+     * The venue already applied the data up to {@code seq} before this restart (the simulated exchange keeps its
+     * own journal): the events after the warm-up up to there (and up to the last one the journal has records of)
+     * are processed as the first run did, with the fills the venue made at them delivered again, and the first
+     * reconciliation waits until after them, so it does not book at an early position what happened later.
+     */
+    public void venueAppliedUpTo(long seq) {
+        reconcileAfter = Math.max(reconcileAfter, seq);
+    }
+
+    /** Applies every journalled change not applied yet (a restart with no replay, or warm-up done). */
     public void applyHistory() {
         while (!pendingHistory.isEmpty()) {
             applyHistory(pendingHistory.poll());
         }
+        // what is left of them is settled by the reconciliation that follows
+        journalledDecisions.clear();
     }
 
     private void applyHistoryUpTo(long seq) {
@@ -238,13 +256,37 @@ public final class Engine {
         long time = record.path("time").asLong();
         rollDay(time);
         switch (record.path("type").asText()) {
+            case "intent" -> {
+                OrderIntent intent = Records.intent(record);
+                orders.add(intent, account, time, record.path("price").asDouble(Double.NaN),
+                        record.path("opens").asBoolean());
+                journalledDecisions.computeIfAbsent(intent.sequence(), k -> new ArrayList<>())
+                        .add(intent.clientOrderId());
+            }
+            case "submitted" -> {
+                ManagedOrder order = orders.get(record.path("id").asText());
+                boolean first = order.state() == OrderState.NEW;
+                orders.submitted(order, time);
+                Account owner = pool.account(account);
+                if (first) {
+                    // counted as when it was sent: routing compares orders sent, risk limits trades per day
+                    risk.sent(order.intent(), time);
+                    if (owner != null) {
+                        owner.countRecoveredOrder();
+                    }
+                }
+            }
+            case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()), time);
+            case "cancelRequested" -> orders.cancelRequested(orders.get(record.path("id").asText()));
             case "cash" -> portfolio.setCash(account, record.path("amount").asDouble());
             case "adjust" -> applyAdjustment(account, record);
             case "event" -> {
-                OrderEvent.Fill fill = (OrderEvent.Fill) Records.event(record);
-                bookFill(account, fill);
+                OrderManager.Outcome outcome = orders.apply(Records.event(record), time);
+                if (outcome.isFill()) {
+                    bookFill(account, outcome.fill());
+                }
             }
-            default -> throw new IllegalStateException("not a portfolio record: " + record);
+            default -> throw new IllegalStateException("not a state record: " + record);
         }
     }
 
@@ -262,6 +304,11 @@ public final class Engine {
      * a difference is reported and the broker's figure adopted. Every difference is journalled and reported.
      */
     public void reconcile() {
+        reconcile(false);
+    }
+
+    /** @param periodic whether this is the periodic reconciliation, which moves its schedule on */
+    private void reconcile(boolean periodic) {
         applyHistory();
         drain();
         for (ManagedOrder order : orders.working()) {
@@ -292,7 +339,11 @@ public final class Engine {
             }
         }
         reconciled = true;
-        lastReconcile = clock;
+        if (periodic || !scheduled) {
+            // a restart's reconciliation leaves the schedule where the first run had it
+            scheduled = true;
+            lastReconcile = clock;
+        }
         checkpoint();
     }
 
@@ -325,6 +376,8 @@ public final class Engine {
         if (order.state() == OrderState.NEW) {
             // the process died between sending the order and journalling that it did: the broker's copy proves it
             orders.submitted(order, clock);
+            account.countRecoveredOrder();
+            risk.sent(order.intent(), clock);
             note(order.account(), "submitted", order.clientOrderId(),
                     "found at " + account.id() + " at reconciliation");
         }
@@ -392,15 +445,19 @@ public final class Engine {
             return;
         }
         boolean warm = seq <= resumeAfter;
-        if (!warm && !reconciled) {
+        if (!warm && !reconciled && seq > reconcileAfter) {
             reconcile();
+        }
+        if (warm && !scheduled) {
+            // the first run reconciled here: the periodic schedules go on from the same point
+            scheduled = true;
+            lastReconcile = clock;
         }
         sequence = seq;
         clock = Math.max(clock, event.time());
         rollDay(event.time());
-        if (warm) {
-            applyHistoryUpTo(seq);
-        } else {
+        applyHistoryUpTo(seq);
+        if (!warm) {
             // fills the venue made on this very event are booked before the strategy looks at its position
             drain();
         }
@@ -429,7 +486,10 @@ public final class Engine {
                 }
             }
         }
-        if (!warm) {
+        if (warm) {
+            keepSchedules();
+        } else {
+            settleJournalledDecisions(seq);
             drain();
             if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
                 lastHousekeeping = clock;
@@ -438,6 +498,33 @@ public final class Engine {
             if (recorded) {
                 checkpoint();
             }
+        }
+    }
+
+    /** During a warm-up: moves the periodic schedules on exactly as the first run's housekeeping did. */
+    private void keepSchedules() {
+        if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
+            lastHousekeeping = clock;
+            if (clock - lastReconcile >= config.reconcileEvery().toMillis()) {
+                lastReconcile = clock;
+            }
+        }
+        journalledDecisions.remove(sequence);
+    }
+
+    /**
+     * Orders a killed process decided at this very event and may not have sent, or whose answer it never saw,
+     * are settled now, where the first run sent them: a decision the strategy takes again is settled by
+     * {@link #execute}; this catches those it does not reach again (a stop exit skipped because the exit it
+     * decided last time is already working).
+     */
+    private void settleJournalledDecisions(long seq) {
+        List<String> decided = journalledDecisions.remove(seq);
+        if (decided == null) {
+            return;
+        }
+        for (String id : decided) {
+            resendIfLost(orders.get(id));
         }
     }
 
@@ -573,6 +660,7 @@ public final class Engine {
             if (reducing && choice instanceof AccountChoice.Default) {
                 choice = new AccountChoice.Named(holder(symbol));
             }
+            refreshWorkingCounts();
             account = pool.route(choice, config.strategyName());
         } catch (RoutingException e) {
             OrderIntent unrouted = new OrderIntent(id, symbol, side, type, 0, request.limitPrice(), request.account(),
@@ -595,6 +683,13 @@ public final class Engine {
         }
         return new OrderIntent(id, symbol, side, type, quantity, request.limitPrice(),
                 new AccountChoice.Named(account.id()), request.tag(), request.reason(), reducing, sequence, time);
+    }
+
+    /** Routing compares working orders as the engine knows them now, not as of each account's last event. */
+    private void refreshWorkingCounts() {
+        for (Account account : pool.accounts()) {
+            account.workingOrders(orders.workingCount(account.id()));
+        }
     }
 
     private String holder(String symbol) {
@@ -852,8 +947,13 @@ public final class Engine {
                 cancel(order);
             }
         }
-        if (reconciled && clock - lastReconcile >= config.reconcileEvery().toMillis()) {
-            reconcile();
+        if (scheduled && clock - lastReconcile >= config.reconcileEvery().toMillis()) {
+            if (reconciled) {
+                reconcile(true);
+            } else {
+                // catching up after a restart, whose own reconciliation follows: the schedule goes on as before
+                lastReconcile = clock;
+            }
         }
     }
 

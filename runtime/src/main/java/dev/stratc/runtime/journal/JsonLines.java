@@ -1,6 +1,5 @@
 package dev.stratc.runtime.journal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +20,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * An append-only file of JSON objects, one per line, each ending with its own checksum:
  * {@code {"type":"fill",...,"crc":"1a2b3c4d"}}, where the CRC-32C covers the line as it would read without the
- * {@code crc} member. {@code jq} reads the file as it is; a reader can tell a torn last line (the process died
- * while writing it) from corruption in the middle (which it refuses).
+ * {@code crc} member. {@code jq} reads the file as it is. Every journal the project writes (the engine's day
+ * files, the simulated exchange's) is one of these and goes through this class, so all of them are read,
+ * checked and repaired the same way.
+ *
+ * <p>Damage is told apart by the newline: every append writes its line and its newline in one write, so bytes
+ * after the last newline are a write the process or the machine did not finish (a torn tail): {@link #recover}
+ * moves them to a side file and truncates the file to its last whole line, and {@link #open} does the same, so
+ * nothing is ever appended onto a torn line. A whole line that fails its checksum was changed or damaged after
+ * it was written, wherever it is: refused with file:line. Blank lines are not damage and are skipped.
  *
  * <p>Every append goes straight to the operating system (no buffer in the process), so a killed process loses
  * nothing it appended; {@link #sync()} forces the file to the disk, which is what protects against a power cut.
@@ -32,26 +39,44 @@ public final class JsonLines implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
+    private final Repair repair;
 
-    private JsonLines(Path path, FileChannel channel) {
+    private JsonLines(Path path, FileChannel channel, Repair repair) {
         this.path = path;
         this.channel = channel;
+        this.repair = repair;
     }
 
-    /** Opens {@code path} for appending, creating it and its directories. */
+    /**
+     * Opens {@code path} for appending, creating it and its directories. A torn tail is moved aside first
+     * ({@link #repaired()} says so), so the first line appended starts a line of its own.
+     */
     public static JsonLines open(Path path) {
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
+            Repair repair = repairTail(path);
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
-            return new JsonLines(path, channel);
+            return new JsonLines(path, channel, repair);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
         }
     }
 
-    public synchronized void append(ObjectNode record) {
-        String line = seal(record.toString()) + "\n";
+    /** The torn tail {@link #open} moved aside, if there was one. */
+    public Optional<Repair> repaired() {
+        return Optional.ofNullable(repair);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Appends {@code record} as one sealed line; returns the line's checksum. */
+    public synchronized String append(ObjectNode record) {
+        String json = record.toString();
+        String crc = crc(json);
+        String line = seal(json, crc) + "\n";
         ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         try {
             while (bytes.hasRemaining()) {
@@ -60,6 +85,7 @@ public final class JsonLines implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
+        return crc;
     }
 
     /** Forces everything appended so far to the storage device. */
@@ -84,7 +110,11 @@ public final class JsonLines implements AutoCloseable {
     }
 
     static String seal(String json) {
-        return json.substring(0, json.length() - 1) + CRC_MEMBER + crc(json) + "\"}";
+        return seal(json, crc(json));
+    }
+
+    private static String seal(String json, String crc) {
+        return json.substring(0, json.length() - 1) + CRC_MEMBER + crc + "\"}";
     }
 
     private static String crc(String json) {
@@ -93,39 +123,161 @@ public final class JsonLines implements AutoCloseable {
         return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
-    /** What reading a file found: its records, and whether its last line was torn (and dropped). */
-    public record Contents(List<ObjectNode> records, boolean tornTail) {
+    /**
+     * A torn tail moved out of a journal: {@code bytes} bytes after the last whole line, now in {@code sideFile}
+     * ({@code null} when the file was only read, not repaired).
+     */
+    public record Repair(Path file, long bytes, Path sideFile) {
+        /** One sentence for the run's warning. */
+        public String describe() {
+            return sideFile == null
+                    ? file + " ends in " + bytes + " bytes of a line cut off by a crash; they are ignored"
+                    : file + " ended in " + bytes + " bytes of a line cut off by a crash (power loss, full disk or "
+                            + "kill); they are kept in " + sideFile.getFileName() + " and the journal goes on from "
+                            + "its last whole line";
+        }
     }
 
     /**
-     * Reads every record of a file. A last line that is incomplete or fails its checksum is a write the
-     * process did not finish: it is dropped and reported in {@link Contents#tornTail()}. Any other bad line
-     * is corruption, refused with the file and line named.
+     * What reading a file found.
+     *
+     * @param records  its records, in file order, without their {@code crc} members
+     * @param lastCrc  the checksum of its last line; {@code null} when it has none
+     * @param torn     the torn tail that was ignored (or moved aside by {@link #recover}); {@code null} when none
+     */
+    public record Contents(List<ObjectNode> records, String lastCrc, Repair torn) {
+        public boolean tornTail() {
+            return torn != null;
+        }
+    }
+
+    /**
+     * Reads every record of a file without changing it. A torn tail is ignored and reported in
+     * {@link Contents#torn()}; a whole line that fails its checksum is refused with the file and line named.
+     *
+     * @throws JournalCorruptException for a changed or damaged line
      */
     public static Contents read(Path path) {
-        List<ObjectNode> records = new ArrayList<>();
-        List<String> lines;
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            lines = reader.lines().toList();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        boolean torn = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+        int whole = wholeLength(bytes);
+        List<ObjectNode> records = new ArrayList<>();
+        String lastCrc = null;
+        int lineNumber = 0;
+        int start = 0;
+        while (start < whole) {
+            int end = start;
+            while (bytes[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            String line = new String(bytes, start, stop - start, StandardCharsets.UTF_8);
+            start = end + 1;
+            if (line.isBlank()) {
+                continue;
+            }
             ObjectNode record = unseal(line);
             if (record == null) {
-                if (i == lines.size() - 1) {
-                    torn = true;
-                    break;
-                }
-                throw new JournalCorruptException(path + ":" + (i + 1)
-                        + ": the line fails its checksum; the journal was changed or damaged. Move the file "
-                        + "aside to start without it, or restore it from a copy.");
+                throw new JournalCorruptException(path + ":" + lineNumber
+                        + ": the line fails its checksum; the journal was changed or damaged after it was written. "
+                        + "Restore the file from a copy, or move it aside to start without it (what it recorded is "
+                        + "then lost to this run).");
             }
             records.add(record);
+            lastCrc = line.substring(line.length() - 10, line.length() - 2);
         }
-        return new Contents(records, torn);
+        Repair torn = isBlank(bytes, whole) ? null : new Repair(path, bytes.length - whole, null);
+        return new Contents(records, lastCrc, torn);
+    }
+
+    /**
+     * Reads a file as {@link #read} does, first moving a torn tail to a side file and truncating the file to its
+     * last whole line, so the next append starts a line of its own. The returned {@link Contents#torn()} names
+     * the side file; a file repaired once reads clean afterwards.
+     */
+    public static Contents recover(Path path) {
+        Repair repair;
+        try {
+            repair = repairTail(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot repair " + path + ": " + e.getMessage(), e);
+        }
+        Contents contents = read(path);
+        return new Contents(contents.records(), contents.lastCrc(), repair);
+    }
+
+    /** Moves the bytes after the last newline of {@code path} to a side file and cuts them off; null when clean. */
+    private static Repair repairTail(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return null;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long whole = wholeLength(channel, size);
+            if (whole == size) {
+                return null;
+            }
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size - whole));
+            channel.read(tail, whole);
+            Path side = null;
+            if (!isBlank(tail.array(), 0)) {
+                side = sideFile(path);
+                Files.write(side, tail.array(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+            }
+            channel.truncate(whole);
+            channel.force(true);
+            return side == null ? null : new Repair(path, size - whole, side);
+        }
+    }
+
+    private static Path sideFile(Path path) {
+        for (int i = 1; ; i++) {
+            Path side = path.resolveSibling(path.getFileName() + ".torn-" + i);
+            if (!Files.exists(side)) {
+                return side;
+            }
+        }
+    }
+
+    /** The length of the whole lines at the start of {@code bytes}: up to and including the last newline. */
+    private static int wholeLength(byte[] bytes) {
+        int i = bytes.length;
+        while (i > 0 && bytes[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static long wholeLength(FileChannel channel, long size) throws IOException {
+        long end = size;
+        ByteBuffer block = ByteBuffer.allocate(4096);
+        while (end > 0) {
+            long from = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - from));
+            channel.read(block, from);
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            end = from;
+        }
+        return 0;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The record of a sealed line, or {@code null} when the line is not one. */

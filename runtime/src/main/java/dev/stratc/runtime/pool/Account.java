@@ -179,6 +179,14 @@ public final class Account {
         return workingOrders;
     }
 
+    /**
+     * Counts an order an earlier process of the run sent (read back from the journal, or found at the broker),
+     * so a restarted run routes by the same counts as one that never stopped.
+     */
+    public void countRecoveredOrder() {
+        orders.incrementAndGet();
+    }
+
     public long orderCount() {
         return orders.get();
     }

@@ -41,6 +41,7 @@ import dev.stratc.strategy.StrategySettings;
  */
 public final class BrokerRun implements AutoCloseable {
     private final Setup setup;
+    private final StateDirectory hold;
     private final MarketDataBus bus = new InProcessBus();
     private final LinkedBlockingQueue<MarketEvent> marketQueue = new LinkedBlockingQueue<>();
     private final List<Account> accounts = new ArrayList<>();
@@ -55,8 +56,9 @@ public final class BrokerRun implements AutoCloseable {
                         List<String> watchList) {
     }
 
-    private BrokerRun(Setup setup) {
+    private BrokerRun(Setup setup, StateDirectory hold) {
         this.setup = setup;
+        this.hold = hold;
         Map<String, BrokerFactory> factories = new HashMap<>();
         ServiceLoader.load(BrokerFactory.class).forEach(f -> factories.put(f.name(), f));
         RateLimitProfiles profiles = new RateLimitProfiles();
@@ -72,7 +74,7 @@ public final class BrokerRun implements AutoCloseable {
                     profiles.forAccount(entry.broker()), entry.strategies(), entry.limits()));
         }
         pool = new AccountPool(accounts, setup.accounts().defaultAccount(), setup.accounts().strategyAccounts());
-        Journal.Replay replay = Journal.readAll(setup.stateDir());
+        Journal.Replay replay = Journal.recover(setup.stateDir());
         journal = Journal.open(setup.stateDir(), setup.engine().zone(), replay.lastNumber());
         RiskEngine risk = new RiskEngine(setup.limits(), TradingCalendar.named(setup.limits().calendar(),
                 setup.holidays()), new KillSwitch(setup.stateDir(), 500));
@@ -82,11 +84,27 @@ public final class BrokerRun implements AutoCloseable {
         bus.subscribe(marketQueue::add);
     }
 
-    /** Connects every account, reconciles with the journal and subscribes the watch list. */
+    /**
+     * Locks the state directory for the life of the run, then connects every account, reconciles with the
+     * journal and subscribes the watch list.
+     *
+     * @throws StateDirectory.InUseException when another run holds the directory
+     */
     public static BrokerRun open(Setup setup) {
-        BrokerRun run = new BrokerRun(setup);
-        run.connect();
-        return run;
+        StateDirectory hold = StateDirectory.lock(setup.stateDir());
+        BrokerRun run = null;
+        try {
+            run = new BrokerRun(setup, hold);
+            run.connect();
+            return run;
+        } catch (RuntimeException e) {
+            if (run != null) {
+                run.close();
+            } else {
+                hold.close();
+            }
+            throw e;
+        }
     }
 
     private void connect() {
@@ -156,5 +174,6 @@ public final class BrokerRun implements AutoCloseable {
             account.broker().stop();
         }
         journal.close();
+        hold.close();
     }
 }

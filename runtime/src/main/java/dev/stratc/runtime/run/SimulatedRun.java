@@ -36,6 +36,7 @@ import dev.stratc.strategy.StrategySettings;
  */
 public final class SimulatedRun implements AutoCloseable {
     private final Setup setup;
+    private final StateDirectory hold;
     private final SimulatedExchange exchange;
     private final Journal journal;
     private final Engine engine;
@@ -53,15 +54,16 @@ public final class SimulatedRun implements AutoCloseable {
                         Set<LocalDate> holidays, RunEvents events, double speed, boolean syncToDisk) {
     }
 
-    private SimulatedRun(Setup setup) {
+    private SimulatedRun(Setup setup, StateDirectory hold) {
         this.setup = setup;
+        this.hold = hold;
         this.exchange = SimulatedExchange.persistent(setup.sim(), setup.stateDir().resolve("sim").resolve("exchange.jsonl"));
         for (String id : setup.accountIds()) {
             SimulatedBroker broker = exchange.broker(id);
             accounts.add(new Account(id, broker, List.of(), Set.of(), AccountLimits.NONE));
         }
         AccountPool pool = new AccountPool(accounts, null, Map.of());
-        Journal.Replay replay = Journal.readAll(setup.stateDir());
+        Journal.Replay replay = Journal.recover(setup.stateDir());
         this.journal = setup.syncToDisk()
                 ? Journal.open(setup.stateDir(), setup.engine().zone(), replay.lastNumber())
                 : Journal.openWithoutDiskSync(setup.stateDir(), setup.engine().zone(), replay.lastNumber());
@@ -69,6 +71,8 @@ public final class SimulatedRun implements AutoCloseable {
         RiskEngine risk = new RiskEngine(setup.limits(), calendar, new KillSwitch(setup.stateDir(), 500));
         this.engine = new Engine(setup.engine(), setup.program(), setup.settings(), pool, risk, journal, setup.events());
         engine.recover(replay);
+        exchange.repaired().ifPresent(repair -> setup.events().warning(repair.describe()));
+        engine.venueAppliedUpTo(exchange.sequence());
         if (!setup.data().events().isEmpty()) {
             engine.advanceClock(setup.data().events().getFirst().time());
         }
@@ -79,8 +83,19 @@ public final class SimulatedRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Locks the state directory for the life of the run and opens it.
+     *
+     * @throws StateDirectory.InUseException when another run holds the directory
+     */
     public static SimulatedRun open(Setup setup) {
-        return new SimulatedRun(setup);
+        StateDirectory hold = StateDirectory.lock(setup.stateDir());
+        try {
+            return new SimulatedRun(setup, hold);
+        } catch (RuntimeException e) {
+            hold.close();
+            throw e;
+        }
     }
 
     public Engine engine() {
@@ -119,5 +134,6 @@ public final class SimulatedRun implements AutoCloseable {
         }
         journal.close();
         exchange.close();
+        hold.close();
     }
 }

@@ -36,13 +36,18 @@ public record ReplayDataSet(String name, List<MarketEvent> events) {
 
     /** The built-in Bitstamp sample, as symbol {@code BTCUSD}. */
     public static ReplayDataSet sample() {
+        return sample(Integer.MAX_VALUE);
+    }
+
+    /** The first {@code trades} trades of the built-in sample, read without parsing the rest. */
+    public static ReplayDataSet sample(int trades) {
         InputStream in = ReplayDataSet.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE);
         if (in == null) {
             throw new IllegalStateException("the built-in sample data set " + SAMPLE_RESOURCE
                     + " is not on the class path (it comes with org.ta4j:ta4j-examples)");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parseTrades("bitstamp BTC/USD trades 2013-11-25..12-01", "BTCUSD", reader);
+            return parseTrades("bitstamp BTC/USD trades 2013-11-25..12-01", "BTCUSD", reader, trades);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +83,10 @@ public record ReplayDataSet(String name, List<MarketEvent> events) {
     }
 
     static ReplayDataSet parseTrades(String name, String symbol, Reader reader) throws IOException {
+        return parseTrades(name, symbol, reader, Integer.MAX_VALUE);
+    }
+
+    private static ReplayDataSet parseTrades(String name, String symbol, Reader reader, int limit) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> header = lowerCase(parser.getHeaderMap());
@@ -87,6 +96,9 @@ public record ReplayDataSet(String name, List<MarketEvent> events) {
             }
             List<MarketEvent> events = new ArrayList<>();
             for (CSVRecord row : parser) {
+                if (events.size() >= limit) {
+                    break;
+                }
                 String where = name + ":" + (row.getRecordNumber() + 1);
                 try {
                     String text = row.get(header.get("timestamp"));

@@ -41,7 +41,10 @@ public final class ReplayDriver {
                 }
             }
             previousTime = event.time();
-            exchange.onMarket(seq, event);
+            if (!exchange.onMarket(seq, event) && live) {
+                // the venue applied this event before the restart; what it filled then reaches the engine again
+                exchange.redeliver(seq);
+            }
             engine.onMarket(seq, event);
         }
         engine.drain();

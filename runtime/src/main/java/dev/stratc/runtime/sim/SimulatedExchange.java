@@ -7,12 +7,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -25,8 +29,9 @@ import dev.stratc.runtime.market.MarketEvent;
  * to their size, oldest order first. Quotes move bid and ask but do not fill. Commission is a fixed rate of
  * the traded value.
  *
- * <p>Persistence: with a state file, every change the venue makes (an order taken, a fill, a cancel) is
- * appended to its own checksummed journal before anyone is told, and a new instance rebuilds itself from it.
+ * <p>Persistence: with a state file, every change the venue makes (an order taken, the fills of one market
+ * event — in one line, so an event is never half applied —, a cancel) is appended to its own checksummed journal
+ * before anyone is told, and a new instance rebuilds itself from it.
  * That stands in for a real exchange living in another process: a client killed with {@code kill -9} and
  * restarted finds the venue exactly as it left it, including orders that reached the venue but whose answer the
  * client never saw. Each change records the data-set position ({@code seq}) it happened at, and
@@ -38,10 +43,14 @@ public final class SimulatedExchange implements AutoCloseable {
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
+    /** Fills read back from the journal, by data position: delivered again when a restarted replay passes it. */
+    private final Map<Long, List<Delivery>> madeBefore = new HashMap<>();
+    private JsonLines.Repair repair;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
     private long duplicates;
+    private boolean replaying;
 
     private SimulatedExchange(SimConfig config, JsonLines journal) {
         this.config = config;
@@ -53,12 +62,44 @@ public final class SimulatedExchange implements AutoCloseable {
         return new SimulatedExchange(config, null);
     }
 
-    /** A venue kept in {@code stateFile}: rebuilt from it when it exists. */
+    private record Delivery(String accountId, OrderEvent.Fill fill) {
+    }
+
+    /**
+     * A venue kept in {@code stateFile}: rebuilt from it when it exists. Its journal is read, checked and
+     * repaired as the engine's is ({@link JsonLines#recover}): a torn tail is moved aside and reported by
+     * {@link #repaired()}, a changed line is refused with file:line.
+     *
+     * @throws JournalCorruptException when a line was changed, or a record does not fit the ones before it
+     */
     public static SimulatedExchange persistent(SimConfig config, Path stateFile) {
-        List<ObjectNode> history = Files.exists(stateFile) ? JsonLines.read(stateFile).records() : List.of();
+        JsonLines.Contents history = Files.exists(stateFile) ? JsonLines.recover(stateFile) : null;
         SimulatedExchange exchange = new SimulatedExchange(config, JsonLines.open(stateFile));
-        history.forEach(exchange::replay);
+        if (history != null) {
+            exchange.repair = history.torn();
+            List<ObjectNode> records = history.records();
+            exchange.replaying = true;
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    exchange.replay(records.get(i));
+                } catch (RuntimeException e) {
+                    exchange.close();
+                    ObjectNode record = records.get(i);
+                    String what = record.path("type").asText() + (record.has("id") ? " of " + record.path("id")
+                            .asText() : " at data position " + record.path("seq").asLong());
+                    throw new JournalCorruptException(stateFile + ": record " + (i + 1) + " (" + what + ") does not "
+                            + "fit the records before it (" + e.getMessage() + "); the file was edited or mixed with "
+                            + "another run's. Restore it from a copy.");
+                }
+            }
+            exchange.replaying = false;
+        }
         return exchange;
+    }
+
+    /** The torn tail moved out of the journal when this venue was rebuilt, if there was one. */
+    public Optional<JsonLines.Repair> repaired() {
+        return Optional.ofNullable(repair);
     }
 
     /** The account {@code id} at this venue, opened with the configured cash on first use. */
@@ -69,8 +110,22 @@ public final class SimulatedExchange implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * The account, opened on first use. Opening is journalled: trades match the accounts' working orders in the
+     * order the accounts were opened, and a rebuilt venue must keep that order.
+     */
     synchronized SimAccount account(String accountId) {
-        return accounts.computeIfAbsent(accountId, id -> new SimAccount(id, config));
+        SimAccount account = accounts.get(accountId);
+        if (account == null) {
+            account = new SimAccount(accountId, config);
+            accounts.put(accountId, account);
+            if (!replaying) {
+                ObjectNode record = JsonLines.record("open");
+                record.put("seq", sequence).put("time", clock).put("account", accountId);
+                persist(record);
+            }
+        }
+        return account;
     }
 
     public SimConfig config() {
@@ -110,23 +165,34 @@ public final class SimulatedExchange implements AutoCloseable {
         List<Runnable> deliveries = new ArrayList<>();
         synchronized (this) {
             if (seq <= sequence) {
+                // applied before a restart: the book already holds what it did, but the venue's memory of the
+                // market (last prices, its clock) was not journalled and is taken from the tape again
+                clock = Math.max(clock, event.time());
+                observe(event);
                 return false;
             }
             sequence = seq;
             clock = Math.max(clock, event.time());
+            ArrayNode fills = JsonLines.record("fills").arrayNode();
             switch (event) {
-                case MarketEvent.Trade t -> trade(t.symbol(), t.price(), t.size(), deliveries);
+                case MarketEvent.Trade t -> trade(t.symbol(), t.price(), t.size(), fills, deliveries);
                 case MarketEvent.Bar b -> {
                     boolean rising = b.close() >= b.open();
                     double quarter = b.volume() / 4;
-                    trade(b.symbol(), b.open(), quarter, deliveries);
-                    trade(b.symbol(), rising ? b.low() : b.high(), quarter, deliveries);
-                    trade(b.symbol(), rising ? b.high() : b.low(), quarter, deliveries);
-                    trade(b.symbol(), b.close(), quarter, deliveries);
+                    trade(b.symbol(), b.open(), quarter, fills, deliveries);
+                    trade(b.symbol(), rising ? b.low() : b.high(), quarter, fills, deliveries);
+                    trade(b.symbol(), rising ? b.high() : b.low(), quarter, fills, deliveries);
+                    trade(b.symbol(), b.close(), quarter, fills, deliveries);
                 }
                 case MarketEvent.Quote q -> {
                     // quotes move the book but never fill on their own
                 }
+            }
+            if (!fills.isEmpty()) {
+                // one line for everything the event did: a kill leaves the event applied wholly or not at all
+                ObjectNode record = JsonLines.record("fills");
+                record.put("seq", sequence).put("time", clock).set("fills", fills);
+                persist(record);
             }
             for (SimulatedBroker broker : brokers) {
                 if (broker.wants(event.symbol())) {
@@ -138,7 +204,32 @@ public final class SimulatedExchange implements AutoCloseable {
         return true;
     }
 
-    private void trade(String symbol, double price, double size, List<Runnable> deliveries) {
+    /**
+     * Delivers again the fills this venue made at data position {@code seq} before it was restarted. A client
+     * killed after the venue filled but before it booked the fill gets it where it happened; one that booked
+     * it recognises the trade id. Called by the replay for positions the client processes live again.
+     */
+    public void redeliver(long seq) {
+        List<Delivery> fills;
+        synchronized (this) {
+            fills = madeBefore.remove(seq);
+        }
+        if (fills != null) {
+            fills.forEach(d -> notify(d.accountId(), d.fill()));
+        }
+    }
+
+    private void observe(MarketEvent event) {
+        switch (event) {
+            case MarketEvent.Trade t -> lastPrices.put(t.symbol(), t.price());
+            case MarketEvent.Bar b -> lastPrices.put(b.symbol(), b.close());
+            case MarketEvent.Quote q -> {
+                // quotes leave the last price alone
+            }
+        }
+    }
+
+    private void trade(String symbol, double price, double size, ArrayNode fills, List<Runnable> deliveries) {
         lastPrices.put(symbol, price);
         double[] liquidity = {size};
         for (SimAccount account : accounts.values()) {
@@ -158,10 +249,8 @@ public final class SimulatedExchange implements AutoCloseable {
                 }
                 String tradeId = "T" + (++tradeCounter);
                 double commission = quantity * fillPrice * config.commissionRate();
-                ObjectNode record = change("fill", account.id(), order.clientOrderId());
-                record.put("tradeId", tradeId).put("quantity", quantity).put("price", fillPrice)
-                        .put("commission", commission);
-                persist(record);
+                fills.addObject().put("account", account.id()).put("id", order.clientOrderId()).put("tradeId", tradeId)
+                        .put("quantity", quantity).put("price", fillPrice).put("commission", commission);
                 OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, clock);
                 deliveries.add(() -> notify(account.id(), fill));
             }
@@ -207,21 +296,41 @@ public final class SimulatedExchange implements AutoCloseable {
     private synchronized void replay(ObjectNode record) {
         sequence = Math.max(sequence, record.path("seq").asLong(-1));
         clock = Math.max(clock, record.path("time").asLong());
+        if (record.path("type").asText().equals("fills")) {
+            for (JsonNode fill : record.path("fills")) {
+                replayFill(account(fill.path("account").asText()), fill, record.path("seq").asLong(),
+                        record.path("time").asLong());
+            }
+            return;
+        }
         SimAccount account = account(record.path("account").asText());
         String id = record.path("id").asText();
         switch (record.path("type").asText()) {
             case "order" -> account.restoreOrder(record);
-            case "fill" -> {
-                tradeCounter++;
-                account.fill(account.order(id), record.path("tradeId").asText(), record.path("quantity").asDouble(),
-                        record.path("price").asDouble(), record.path("commission").asDouble(), clock);
-            }
+            // one fill a line: journals written before fills were grouped by event
+            case "fill" -> replayFill(account, record, record.path("seq").asLong(), record.path("time").asLong());
             case "cancel" -> account.cancel(id);
             case "duplicate" -> duplicates++;
+            case "open" -> {
+                // account(...) above opened it, in the order the first run did
+            }
             case "replace" -> account.replace(id, record.path("newId").asText(), record.path("quantity").asDouble(),
                     record.path("limit").asDouble());
-            default -> throw new IllegalStateException("unknown record in the simulated exchange's journal: " + record);
+            default -> throw new IllegalStateException("unknown record type");
         }
+    }
+
+    private void replayFill(SimAccount account, JsonNode fill, long seq, long time) {
+        tradeCounter++;
+        String id = fill.path("id").asText();
+        SimOrder order = account.order(id);
+        if (order == null) {
+            throw new IllegalStateException("no order " + id + " was taken before its fill "
+                    + fill.path("tradeId").asText());
+        }
+        OrderEvent.Fill event = account.fill(order, fill.path("tradeId").asText(), fill.path("quantity").asDouble(),
+                fill.path("price").asDouble(), fill.path("commission").asDouble(), time);
+        madeBefore.computeIfAbsent(seq, k -> new ArrayList<>()).add(new Delivery(account.id(), event));
     }
 
     @Override

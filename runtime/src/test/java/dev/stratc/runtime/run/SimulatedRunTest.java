@@ -93,7 +93,10 @@ class SimulatedRunTest {
                 .contains("2013-11-25/SIM.jsonl", "2013-11-25/_run.jsonl");
         ObjectMapper json = new ObjectMapper();
         for (Path file : files) {
-            for (String line : Files.readAllLines(file)) {
+            List<String> lines = Files.readAllLines(file);
+            assertThat(json.readTree(lines.getFirst()).path("type").asText()).as("each day file begins with its chain line")
+                    .isEqualTo("chain");
+            for (String line : lines.subList(1, lines.size())) {
                 var node = json.readTree(line);
                 assertThat(node.path("crc").asText()).hasSize(8);
                 assertThat(node.path("n").asLong()).isPositive();
