@@ -215,29 +215,97 @@ public final class BarStore implements AutoCloseable {
      */
     public List<Bars> load(List<String> symbols, Duration timeframe, long fromMs, long toMs) {
         try (Statement st = connection.createStatement()) {
-            List<SeriesReader.Series> series = selectSeries(st, symbols, timeframe, fromMs, toMs);
-            if (series.isEmpty()) {
-                return List.of();
-            }
-            SeriesReader reader = new SeriesReader(series);
-            String sql = "SELECT s.sid, b.end_ms, b.open, b.high, b.low, b.close, b.volume FROM bars b "
-                    + "JOIN " + SELECTION + " s ON b.symbol = s.symbol AND b.timeframe_ms = s.timeframe_ms "
-                    + "WHERE b.end_ms >= ? AND b.end_ms < ?";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                ps.setLong(1, fromMs);
-                ps.setLong(2, toMs);
-                try (DuckDBChunkedResult result = ps.unwrap(DuckDBPreparedStatement.class).query()) {
-                    while (result.nextChunk()) {
-                        reader.read(result.chunk());
-                    }
-                }
+            try {
+                List<SeriesReader.Series> series = selectSeries(st, symbols, timeframe, fromMs, toMs);
+                return series.isEmpty() ? List.of() : readRows(series, fromMs, toMs);
             } finally {
                 st.execute("DROP TABLE IF EXISTS " + SELECTION);
             }
-            return reader.bars();
         } catch (SQLException e) {
             throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same bars as {@link #load}, read one time window at a time, for universes larger than memory: at
+     * most about {@code barsPerWindow} bars are held at once. Every window lists every series of the whole
+     * range in the same order (a series without bars in a window is there, empty). The windows keep this
+     * store open until they are closed.
+     */
+    public StoreWindows windows(List<String> symbols, Duration timeframe, long fromMs, long toMs,
+                                long barsPerWindow) {
+        try (Statement st = connection.createStatement()) {
+            List<SeriesReader.Series> series = selectSeries(st, symbols, timeframe, fromMs, toMs);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            try (ResultSet rs = st.executeQuery("SELECT min(first_ms), max(last_ms) FROM " + SELECTION)) {
+                if (rs.next() && !series.isEmpty()) {
+                    first = rs.getLong(1);
+                    last = rs.getLong(2);
+                }
+            }
+            return new StoreWindows(this, series, first, last, barsPerWindow);
+        } catch (SQLException e) {
+            throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
+        }
+    }
+
+    /** Bars of the selected series in {@code [fromMs, toMs)}, every series present (empty when it has none). */
+    List<Bars> window(List<SeriesReader.Series> series, long fromMs, long toMs) {
+        int[] rows = new int[series.size()];
+        String sql = "SELECT s.sid, count(*) FROM bars b JOIN " + SELECTION + " s ON b.symbol = s.symbol "
+                + "AND b.timeframe_ms = s.timeframe_ms WHERE b.end_ms >= ? AND b.end_ms < ? GROUP BY s.sid";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, fromMs);
+            ps.setLong(2, toMs);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows[rs.getInt(1)] = Math.toIntExact(rs.getLong(2));
+                }
+            }
+            List<SeriesReader.Series> counted = new ArrayList<>(series.size());
+            for (int sid = 0; sid < series.size(); sid++) {
+                SeriesReader.Series x = series.get(sid);
+                counted.add(new SeriesReader.Series(x.symbol(), x.market(), x.timeframe(), rows[sid]));
+            }
+            return readRows(counted, fromMs, toMs);
+        } catch (SQLException e) {
+            throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
+        }
+    }
+
+    void dropSelection() {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS " + SELECTION);
+        } catch (SQLException e) {
+            throw new DataException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the rows of the selected series (counted in {@code series}) ending in {@code [fromMs, toMs)}. */
+    List<Bars> read(List<SeriesReader.Series> series, long fromMs, long toMs) {
+        try {
+            return readRows(series, fromMs, toMs);
+        } catch (SQLException e) {
+            throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Bars> readRows(List<SeriesReader.Series> series, long fromMs, long toMs) throws SQLException {
+        SeriesReader reader = new SeriesReader(series);
+        String sql = "SELECT s.sid, b.end_ms, b.open, b.high, b.low, b.close, b.volume FROM bars b "
+                + "JOIN " + SELECTION + " s ON b.symbol = s.symbol AND b.timeframe_ms = s.timeframe_ms "
+                + "WHERE b.end_ms >= ? AND b.end_ms < ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, fromMs);
+            ps.setLong(2, toMs);
+            try (DuckDBChunkedResult result = ps.unwrap(DuckDBPreparedStatement.class).query()) {
+                while (result.nextChunk()) {
+                    reader.read(result.chunk());
+                }
+            }
+        }
+        return reader.bars();
     }
 
     private static final String SELECTION = "stratc_selection";
@@ -258,7 +326,8 @@ public final class BarStore implements AutoCloseable {
         }
         st.execute("CREATE OR REPLACE TEMP TABLE " + SELECTION + " AS "
                 + "SELECT (row_number() OVER (ORDER BY symbol) - 1)::INTEGER AS sid, symbol, timeframe_ms, "
-                + "market, rows FROM (SELECT symbol, timeframe_ms, min(market) AS market, count(*) AS rows, "
+                + "market, rows, first_ms, last_ms FROM (SELECT symbol, timeframe_ms, min(market) AS market, "
+                + "count(*) AS rows, min(end_ms) AS first_ms, max(end_ms) AS last_ms, "
                 + "row_number() OVER (PARTITION BY symbol ORDER BY timeframe_ms) AS finest FROM bars WHERE "
                 + where + " GROUP BY symbol, timeframe_ms) WHERE finest = 1");
         List<SeriesReader.Series> out = new ArrayList<>();

@@ -46,6 +46,49 @@ class StorePathEquivalenceTest {
         assertThat(memory.trades()).as("the strategy trades on this universe").hasSizeGreaterThan(10);
         assertThat(store.trades()).containsExactlyElementsOf(memory.trades());
         assertThat(store.metrics()).isEqualTo(memory.metrics());
+
+        // Streamed in windows of about 5,000 bars (7 hours: windows end within sessions and overnight), the
+        // run holds a few thousand bars at a time and still takes the same trades at the same bar numbers.
+        try (var streamed = UniverseLoader.load(db.toString(), ReadOptions.defaults(Market.GENERIC), List.of(),
+                40_000)) {
+            assertThat(streamed.streamed()).isTrue();
+            assertThat(streamed.totalBars()).isEqualTo(40 * 5 * 390);
+            BacktestResult windowed = Backtester.run(program, streamed.windows(), config, null);
+            assertThat(windowed.trades()).containsExactlyElementsOf(memory.trades());
+            assertThat(windowed.metrics()).isEqualTo(memory.metrics());
+            assertThat(windowed.equity().size()).isEqualTo(memory.equity().size());
+            assertThat(windowed.stats().bars()).isEqualTo(memory.stats().bars());
+        }
+    }
+
+    @Test
+    void windowsFollowEachOtherWithoutGapOrOverlap() {
+        List<Bars> generated = SyntheticUniverse.of(5, 3, 8).generate();
+        Bars gappy = dropEvery(generated.get(2), 5);
+        List<Bars> stored = List.of(generated.get(0), generated.get(1), gappy, generated.get(3), generated.get(4));
+        Path db = dir.resolve("windows.duckdb");
+        try (BarStore store = BarStore.open(db)) {
+            store.saveAll(stored, "test");
+        }
+        try (StoreWindows windows = BarStore.open(db).windows(List.of(), null, Long.MIN_VALUE, Long.MAX_VALUE,
+                700)) {
+            List<Bars.Builder> joined = stored.stream()
+                    .map(b -> Bars.builder(b.symbol(), b.market(), b.timeframe())).toList();
+            int count = 0;
+            while (windows.hasNext()) {
+                List<Bars> window = windows.next();
+                assertThat(window).hasSize(5);
+                for (int s = 0; s < 5; s++) {
+                    Bars w = window.get(s);
+                    for (int i = 0; i < w.size(); i++) {
+                        joined.get(s).add(w.time(i), w.open(i), w.high(i), w.low(i), w.close(i), w.volume(i));
+                    }
+                }
+                count++;
+            }
+            assertThat(count).as("windows").isGreaterThan(5);
+            assertSameBars(joined.stream().map(Bars.Builder::build).toList(), stored);
+        }
     }
 
     @Test
