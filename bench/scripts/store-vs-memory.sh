@@ -7,7 +7,8 @@
 # The two backtests must print the same summary; the script fails if they do not.
 #
 # Usage: bench/scripts/store-vs-memory.sh [SYMBOLS] [DAYS] [RUNS]     (default 2700 20 1)
-# Run from the repository root. STORE_DIR chooses where the store is written (default a temporary directory).
+# Run from the repository root. STORE_DIR chooses where the store is written (default a temporary directory);
+# KEEP_STORE=1 reuses a store already there instead of writing it again.
 set -euo pipefail
 
 symbols=${1:-2700}
@@ -21,6 +22,7 @@ strategy="$root/examples/momentum.strat"
 bars=$((symbols * days * 390))
 
 "$root/stratc" --version >/dev/null            # builds the distribution first if sources changed
+export STRATC_SKIP_BUILD=1                     # and never again inside a measured run
 
 measure() {                                    # label, command...: prints one table row
   local label=$1; shift
@@ -40,8 +42,10 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $symbols symbols x 
 echo "| run | wall (s) | user + sys CPU (s) | max RSS | phases |"
 echo "|---|---|---|---|---|"
 for run in $(seq "$runs"); do
-  rm -f "$store" "$store.wal"
-  measure "data synth --out (write)" "$root/stratc" data synth --symbols "$symbols" --days "$days" --out "$store"
+  if [ "${KEEP_STORE:-}" != 1 ] || [ ! -f "$store" ]; then
+    rm -f "$store" "$store.wal"
+    measure "data synth --out (write)" "$root/stratc" data synth --symbols "$symbols" --days "$days" --out "$store"
+  fi
   measure "backtest --data '$spec'" "$root/stratc" -v backtest "$strategy" --data "$spec"
   cp "$work/out.txt" "$work/memory.txt"
   measure "backtest --data store" "$root/stratc" -v backtest "$strategy" --data "$store"

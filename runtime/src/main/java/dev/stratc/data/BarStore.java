@@ -154,16 +154,23 @@ public final class BarStore implements AutoCloseable {
                 + "s.timeframe_ms, g.end_ms, g.open, g.high, g.low, g.close, g.volume, s.source "
                 + "FROM stratc_staging g JOIN stratc_series s USING (sid)")) {
             int staged = 0;
+            int longest = series.stream().mapToInt(u -> u.bars().size()).max().orElse(0);
             DuckDBAppender a = appender("stratc_staging");
             try {
-                for (int sid = 0; sid < series.size(); sid++) {
-                    Bars b = series.get(sid).bars();
-                    for (int i = 0; i < b.size(); i++) {
-                        a.beginRow().append(sid).append(b.time(i)).append(b.open(i)).append(b.high(i))
-                                .append(b.low(i)).append(b.close(i)).append(b.volume(i)).endRow();
+                // Block after block of bar indexes, every series in turn: series on one calendar go in roughly
+                // in time order, so DuckDB's per-block minimum and maximum of end_ms let a streamed backtest's
+                // time window skip the rest of the table.
+                for (int from = 0; from < longest; from += TIME_BLOCK) {
+                    for (int sid = 0; sid < series.size(); sid++) {
+                        Bars b = series.get(sid).bars();
+                        int to = Math.min(b.size(), from + TIME_BLOCK);
+                        for (int i = from; i < to; i++) {
+                            a.beginRow().append(sid).append(b.time(i)).append(b.open(i)).append(b.high(i))
+                                    .append(b.low(i)).append(b.close(i)).append(b.volume(i)).endRow();
+                        }
+                        staged += Math.max(0, to - from);
                     }
-                    staged += b.size();
-                    if (staged >= BATCH_ROWS || sid == series.size() - 1) {
+                    if (staged >= BATCH_ROWS || from + TIME_BLOCK >= longest) {
                         a.close();
                         insert.execute();
                         st.execute("TRUNCATE stratc_staging");
@@ -176,6 +183,9 @@ public final class BarStore implements AutoCloseable {
             }
         }
     }
+
+    /** Bars of one series appended together before the next series' (a KRX session is 390 minutes). */
+    private static final int TIME_BLOCK = 390;
 
     private DuckDBAppender appender(String tempTable) throws SQLException {
         return connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", tempTable);
@@ -250,27 +260,29 @@ public final class BarStore implements AutoCloseable {
         }
     }
 
-    /** Bars of the selected series in {@code [fromMs, toMs)}, every series present (empty when it has none). */
-    List<Bars> window(List<SeriesReader.Series> series, long fromMs, long toMs) {
-        int[] rows = new int[series.size()];
-        String sql = "SELECT s.sid, count(*) FROM bars b JOIN " + SELECTION + " s ON b.symbol = s.symbol "
-                + "AND b.timeframe_ms = s.timeframe_ms WHERE b.end_ms >= ? AND b.end_ms < ? GROUP BY s.sid";
+    /**
+     * Rows per series and window for windows of {@code stepMs} from {@code startMs}, in one scan of the store:
+     * {@code counts[w][sid]}.
+     */
+    int[][] windowCounts(int seriesCount, long startMs, long stepMs, int windows) {
+        int[][] counts = new int[windows][seriesCount];
+        String sql = "SELECT s.sid, (b.end_ms - ?) // ? AS w, count(*) FROM bars b JOIN " + SELECTION + " s "
+                + "ON b.symbol = s.symbol AND b.timeframe_ms = s.timeframe_ms WHERE b.end_ms >= ? GROUP BY ALL";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, fromMs);
-            ps.setLong(2, toMs);
+            ps.setLong(1, startMs);
+            ps.setLong(2, stepMs);
+            ps.setLong(3, startMs);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows[rs.getInt(1)] = Math.toIntExact(rs.getLong(2));
+                    long w = rs.getLong(2);
+                    if (w < windows) {
+                        counts[(int) w][rs.getInt(1)] = Math.toIntExact(rs.getLong(3));
+                    }
                 }
             }
-            List<SeriesReader.Series> counted = new ArrayList<>(series.size());
-            for (int sid = 0; sid < series.size(); sid++) {
-                SeriesReader.Series x = series.get(sid);
-                counted.add(new SeriesReader.Series(x.symbol(), x.market(), x.timeframe(), rows[sid]));
-            }
-            return readRows(counted, fromMs, toMs);
+            return counts;
         } catch (SQLException e) {
-            throw new DataException(path + ": cannot load bars: " + e.getMessage(), e);
+            throw new DataException(path + ": cannot count bars: " + e.getMessage(), e);
         }
     }
 
@@ -292,7 +304,8 @@ public final class BarStore implements AutoCloseable {
     }
 
     private List<Bars> readRows(List<SeriesReader.Series> series, long fromMs, long toMs) throws SQLException {
-        SeriesReader reader = new SeriesReader(series);
+        limitCacheForReading();
+        SeriesReader reader = new SeriesReader(series, calendar(series, fromMs, toMs));
         String sql = "SELECT s.sid, b.end_ms, b.open, b.high, b.low, b.close, b.volume FROM bars b "
                 + "JOIN " + SELECTION + " s ON b.symbol = s.symbol AND b.timeframe_ms = s.timeframe_ms "
                 + "WHERE b.end_ms >= ? AND b.end_ms < ?";
@@ -309,6 +322,52 @@ public final class BarStore implements AutoCloseable {
     }
 
     private static final String SELECTION = "stratc_selection";
+
+    /**
+     * The bar times of the longest series in the range, in order: the calendar that the series on it share
+     * (see {@link SeriesReader}); known before the rows arrive, since a store written in time blocks delivers
+     * every series' last bar near the end.
+     */
+    private long[] calendar(List<SeriesReader.Series> series, long fromMs, long toMs) throws SQLException {
+        int longest = 0;
+        for (int sid = 1; sid < series.size(); sid++) {
+            if (series.get(sid).rows() > series.get(longest).rows()) {
+                longest = sid;
+            }
+        }
+        long[] times = new long[series.get(longest).rows()];
+        String sql = "SELECT b.end_ms FROM bars b JOIN " + SELECTION + " s ON b.symbol = s.symbol "
+                + "AND b.timeframe_ms = s.timeframe_ms WHERE s.sid = ? AND b.end_ms >= ? AND b.end_ms < ? "
+                + "ORDER BY b.end_ms";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setInt(1, longest);
+            ps.setLong(2, fromMs);
+            ps.setLong(3, toMs);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; i < times.length && rs.next(); i++) {
+                    times[i] = rs.getLong(1);
+                }
+            }
+        }
+        return times;
+    }
+
+    /**
+     * DuckDB keeps the blocks it has read cached up to its memory limit (80 % of the machine by default): a
+     * whole-universe read would hold the whole file a second time beside the arrays it fills. A read streams
+     * each block once, so a small cache costs it nothing (measured in {@code docs/performance.md}).
+     */
+    private void limitCacheForReading() throws SQLException {
+        if (!readCacheLimited) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET memory_limit = '" + READ_MEMORY_LIMIT + "'");
+            }
+            readCacheLimited = true;
+        }
+    }
+
+    private static final String READ_MEMORY_LIMIT = "128MB";
+    private boolean readCacheLimited;
 
     /**
      * Chooses the series of a load into a temporary table {@code (sid, symbol, timeframe_ms)} that the data

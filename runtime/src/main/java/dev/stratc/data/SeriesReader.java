@@ -16,7 +16,9 @@ import org.duckdb.DuckDBReadableVector;
  * allocated once at their final size (the row counts are known before the data is read), so a load allocates
  * the bars and nothing per row. When a series is complete it is put in time order if it arrived otherwise, and
  * its time array is replaced by an equal one already held, so that a universe on one calendar keeps one time
- * column, as {@link SyntheticUniverse} does.
+ * column, as {@link SyntheticUniverse} does. The times of a series are compared with the calendar (the longest
+ * series' times, read first) as they arrive and stored only from where they differ, so a universe on one
+ * calendar allocates one time array.
  */
 final class SeriesReader {
     /** A series to read: its identity and how many rows the query will return for it. */
@@ -31,9 +33,14 @@ final class SeriesReader {
     private final double[][] close;
     private final double[][] volume;
     private final int[] filled;
+    /** Whether each series' times so far are those of {@link #calendar}, so that it needs no time array. */
+    private final boolean[] onCalendar;
+    /** The universe's calendar, shared by every series on it (the first series completed when not given). */
+    private long[] calendar;
     private final Map<TimeKey, List<long[]>> calendars = new HashMap<>();
 
-    SeriesReader(List<Series> series) {
+    /** {@code calendar}: the times most series are expected to have, in order (empty when not known). */
+    SeriesReader(List<Series> series, long[] calendar) {
         this.series = List.copyOf(series);
         int n = series.size();
         time = new long[n][];
@@ -43,6 +50,11 @@ final class SeriesReader {
         close = new double[n][];
         volume = new double[n][];
         filled = new int[n];
+        onCalendar = new boolean[n];
+        this.calendar = calendar.length == 0 ? null : calendar;
+        if (this.calendar != null) {
+            shared(calendar);
+        }
     }
 
     /** Copies one chunk's rows into their series. */
@@ -61,17 +73,25 @@ final class SeriesReader {
             if (i == 0) {
                 allocate(s);
             }
-            if (i >= time[s].length) {
+            if (i >= open[s].length) {
                 throw new DataException(series.get(s).symbol() + ": the store returned more bars than it counted "
                         + "(was it written to during the load?)");
             }
-            time[s][i] = t.getLong(r);
+            long endMs = t.getLong(r);
+            if (onCalendar[s]) {
+                if (calendar[i] != endMs) {
+                    leaveCalendar(s, i);
+                    time[s][i] = endMs;
+                }
+            } else {
+                time[s][i] = endMs;
+            }
             open[s][i] = o.getDouble(r);
             high[s][i] = h.getDouble(r);
             low[s][i] = l.getDouble(r);
             close[s][i] = c.getDouble(r);
             volume[s][i] = v.getDouble(r);
-            if (i + 1 == time[s].length) {
+            if (i + 1 == open[s].length) {
                 complete(s);
             }
         }
@@ -84,7 +104,8 @@ final class SeriesReader {
      */
     private void allocate(int s) {
         int rows = series.get(s).rows();
-        time[s] = new long[rows];
+        onCalendar[s] = calendar != null && calendar.length == rows;
+        time[s] = onCalendar[s] ? null : new long[rows];
         open[s] = new double[rows];
         high[s] = new double[rows];
         low[s] = new double[rows];
@@ -110,11 +131,25 @@ final class SeriesReader {
         return out;
     }
 
+    /** A series whose {@code i}-th time differs from the calendar's gets its own times from there on. */
+    private void leaveCalendar(int s, int i) {
+        onCalendar[s] = false;
+        time[s] = new long[calendar.length];
+        System.arraycopy(calendar, 0, time[s], 0, i);
+    }
+
     private void complete(int s) {
+        if (onCalendar[s]) {
+            time[s] = calendar;
+            return;
+        }
         if (!ascending(time[s])) {
             sortByTime(s);
         }
         time[s] = shared(time[s]);
+        if (calendar == null) {
+            calendar = time[s];
+        }
     }
 
     private static boolean ascending(long[] t) {

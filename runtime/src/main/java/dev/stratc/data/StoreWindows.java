@@ -7,7 +7,9 @@ import java.util.NoSuchElementException;
  * A universe in the store read one time window after another, so that a backtest holds one window of bars at a
  * time, not the whole history: memory then depends on the number of symbols and the window, not on the number
  * of days. The window is a whole number of days (or of bars, for coarse timeframes) chosen so that a window
- * holds about {@code barsPerWindow} bars. Every window lists all series, in symbol order; windows follow each
+ * holds about {@code barsPerWindow} bars. The rows of every series in every window are counted by one scan when
+ * the windows are opened (so each window's arrays are allocated at their size), and each window is then one
+ * read of the store. Every window lists all series, in symbol order; windows follow each
  * other without gap or overlap, so the concatenated windows are exactly the bars {@link BarStore#load} gives.
  *
  * <p>Closing the windows closes the store they read from.
@@ -21,7 +23,8 @@ public final class StoreWindows implements AutoCloseable {
     private final long end;
     private final long step;
     private final long totalBars;
-    private long next;
+    private final int[][] counts;
+    private int window;
 
     StoreWindows(BarStore store, List<SeriesReader.Series> series, long firstEndMs, long lastEndMs,
                  long barsPerWindow) {
@@ -29,9 +32,10 @@ public final class StoreWindows implements AutoCloseable {
         this.series = List.copyOf(series);
         this.totalBars = series.stream().mapToLong(SeriesReader.Series::rows).sum();
         this.start = firstEndMs;
-        this.next = firstEndMs;
         this.end = series.isEmpty() ? firstEndMs : lastEndMs + 1;
         this.step = windowLength(series, end - firstEndMs, totalBars, barsPerWindow);
+        int windows = series.isEmpty() ? 0 : Math.toIntExact((end - start + step - 1) / step);
+        this.counts = store.windowCounts(series.size(), start, step, windows);
     }
 
     /**
@@ -66,7 +70,7 @@ public final class StoreWindows implements AutoCloseable {
     }
 
     public boolean hasNext() {
-        return next < end;
+        return window < counts.length;
     }
 
     /** The next window's bars, one {@link Bars} per series (empty when a series has none in it). */
@@ -74,10 +78,16 @@ public final class StoreWindows implements AutoCloseable {
         if (!hasNext()) {
             throw new NoSuchElementException("no more windows");
         }
-        long from = next;
-        long to = end - from <= step ? end : from + step;
-        next = to;
-        return store.window(series, from, to);
+        long from = start + window * step;
+        long to = Math.min(end, from + step);
+        int[] rows = counts[window];
+        counts[window++] = null;
+        List<SeriesReader.Series> counted = new java.util.ArrayList<>(series.size());
+        for (int s = 0; s < series.size(); s++) {
+            SeriesReader.Series x = series.get(s);
+            counted.add(new SeriesReader.Series(x.symbol(), x.market(), x.timeframe(), rows[s]));
+        }
+        return store.read(counted, from, to);
     }
 
     @Override

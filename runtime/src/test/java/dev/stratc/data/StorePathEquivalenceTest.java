@@ -23,7 +23,7 @@ import dev.stratc.strategy.StrategyProgram;
  * back every value bit for bit, in time order, whatever order DuckDB returns the rows in.
  */
 class StorePathEquivalenceTest {
-    private static final String SPEC = "synth:krx?symbols=40&days=5&seed=3";
+    private static final String SPEC = "synth:krx?symbols=24&days=4&seed=3";
 
     @TempDir
     Path dir;
@@ -47,12 +47,12 @@ class StorePathEquivalenceTest {
         assertThat(store.trades()).containsExactlyElementsOf(memory.trades());
         assertThat(store.metrics()).isEqualTo(memory.metrics());
 
-        // Streamed in windows of about 5,000 bars (7 hours: windows end within sessions and overnight), the
+        // Streamed in windows of about 2,500 bars (5 hours: windows end within sessions and overnight), the
         // run holds a few thousand bars at a time and still takes the same trades at the same bar numbers.
         try (var streamed = UniverseLoader.load(db.toString(), ReadOptions.defaults(Market.GENERIC), List.of(),
-                40_000)) {
+                20_000)) {
             assertThat(streamed.streamed()).isTrue();
-            assertThat(streamed.totalBars()).isEqualTo(40 * 5 * 390);
+            assertThat(streamed.totalBars()).isEqualTo(24 * 4 * 390);
             BacktestResult windowed = Backtester.run(program, streamed.windows(), config, null);
             assertThat(windowed.trades()).containsExactlyElementsOf(memory.trades());
             assertThat(windowed.metrics()).isEqualTo(memory.metrics());
