@@ -8,6 +8,7 @@ import java.util.function.LongConsumer;
 
 import dev.stratc.data.Bars;
 import dev.stratc.data.Market;
+import dev.stratc.data.StoreWindows;
 import dev.stratc.strategy.ActionSink;
 import dev.stratc.strategy.BarView;
 import dev.stratc.strategy.OrderRequest;
@@ -38,6 +39,10 @@ public final class Backtester {
 
     private final BacktestConfig config;
     private final Bars[] bars;
+    /** Bars of each symbol in the windows before the current one: a bar's index in the run is base + index. */
+    private final int[] base;
+    /** The window that holds each symbol's last bar so far (the current one unless the symbol paused). */
+    private final Bars[] lastBars;
     private final Market[] markets;
     private final SymbolStrategy[] strategies;
     private final int[] warmup;
@@ -94,12 +99,11 @@ public final class Backtester {
         this.warmup = new int[n];
         this.allowShort = program.info().allowShort();
         this.decideFrom = config.fromMillis();
+        this.base = new int[n];
+        this.lastBars = new Bars[n];
         int longest = 0;
         for (int s = 0; s < n; s++) {
-            Bars b = universe.get(s);
-            if (config.toMillis() != Long.MAX_VALUE) {
-                b = b.range(0, b.indexAtOrAfter(config.toMillis()));
-            }
+            Bars b = trimmed(universe.get(s));
             bars[s] = b;
             longest = Math.max(longest, b.size());
             markets[s] = config.costs().applyTo(b.market());
@@ -138,6 +142,10 @@ public final class Backtester {
         equity = new EquityCurve(longest + 1);
     }
 
+    private Bars trimmed(Bars b) {
+        return config.toMillis() == Long.MAX_VALUE ? b : b.range(0, b.indexAtOrAfter(config.toMillis()));
+    }
+
     /** Runs {@code program} over {@code universe}; {@code progress} receives the number of bars done so far. */
     public static BacktestResult run(StrategyProgram program, List<Bars> universe, BacktestConfig config,
                                      LongConsumer progress) {
@@ -146,7 +154,39 @@ public final class Backtester {
         }
         Backtester b = new Backtester(program, universe, config);
         b.loop(progress);
-        List<Bars> ran = List.of(b.bars);
+        return b.result(program, List.of(b.bars));
+    }
+
+    /**
+     * Runs {@code program} over a universe streamed from the store one time window after another: the same
+     * run as over the whole universe at once (same trades, same equity), holding one window of bars at a time.
+     * The result's universe keeps, per symbol, only the bars its metrics need (the first bar of the period
+     * and the last), since the point is not to hold them all.
+     */
+    public static BacktestResult run(StrategyProgram program, StoreWindows windows, BacktestConfig config,
+                                     LongConsumer progress) {
+        if (windows.seriesCount() == 0 || !windows.hasNext()) {
+            throw new IllegalArgumentException("the universe has no symbols");
+        }
+        Backtester b = new Backtester(program, windows.next(), config);
+        Ends ends = new Ends(b.bars.length, config.fromMillis());
+        ends.note(b.bars);
+        b.replayWindow(progress);
+        while (windows.hasNext()) {
+            List<Bars> window = windows.next();
+            for (int s = 0; s < b.bars.length; s++) {
+                b.base[s] += b.bars[s].size();
+                b.bars[s] = b.trimmed(window.get(s));
+            }
+            ends.note(b.bars);
+            b.replayWindow(progress);
+        }
+        b.finish(progress);
+        return b.result(program, ends.bars(b.bars));
+    }
+
+    private BacktestResult result(StrategyProgram program, List<Bars> ran) {
+        Backtester b = this;
         Metrics metrics = Metrics.compute(config.capital(), b.equity, b.trades, ran, config.fromMillis(),
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
@@ -155,6 +195,12 @@ public final class Backtester {
     }
 
     private void loop(LongConsumer progress) {
+        replayWindow(progress);
+        finish(progress);
+    }
+
+    /** Replays the bars now in {@link #bars} (the whole universe, or one window of it) in time order. */
+    private void replayWindow(LongConsumer progress) {
         int n = bars.length;
         int[] cur = new int[n];
         long t = Long.MAX_VALUE;
@@ -164,7 +210,7 @@ public final class Backtester {
             }
         }
         long reportEvery = 1 << 16;
-        long nextReport = reportEvery;
+        long nextReport = barCount + reportEvery;
         while (t != Long.MAX_VALUE) {
             long next = Long.MAX_VALUE;
             for (int s = 0; s < n; s++) {
@@ -198,6 +244,9 @@ public final class Backtester {
             }
             t = next;
         }
+    }
+
+    private void finish(LongConsumer progress) {
         closeAtEnd();
         if (progress != null) {
             progress.accept(barCount);
@@ -214,9 +263,11 @@ public final class Backtester {
         }
         lastClose[s] = b.close(i);
         lastIndex[s] = i;
+        lastBars[s] = b;
         cursor.bars = b;
         cursor.index = i;
-        sink.deciding = i >= warmup[s] && b.time(i) >= decideFrom;
+        cursor.base = base[s];
+        sink.deciding = base[s] + i >= warmup[s] && b.time(i) >= decideFrom;
         sink.orderCount = 0;
         SymbolStrategy strategy = strategies[s];
         strategy.onBar(cursor, positions[s], sink);
@@ -472,7 +523,7 @@ public final class Backtester {
         entryFees[s] = fee;
         peak[s] = price;
         entryTime[s] = b.time(i);
-        entryBar[s] = i;
+        entryBar[s] = base[s] + i;
         openList[openCount++] = s;
     }
 
@@ -489,7 +540,7 @@ public final class Backtester {
         double pnl = gross - totalFees;
         double cost = entryPrice[s] * units;
         trades.add(new Trade(b.symbol(), isLong ? Trade.Side.LONG : Trade.Side.SHORT, units, entryTime[s],
-                entryPrice[s], entryBar[s], b.time(i), price, i, pnl, cost > 0 ? pnl / cost * 100 : 0, totalFees,
+                entryPrice[s], entryBar[s], b.time(i), price, base[s] + i, pnl, cost > 0 ? pnl / cost * 100 : 0, totalFees,
                 reason));
         entryFees[s] -= entryFeeShare;
         double left = open - units;
@@ -523,7 +574,7 @@ public final class Backtester {
     private void closeAtEnd() {
         while (openCount > 0) {
             int s = openList[openCount - 1];
-            Bars b = bars[s];
+            Bars b = lastBars[s];
             int i = lastIndex[s];
             exit(s, b, i, Math.abs(qty[s]), b.close(i), true, "end_of_data");
         }
@@ -532,11 +583,62 @@ public final class Backtester {
         }
     }
 
+    /**
+     * What a streamed run keeps of each symbol's bars for its metrics and report: the first bar of the period
+     * (at or after {@code from}) and the last bar, as two-bar series, so that buy-and-hold comes out as over
+     * the whole universe.
+     */
+    private static final class Ends {
+        private final long from;
+        private final Bars[] first;
+        private final Bars[] last;
+
+        Ends(int n, long from) {
+            this.from = from;
+            this.first = new Bars[n];
+            this.last = new Bars[n];
+        }
+
+        void note(Bars[] window) {
+            for (int s = 0; s < window.length; s++) {
+                Bars b = window[s];
+                if (b.isEmpty()) {
+                    continue;
+                }
+                int i = b.indexAtOrAfter(from);
+                if (first[s] == null && i < b.size()) {
+                    first[s] = b.range(i, i + 1);
+                }
+                last[s] = b.range(b.size() - 1, b.size());
+            }
+        }
+
+        List<Bars> bars(Bars[] header) {
+            List<Bars> out = new ArrayList<>(header.length);
+            for (int s = 0; s < header.length; s++) {
+                Bars.Builder b = new Bars.Builder(header[s].symbol(), header[s].market(), header[s].timeframe(), 2);
+                if (first[s] != null && first[s].time(0) < last[s].time(0)) {
+                    add(b, first[s]);
+                }
+                if (last[s] != null) {
+                    add(b, last[s]);
+                }
+                out.add(b.build());
+            }
+            return out;
+        }
+
+        private static void add(Bars.Builder to, Bars bar) {
+            to.add(bar.time(0), bar.open(0), bar.high(0), bar.low(0), bar.close(0), bar.volume(0));
+        }
+    }
+
     // ---- views handed to the strategy ---------------------------------------------------------------------
 
     private static final class Cursor implements BarView {
         Bars bars;
         int index;
+        int base;
 
         @Override
         public String symbol() {
@@ -545,7 +647,7 @@ public final class Backtester {
 
         @Override
         public int index() {
-            return index;
+            return base + index;
         }
 
         @Override

@@ -112,6 +112,11 @@ public final class Bars {
                 Arrays.copyOfRange(volume, from, to), to - from);
     }
 
+    /** Whether this series and {@code other} hold their bar times in one shared array (one calendar). */
+    public boolean sharesTimesWith(Bars other) {
+        return time == other.time;
+    }
+
     public Bars withSymbol(String newSymbol, Market newMarket) {
         return new Bars(newSymbol, newMarket, timeframe, time, open, high, low, close, volume, size);
     }

@@ -15,11 +15,47 @@ public final class UniverseLoader {
     private UniverseLoader() {
     }
 
-    /** The universe and every warning about repaired data. */
-    public record Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic) {
+    /**
+     * The universe and every warning about repaired data. A store too large for memory comes as
+     * {@code windows} to stream, and {@code bars} then lists its series without their bars (names, markets,
+     * timeframes); close it to close the store.
+     */
+    public record Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic,
+                         StoreWindows windows) implements AutoCloseable {
+        public Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic) {
+            this(bars, warnings, description, synthetic, null);
+        }
+
+        public boolean streamed() {
+            return windows != null;
+        }
+
+        /** Bars in the universe, streamed or not. */
+        public long totalBars() {
+            return streamed() ? windows.totalBars() : bars.stream().mapToLong(Bars::size).sum();
+        }
+
+        @Override
+        public void close() {
+            if (windows != null) {
+                windows.close();
+            }
+        }
     }
 
+    /** Bytes one bar takes in memory: a time and five prices, 8 bytes each. */
+    public static final int BYTES_PER_BAR = 48;
+
+    /** Loads the whole universe into memory. */
     public static Loaded load(String spec, ReadOptions options, List<String> symbols) {
+        return load(spec, options, symbols, Long.MAX_VALUE);
+    }
+
+    /**
+     * Loads the universe into memory if it has at most {@code maxBarsInMemory} bars; a larger store is
+     * streamed instead, in windows of at most an eighth of that (and of 2 M bars).
+     */
+    public static Loaded load(String spec, ReadOptions options, List<String> symbols, long maxBarsInMemory) {
         if (spec.startsWith("synth:")) {
             SyntheticUniverse u = SyntheticUniverse.parse(spec);
             List<Bars> bars = u.generate();
@@ -30,14 +66,7 @@ public final class UniverseLoader {
             throw new DataException(spec + ": no such file or directory");
         }
         if (spec.endsWith(".duckdb")) {
-            try (BarStore store = BarStore.open(path)) {
-                List<Bars> bars = store.load(symbols, options.timeframe(), Long.MIN_VALUE, Long.MAX_VALUE);
-                if (bars.isEmpty()) {
-                    throw new DataException(spec + ": the store has no bars"
-                            + (symbols.isEmpty() ? "" : " for " + String.join(", ", symbols)));
-                }
-                return new Loaded(bars, List.of(), spec, false);
-            }
+            return fromStore(spec, path, options, symbols, maxBarsInMemory);
         }
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
@@ -65,6 +94,34 @@ public final class UniverseLoader {
             warnings.addAll(r.warnings());
         }
         return new Loaded(bars, warnings, spec, false);
+    }
+
+    private static Loaded fromStore(String spec, Path path, ReadOptions options, List<String> symbols,
+                                    long maxBarsInMemory) {
+        long perWindow = Math.max(1, Math.min(2_000_000, maxBarsInMemory / 8));
+        BarStore store = BarStore.open(path);
+        StoreWindows windows;
+        try {
+            windows = store.windows(symbols, options.timeframe(), Long.MIN_VALUE, Long.MAX_VALUE, perWindow);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            if (windows.seriesCount() == 0) {
+                throw new DataException(spec + ": the store has no bars"
+                        + (symbols.isEmpty() ? "" : " for " + String.join(", ", symbols)));
+            }
+            if (windows.totalBars() > maxBarsInMemory) {
+                return new Loaded(windows.series(), List.of(), spec, false, windows);
+            }
+            List<Bars> bars = windows.all();
+            windows.close();
+            return new Loaded(bars, List.of(), spec, false);
+        } catch (RuntimeException e) {
+            windows.close();
+            throw e;
+        }
     }
 
     private static List<Bars> filter(List<Bars> bars, List<String> symbols) {

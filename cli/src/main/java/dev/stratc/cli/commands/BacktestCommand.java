@@ -56,16 +56,23 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         StrategyProgram program = StrategyFiles.compile(file);
-        var universe = data.load(spec.commandLine().getErr());
-        var config = run.config(program.info(), universe.bars().get(0).market().zone());
-        RunOptions.checkOverrides(program, config, universe.bars().get(0));
-        long total = universe.bars().stream().mapToLong(b -> b.size()).sum();
+        var universe = data.load(spec.commandLine().getErr(), DataOptions.barsThatFitInMemory());
+        long total = universe.totalBars();
         long loaded = System.nanoTime();
         BacktestResult result;
-        try (Progress progress = new Progress("backtest", total, "bars")) {
-            result = Backtester.run(program, universe.bars(), config, progress);
+        try (universe; Progress progress = new Progress("backtest", total, "bars")) {
+            var config = run.config(program.info(), universe.bars().get(0).market().zone());
+            RunOptions.checkOverrides(program, config, universe.bars().get(0));
+            result = universe.streamed() ? Backtester.run(program, universe.windows(), config, progress)
+                    : Backtester.run(program, universe.bars(), config, progress);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(file + ": " + e.getMessage(), e);
+        } catch (dev.stratc.data.DataException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
+        }
+        if (universe.streamed()) {
+            LOG.info("streamed {} bars from the store in time windows (more than {} fit in memory)", total,
+                    DataOptions.barsThatFitInMemory());
         }
         long simulated = System.nanoTime() - loaded;
         LOG.info("compiled and loaded {} bars of {} symbols in {} ms; simulated in {} ms ({} bars/s)", total,

@@ -68,18 +68,32 @@ public final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             long bars = 0;
             try (BarStore s = open(store)) {
+                // CSV files are read one by one and saved in batches of about a million bars: one
+                // transaction and one delete scan of the store per batch, not per file.
+                List<BarStore.Upload> batch = new java.util.ArrayList<>();
+                long batched = 0;
                 for (Path f : expand(files)) {
                     if (f.toString().endsWith(".parquet")) {
+                        s.saveSeries(batch);
+                        batch.clear();
+                        batched = 0;
                         bars += s.importParquet(f);
                         continue;
                     }
                     ReadResult r = CsvBarReader.read(f, data.readOptions().withSymbol(
                             data.symbols.size() == 1 ? data.symbols.get(0) : CsvBarReader.symbolOf(f)));
                     r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-                    s.save(r.bars(), "csv:" + f.getFileName());
+                    batch.add(new BarStore.Upload(r.bars(), "csv:" + f.getFileName()));
                     out.println(r.bars());
                     bars += r.bars().size();
+                    batched += r.bars().size();
+                    if (batched >= 1_000_000) {
+                        s.saveSeries(batch);
+                        batch.clear();
+                        batched = 0;
+                    }
                 }
+                s.saveSeries(batch);
             } catch (DataException e) {
                 throw CliException.invalidInput(e.getMessage(), e);
             }
@@ -191,9 +205,7 @@ public final class DataCommand implements Runnable {
             List<Bars> bars = u.generate();
             if (out.toString().endsWith(".duckdb")) {
                 try (BarStore s = open(out)) {
-                    for (Bars b : bars) {
-                        s.save(b, "synthetic:" + u);
-                    }
+                    s.saveAll(bars, "synthetic:" + u);
                 }
             } else {
                 Files.createDirectories(out);

@@ -60,8 +60,22 @@ public final class DataOptions {
 
     /** Loads the universe; every bar left out by {@code --repair drop} is reported on {@code err}. */
     UniverseLoader.Loaded load(PrintWriter err) {
+        return load(err, Long.MAX_VALUE);
+    }
+
+    /**
+     * Half the heap, in bars: a store with more is streamed in time windows by the commands that can
+     * ({@code backtest}). {@code -Dstratc.store.maxBarsInMemory=N} (in STRATC_JAVA_OPTS) sets another limit.
+     */
+    static long barsThatFitInMemory() {
+        return Long.getLong("stratc.store.maxBarsInMemory",
+                Runtime.getRuntime().maxMemory() / 2 / UniverseLoader.BYTES_PER_BAR);
+    }
+
+    /** {@link #load(PrintWriter)}, streaming a store of more than {@code maxBarsInMemory} bars. */
+    UniverseLoader.Loaded load(PrintWriter err, long maxBarsInMemory) {
         try {
-            var loaded = UniverseLoader.load(source(), readOptions(), symbols);
+            var loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory);
             if (loaded.bars().isEmpty()) {
                 throw CliException.invalidInput(source() + ": no symbols to run"
                         + (symbols.isEmpty() ? "" : " (none of " + String.join(",", symbols) + ")"));
