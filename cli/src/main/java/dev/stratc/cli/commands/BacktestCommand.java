@@ -59,6 +59,7 @@ public final class BacktestCommand implements Callable<Integer> {
         var universe = data.load(spec.commandLine().getErr());
         var config = run.config(program.info(), universe.bars().get(0).market().zone());
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
+        run.checkPeriod(config, universe.bars());
         long total = universe.bars().stream().mapToLong(b -> b.size()).sum();
         long loaded = System.nanoTime();
         BacktestResult result;

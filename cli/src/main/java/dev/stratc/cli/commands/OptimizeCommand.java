@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
             "in-sample parameters are judged on the following out-of-sample period only, reported separately.",
             "Results are deterministic whatever the number of threads."})
 public final class OptimizeCommand implements Callable<Integer> {
+    private static final Duration WINDOW_MIN = Duration.ofMinutes(1);
+    private static final Duration WINDOW_MAX = Duration.ofDays(3650);
+
     @Spec
     CommandSpec spec;
 
@@ -51,16 +54,16 @@ public final class OptimizeCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--walk-forward", paramLabel = "IN:OUT",
-            description = "Walk-forward windows, e.g. 60d:20d (in-sample : out-of-sample).")
+            description = "Walk-forward windows, e.g. 60d:20d (in-sample : out-of-sample), each 1m to 3650d.")
     String walkForward;
 
     @Option(names = "--anchored", description = "Walk-forward in-sample windows all start at the data's start.")
     boolean anchored;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel backtests (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel backtests, 1 to 1024 (default: all cores).")
     Integer threads;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table.")
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table, 1 to 1000000 (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (and walk_forward.csv) into DIR.")
@@ -93,7 +96,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         var config = run.config(info, universe.bars().get(0).market().zone());
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        run.checkPeriod(config, universe.bars());
+        int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
+        Bounds.TOP.check(top);
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
@@ -113,8 +118,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             if (parts.length != 2) {
                 throw CliException.usage("--walk-forward '" + walkForward + "': write IN:OUT, e.g. 60d:20d");
             }
-            Duration in = Durations.parse("--walk-forward", parts[0]);
-            Duration oos = Durations.parse("--walk-forward", parts[1]);
+            Duration in = Durations.parse("--walk-forward", parts[0], WINDOW_MIN, WINDOW_MAX);
+            Duration oos = Durations.parse("--walk-forward", parts[1], WINDOW_MIN, WINDOW_MAX);
             List<Optimizer.Window> windows;
             try (Progress p = new Progress("walk-forward", 0, "windows")) {
                 windows = optimizer.walkForward(in, oos, anchored, p::accept);
