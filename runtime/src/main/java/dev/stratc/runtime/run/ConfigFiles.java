@@ -154,9 +154,17 @@ public final class ConfigFiles {
             }
             Set<String> settingKeys = brokerKeys.get(broker);
             if (settingKeys == null) {
-                throw new ConfigException(file.at(pointer + "/broker") + ": " + where + ".broker: '" + broker
-                        + "' is not known" + didYouMean(broker, brokerKeys.keySet()) + "; installed: "
-                        + brokerKeys.keySet().stream().sorted().toList());
+                // A name one letter off an installed adapter's is a typo. Any other may be an adapter this
+                // process does not have; the run refuses it when it would use it, and its keys stay unchecked.
+                String near = brokerKeys.keySet().stream()
+                        .filter(name -> new LevenshteinDistance(1).apply(name, broker.toLowerCase(Locale.ROOT)) >= 0)
+                        .findFirst().orElse(null);
+                if (near != null) {
+                    throw new ConfigException(file.at(pointer + "/broker") + ": " + where + ".broker: '" + broker
+                            + "' is not known (did you mean '" + near + "'?); installed: "
+                            + brokerKeys.keySet().stream().sorted().toList());
+                }
+                settingKeys = BrokerFactory.ANY_KEY;
             }
             if (!settingKeys.contains("*")) {
                 Set<String> known = new HashSet<>(POOL_KEYS);
