@@ -233,6 +233,39 @@ public final class ConfigFiles {
                 List.copyOf(unset));
     }
 
+    /**
+     * Refuses every key of a configuration file that {@code schema} does not know, at its line and with the
+     * nearest known key, for the files an adapter reads itself ({@code config/brokers/kis.yaml}).
+     *
+     * @param schema the known keys of each mapping, by JSON pointer; {@code *} stands for any list index:
+     *               {@code "" → [kis]}, {@code "/kis" → [accounts]}, {@code "/kis/accounts/*" → [id, app_key, ...]}.
+     *               Mappings the schema does not name are not checked.
+     */
+    public static void requireKnownKeys(Path path, Map<String, Set<String>> schema) {
+        YamlFile file = YamlFile.read(path);
+        checkKeys(file, "", "", file.root(), schema);
+    }
+
+    private static void checkKeys(YamlFile file, String pointer, String pattern, JsonNode node,
+                                  Map<String, Set<String>> schema) {
+        if (node.isObject()) {
+            Set<String> known = schema.get(pattern);
+            if (known != null) {
+                unknownKeys(file, pointer, node, known, pattern.isEmpty() ? "" : pattern.substring(1)
+                        .replace("/*", "[]").replace('/', '.'));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                checkKeys(file, pointer + "/" + field.getKey(), pattern + "/" + field.getKey(), field.getValue(),
+                        schema);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkKeys(file, pointer + "/" + i, pattern + "/*", node.get(i), schema);
+            }
+        }
+    }
+
     /** The keys each installed adapter's accounts may have; the simulated exchange's have none of their own. */
     private static Map<String, Set<String>> brokerKeys() {
         Map<String, Set<String>> keys = new HashMap<>();
