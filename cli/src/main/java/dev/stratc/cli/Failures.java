@@ -26,7 +26,7 @@ import dev.stratc.runtime.run.ConfigFiles;
  * itself is sorted here by kind: the user's input (exit 65), the world outside stratc (exit 1: a broker, the
  * network, a file, memory); only what fits none of them is a bug in stratc (exit 70).
  */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
@@ -66,15 +66,30 @@ final class Failures {
             case ConnectException connect -> CliException.failure("cannot connect: " + connect.getMessage(), failure);
             case SocketTimeoutException timeout -> CliException.failure("no answer in time: " + timeout.getMessage(),
                     failure);
-            case UncheckedIOException io -> CliException.failure(io.getMessage().startsWith(io.getCause().getClass()
-                    .getName()) ? describe(io.getCause()) : io.getMessage(), failure);
+            case UncheckedIOException io -> CliException.failure(describe(io), failure);
             case IOException io -> CliException.failure(describe(io), failure);
             default -> null;
         });
     }
 
+    /**
+     * An I/O failure that the code adds context to ({@code cannot write the report into DIR: <cause>}) in our
+     * words: the cause's own text, often just a path, is replaced by what is wrong with the path.
+     */
+    public static String describe(UncheckedIOException e) {
+        IOException cause = e.getCause();
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(cause.getClass().getName())) {
+            return describe(cause);
+        }
+        String raw = ": " + cause.getMessage();
+        return cause instanceof FileSystemException && message.endsWith(raw)
+                ? message.substring(0, message.length() - raw.length()) + " (" + describe(cause) + ")"
+                : message;
+    }
+
     /** A file system failure in our words: the path and what is wrong with it. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         return switch (e) {
             case NoSuchFileException missing -> missing.getFile() + ": no such file or directory";
             case AccessDeniedException denied -> denied.getFile() + ": permission denied";

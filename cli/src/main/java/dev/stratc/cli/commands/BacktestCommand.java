@@ -16,6 +16,7 @@ import dev.stratc.backtest.report.ReportWriter;
 import dev.stratc.backtest.report.Summary;
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.Failures;
 import dev.stratc.strategy.StrategyProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ public final class BacktestCommand implements Callable<Integer> {
             try {
                 ReportWriter.write(result, out, universe.description());
             } catch (java.io.UncheckedIOException e) {
-                throw CliException.failure(e.getMessage(), e);
+                throw CliException.failure(Failures.describe(e), e);
             }
             if (!json) {
                 stdout.println();

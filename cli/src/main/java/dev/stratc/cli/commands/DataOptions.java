@@ -97,6 +97,10 @@ public final class DataOptions {
 
     /** Loads the universe; every bar left out by {@code --repair drop} is reported on {@code err}. */
     UniverseLoader.Loaded load(PrintWriter err) {
+        if (symbols.stream().anyMatch(String::isBlank)) {
+            throw CliException.usage("--symbols '" + String.join(",", symbols) + "': name the symbols, separated by "
+                    + "commas (--symbols 005930,000660)");
+        }
         try {
             expectMemory();
             var loaded = UniverseLoader.load(source(), readOptions(), symbols);

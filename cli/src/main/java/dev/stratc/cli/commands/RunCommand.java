@@ -24,6 +24,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.Failures;
 import dev.stratc.data.Bars;
 import dev.stratc.runtime.broker.Placeholders;
 import dev.stratc.runtime.engine.Engine;
@@ -171,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw CliException.failure(e.getMessage(), e);
+            throw CliException.failure(Failures.describe(e), e);
         } finally {
             if (notifier != null) {
                 notifier.close();
