@@ -160,6 +160,17 @@ class BadInputContractTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenIsARunTimeFailureSayingWhy() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+
+        CliRun run = CliRun.run("backtest", STRATEGY, "--data", SMALL, "--out", file.resolve("report").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(run.err()).startsWith("error: cannot write the report into " + file.resolve("report") + " (")
+                .containsIgnoringCase("not a directory").doesNotContain("bug in stratc");
+    }
+
+    @Test
     void everyHelpTextFormatsWithoutAPicocliWarning() {
         // picocli warns about an unescaped % on System.err, not on the command line's err
         PrintStream original = System.err;
