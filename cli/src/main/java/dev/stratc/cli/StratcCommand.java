@@ -38,11 +38,12 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   success",
-            "  1   failure at run time (a broker refused, a file could not be written)",
-            "  2   usage error (unknown command or option, missing argument)",
-            "  65  the strategy or the data is invalid",
+            "  1   failure at run time (a broker or the network, a file that cannot be written, out of memory)",
+            "  2   usage error (unknown command or option, missing argument, a value outside its range)",
+            "  65  the strategy or the data is invalid (or a configuration file)",
             "  70  internal error (a bug in stratc: rerun with --stacktrace and report it)",
             "",
+            "The inputs behind each code, and every option's range: docs/exit-codes.md.",
             "Documentation: docs/ in the repository, and 'stratc COMMAND --help'."
         })
 public final class StratcCommand implements Runnable {

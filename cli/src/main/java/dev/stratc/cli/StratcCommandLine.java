@@ -3,6 +3,7 @@ package dev.stratc.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
+import dev.stratc.runtime.broker.SecretValues;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -29,7 +30,14 @@ public final class StratcCommandLine {
         commandLine.setErr(err);
         commandLine.setExecutionStrategy(parseResult -> {
             root.applyGlobalOptions(parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
+            Memory.reset();
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                // Picocli passes errors through. By now the stack that held the job's data has unwound, so
+                // there is room again to say what happened.
+                return report(commandLine.getErr(), root, CliException.failure(Memory.outOfMemory(), e));
+            }
         });
         commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new FailureHandler(root));
@@ -57,19 +65,29 @@ public final class StratcCommandLine {
         }
     }
 
-    /** A failure while running: a user error prints its message; anything else is a bug (exit 70). */
+    /** A user's failure: its message, cleaned of secrets, and its exit code; the trace only with --stacktrace. */
+    private static int report(PrintWriter err, StratcCommand root, CliException cli) {
+        err.println(Terminal.errorPrefix() + SecretValues.clean(cli.getMessage()));
+        if (root.stackTrace() && cli.getCause() != null) {
+            cli.getCause().printStackTrace(err);
+        }
+        err.flush();
+        return cli.exitCode();
+    }
+
+    /**
+     * A failure while running: a user's failure (bad input, a broker or the network, a file, memory) prints its
+     * message with its exit code; anything else is a bug (exit 70).
+     */
     private record FailureHandler(StratcCommand root) implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
             PrintWriter err = commandLine.getErr();
-            if (exception instanceof CliException cli) {
-                err.println(Terminal.errorPrefix() + cli.getMessage());
-                if (root.stackTrace() && cli.getCause() != null) {
-                    cli.getCause().printStackTrace(err);
-                }
-                return cli.exitCode();
+            var translated = Failures.translate(exception);
+            if (translated.isPresent()) {
+                return report(err, root, translated.get());
             }
-            err.println(Terminal.errorPrefix() + "internal error: " + exception);
+            err.println(Terminal.errorPrefix() + "internal error: " + SecretValues.clean(exception.toString()));
             if (root.stackTrace()) {
                 exception.printStackTrace(err);
             } else {

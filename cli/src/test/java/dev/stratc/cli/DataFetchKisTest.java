@@ -136,6 +136,23 @@ class DataFetchKisTest {
     }
 
     @Test
+    void aMisspeltKeyOfTheKisFileIsNamedAtItsLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("kis.yaml"), """
+                kis:
+                  accounts:
+                    - id: kis-main
+                      environment: live
+                      app_key: ${KIS_APP_KEY_1}
+                      token_cache_directory: /tmp/tokens
+                """);
+        CliRun run = CliRun.run("data", "fetch", "kis", "--symbol", "005930", "--from", "2025-02-01",
+                "--store", dir.resolve("bars.duckdb").toString(), "--config", file.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).contains(file + ":6: kis.accounts[]: unknown key 'token_cache_directory' "
+                + "(did you mean 'token_cache_dir'?)");
+    }
+
+    @Test
     void onlyDailyAndMinuteBarsAreServed() {
         CliRun run = CliRun.run("data", "fetch", "kis", "--symbol", "005930", "--timeframe", "5m", "--from",
                 "2025-02-01", "--store", dir.resolve("bars.duckdb").toString());

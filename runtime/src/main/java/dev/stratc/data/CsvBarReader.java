@@ -3,8 +3,16 @@ package dev.stratc.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -74,9 +85,67 @@ public final class CsvBarReader {
         String symbol = options.symbol() != null ? options.symbol() : symbolOf(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, source, options.withSymbol(symbol));
+        } catch (CharacterCodingException e) {
+            throw DataException.at(source, firstMalformedLine(file), "not UTF-8 text (a byte no UTF-8 character "
+                    + "has); save the file as UTF-8, or convert it, e.g. iconv -f CP949 -t UTF-8");
+        } catch (NoSuchFileException e) {
+            throw new DataException(source + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new DataException(source + ": cannot read: permission denied", e);
         } catch (IOException e) {
             throw new DataException(source + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The line of the first byte that is not UTF-8: only read again once the decoder has refused the file. */
+    static long firstMalformedLine(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        try (var in = Files.newInputStream(file)) {
+            ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+            CharBuffer chars = CharBuffer.allocate(64 * 1024);
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = n < 0;
+                if (n > 0) {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                bytes.compact();
+            }
+        } catch (IOException e) {
+            // the first read failed already; the line stays unknown
+        }
+        return line;
+    }
+
+    /**
+     * A malformed CSV record in our words, at its line: commons-csv says "Invalid character between
+     * encapsulated token and delimiter at line: 3, position: 72".
+     */
+    static DataException malformed(String source, IOException e) {
+        String text = String.valueOf(e.getMessage());
+        Matcher at = Pattern.compile("line:? ([\\d,]+)").matcher(text);
+        long line = at.find() ? Long.parseLong(at.group(1).replace(",", "")) : 0;
+        String problem = text.contains("between encapsulated token and delimiter")
+                ? "text after a field's closing quote; quote the whole field (\"10.5\") or remove the quotes"
+                : text.contains("EOF reached before encapsulated token finished")
+                ? "a quoted field is never closed: a \" is missing (the quote opens on this line)"
+                : "not a valid CSV record (check the quotes and the delimiters)";
+        return line > 0 ? DataException.at(source, line, problem) : new DataException(source + ": " + problem, e);
     }
 
     public static String symbolOf(Path file) {
@@ -116,7 +185,15 @@ public final class CsvBarReader {
                 case OHLCV -> readBars(rows, columns, source, options);
             };
         } catch (java.io.UncheckedIOException e) {
-            throw new DataException(source + ": cannot read: " + e.getMessage(), e);
+            if (e.getCause() instanceof CharacterCodingException coding) {
+                throw coding;
+            }
+            if (e.getCause() instanceof CSVException csv) {
+                throw malformed(source, csv);
+            }
+            throw new DataException(source + ": cannot read: " + e.getCause().getMessage(), e);
+        } catch (CSVException e) {
+            throw malformed(source, e);
         }
     }
 

@@ -24,11 +24,19 @@ import java.util.stream.IntStream;
  */
 public record SyntheticUniverse(int symbols, int days, long seed, LocalDate firstDay) {
     public static final int BARS_PER_DAY = 390;
+    /** The most symbols and trading days a synthetic universe has (days × 390 bars must fit one array). */
+    public static final int MAX_SYMBOLS = 10_000;
+    public static final int MAX_DAYS = 10_000;
+    /** What one generated bar takes in memory: its time and five prices. */
+    public static final long BYTES_PER_BAR = 6 * Double.BYTES;
     private static final LocalTime OPEN = LocalTime.of(9, 0);
 
     public SyntheticUniverse {
-        if (symbols < 1 || days < 1) {
-            throw new IllegalArgumentException("a synthetic universe needs at least one symbol and one day");
+        if (symbols < 1 || symbols > MAX_SYMBOLS) {
+            throw new IllegalArgumentException("symbols=" + symbols + " is out of range; write 1 to " + MAX_SYMBOLS);
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new IllegalArgumentException("days=" + days + " is out of range; write 1 to " + MAX_DAYS);
         }
     }
 
@@ -54,15 +62,38 @@ public record SyntheticUniverse(int symbols, int days, long seed, LocalDate firs
                     throw new IllegalArgumentException("expected name=value in '" + spec + "'");
                 }
                 switch (p[0]) {
-                    case "symbols" -> symbols = Integer.parseInt(p[1]);
-                    case "days" -> days = Integer.parseInt(p[1]);
-                    case "seed" -> seed = Long.parseLong(p[1]);
+                    case "symbols" -> symbols = count(p[0], p[1], MAX_SYMBOLS);
+                    case "days" -> days = count(p[0], p[1], MAX_DAYS);
+                    case "seed" -> seed = whole(p[0], p[1]);
                     default -> throw new IllegalArgumentException("unknown synthetic option '" + p[0]
                             + "' (symbols, days, seed)");
                 }
             }
         }
         return of(symbols, days, seed);
+    }
+
+    /** A count of the spec, 1 to {@code max}: a huge one is out of range, not "For input string". */
+    private static int count(String name, String text, int max) {
+        long value = whole(name, text);
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + "=" + text.strip() + " is out of range; write 1 to " + max);
+        }
+        return (int) value;
+    }
+
+    private static long whole(String name, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + text + " " + (text.strip().matches("-?\\d+")
+                    ? "is out of range" : "is not a whole number"));
+        }
+    }
+
+    /** How many bars the universe has, and so roughly what it takes in memory ({@link #BYTES_PER_BAR} each). */
+    public long bars() {
+        return (long) symbols * days * BARS_PER_DAY;
     }
 
     @Override

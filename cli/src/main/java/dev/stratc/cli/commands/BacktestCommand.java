@@ -16,6 +16,7 @@ import dev.stratc.backtest.report.ReportWriter;
 import dev.stratc.backtest.report.Summary;
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.Failures;
 import dev.stratc.strategy.StrategyProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +64,9 @@ public final class BacktestCommand implements Callable<Integer> {
         try (universe; Progress progress = new Progress("backtest", total, "bars")) {
             var config = run.config(program.info(), universe.bars().get(0).market().zone());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
+            if (!universe.streamed()) {
+                run.checkPeriod(config, universe.bars());
+            }
             result = universe.streamed() ? Backtester.run(program, universe.windows(), config, progress)
                     : Backtester.run(program, universe.bars(), config, progress);
         } catch (IllegalArgumentException e) {
@@ -89,7 +93,7 @@ public final class BacktestCommand implements Callable<Integer> {
             try {
                 ReportWriter.write(result, out, universe.description());
             } catch (java.io.UncheckedIOException e) {
-                throw CliException.failure(e.getMessage(), e);
+                throw CliException.failure(Failures.describe(e), e);
             }
             if (!json) {
                 stdout.println();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.Memory;
 import dev.stratc.data.BarStore;
 import dev.stratc.data.Bars;
 import dev.stratc.data.CsvBarReader;
@@ -175,16 +176,16 @@ public final class DataCommand implements Runnable {
     }
 
     @Command(name = "synth", mixinStandardHelpOptions = true,
-            description = {"Generates a seeded KRX-like universe of 1-minute bars (SYNTHETIC: KRX ticks, ±30 % limits,",
+            description = {"Generates a seeded KRX-like universe of 1-minute bars (SYNTHETIC: KRX ticks, ±30 %% limits,",
                 "U-shaped volume, injected surges) into a store or a directory of CSV files."})
     static final class Synth implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--symbols", defaultValue = "100", paramLabel = "N", description = "Symbols (default 100).")
+        @Option(names = "--symbols", defaultValue = "100", paramLabel = "N", description = "Symbols, 1 to " + SyntheticUniverse.MAX_SYMBOLS + " (default 100).")
         int symbols;
 
-        @Option(names = "--days", defaultValue = "5", paramLabel = "N", description = "Trading days (default 5).")
+        @Option(names = "--days", defaultValue = "5", paramLabel = "N", description = "Trading days, 1 to " + SyntheticUniverse.MAX_DAYS + " (default 5).")
         int days;
 
         @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Random seed (default 1).")
@@ -200,8 +201,10 @@ public final class DataCommand implements Runnable {
             try {
                 u = SyntheticUniverse.of(symbols, days, seed);
             } catch (IllegalArgumentException e) {
-                throw CliException.usage(e.getMessage());
+                throw CliException.usage(e.getMessage().replaceFirst("^(symbols|days)=", "--$1 "));
             }
+            Memory.requireRoomFor(u + " (" + String.format(Locale.ROOT, "%,d", u.bars()) + " bars)",
+                    u.bars() * SyntheticUniverse.BYTES_PER_BAR);
             List<Bars> bars = u.generate();
             if (out.toString().endsWith(".duckdb")) {
                 try (BarStore s = open(out)) {
@@ -236,13 +239,6 @@ public final class DataCommand implements Runnable {
     }
 
     static String timeframe(java.time.Duration d) {
-        long s = d.toSeconds();
-        if (s % 86_400 == 0) {
-            return s / 86_400 + "d";
-        }
-        if (s % 3_600 == 0) {
-            return s / 3_600 + "h";
-        }
-        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+        return Durations.text(d);
     }
 }

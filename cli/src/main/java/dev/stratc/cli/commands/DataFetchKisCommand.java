@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.stratc.brokers.kis.KisAccountConfig;
+import dev.stratc.brokers.kis.KisBrokerFactory;
 import dev.stratc.brokers.kis.KisConfigLoader;
 import dev.stratc.brokers.kis.KisException;
 import dev.stratc.brokers.kis.KisSession;
@@ -18,6 +22,7 @@ import dev.stratc.cli.ExitCode;
 import dev.stratc.data.BarStore;
 import dev.stratc.data.Bars;
 import dev.stratc.data.DataException;
+import dev.stratc.runtime.run.ConfigFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +79,13 @@ public final class DataFetchKisCommand implements Callable<Integer> {
         }
         KisAccountConfig chosen;
         try {
+            Set<String> accountKeys = new HashSet<>(new KisBrokerFactory().settingKeys());
+            accountKeys.addAll(Set.of("id", "environment"));
+            ConfigFiles.requireKnownKeys(config, Map.of("", Set.of("kis"), "/kis", Set.of("accounts"),
+                    "/kis/accounts/*", accountKeys));
             chosen = chooseAccount(KisConfigLoader.load(config));
+        } catch (ConfigFiles.ConfigException e) {
+            throw CliException.invalidInput(e.getMessage(), e);
         } catch (KisException e) {
             throw CliException.invalidInput(e.getMessage(), e);
         }

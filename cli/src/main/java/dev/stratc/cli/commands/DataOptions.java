@@ -1,15 +1,22 @@
 package dev.stratc.cli.commands;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import dev.stratc.cli.CliException;
+import dev.stratc.cli.Memory;
 import dev.stratc.data.DataException;
 import dev.stratc.data.Market;
 import dev.stratc.data.ReadOptions;
 import dev.stratc.data.Repair;
+import dev.stratc.data.SyntheticUniverse;
 import dev.stratc.data.UniverseLoader;
 import picocli.CommandLine.Option;
 
@@ -31,7 +38,7 @@ public final class DataOptions {
     List<String> symbols = List.of();
 
     @Option(names = "--timeframe", paramLabel = "DURATION",
-            description = "Bar length (1m, 5m, 1d): needed for trade ticks; inferred from bars otherwise.")
+            description = "Bar length, 1s to 366d (1m, 5m, 1d): needed for trade ticks; inferred from bars otherwise.")
     String timeframe;
 
     @Option(names = "--repair", paramLabel = "drop|fail", defaultValue = "fail",
@@ -49,13 +56,43 @@ public final class DataOptions {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--market: " + e.getMessage());
         }
-        Duration tf = timeframe == null ? null : Durations.parse("--timeframe", timeframe);
+        Duration tf = timeframe == null ? null : Durations.timeframe(timeframe);
         Repair r = switch (repair.toLowerCase(Locale.ROOT)) {
             case "drop" -> Repair.DROP;
             case "fail" -> Repair.FAIL;
             default -> throw CliException.usage("--repair '" + repair + "': use drop or fail");
         };
         return new ReadOptions(null, m, tf, r);
+    }
+
+    /**
+     * Says how much memory the data will take, so that running out names the data and its size; synthetic
+     * data that cannot fit at all is refused before minutes are spent generating it.
+     */
+    private void expectMemory() {
+        String source = source();
+        if (source.startsWith("synth:")) {
+            SyntheticUniverse universe = SyntheticUniverse.parse(source);
+            Memory.requireRoomFor(source + " (" + String.format(Locale.ROOT, "%,d", universe.bars()) + " bars)",
+                    universe.bars() * SyntheticUniverse.BYTES_PER_BAR);
+            return;
+        }
+        Path path = Path.of(source);
+        try (Stream<Path> files = Files.isDirectory(path) ? Files.list(path) : Stream.of(path)) {
+            // in memory a bar takes about what its CSV line does, read twice over while it is checked
+            long bytes = files.filter(Files::isRegularFile).mapToLong(DataOptions::size).sum();
+            Memory.expect(source + " (" + bytes / (1024 * 1024) + " MB on disk)", 3 * bytes);
+        } catch (IOException | UncheckedIOException e) {
+            // the loader says what is wrong with the path
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Loads the universe; every bar left out by {@code --repair drop} is reported on {@code err}. */
@@ -74,7 +111,12 @@ public final class DataOptions {
 
     /** {@link #load(PrintWriter)}, streaming a store of more than {@code maxBarsInMemory} bars. */
     UniverseLoader.Loaded load(PrintWriter err, long maxBarsInMemory) {
+        if (symbols.stream().anyMatch(String::isBlank)) {
+            throw CliException.usage("--symbols '" + String.join(",", symbols) + "': name the symbols, separated by "
+                    + "commas (--symbols 005930,000660)");
+        }
         try {
+            expectMemory();
             var loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory);
             if (loaded.bars().isEmpty()) {
                 throw CliException.invalidInput(source() + ": no symbols to run"

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
             "in-sample parameters are judged on the following out-of-sample period only, reported separately.",
             "Results are deterministic whatever the number of threads."})
 public final class OptimizeCommand implements Callable<Integer> {
+    private static final Duration WINDOW_MIN = Duration.ofMinutes(1);
+    private static final Duration WINDOW_MAX = Duration.ofDays(3650);
+
     @Spec
     CommandSpec spec;
 
@@ -51,16 +54,16 @@ public final class OptimizeCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--walk-forward", paramLabel = "IN:OUT",
-            description = "Walk-forward windows, e.g. 60d:20d (in-sample : out-of-sample).")
+            description = "Walk-forward windows, e.g. 60d:20d (in-sample : out-of-sample), each 1m to 3650d.")
     String walkForward;
 
     @Option(names = "--anchored", description = "Walk-forward in-sample windows all start at the data's start.")
     boolean anchored;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Parallel backtests (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Parallel backtests, 1 to 1024 (default: all cores).")
     Integer threads;
 
-    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table.")
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table, 1 to 1000000 (default ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (and walk_forward.csv) into DIR.")
@@ -68,6 +71,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // the options are checked before minutes are spent compiling, loading and searching
+        int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
+        Bounds.TOP.check(top);
+        Duration[] windows = walkForward == null ? null : windows();
         StrategyProgram program = StrategyFiles.compile(file);
         var universe = data.load(spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
@@ -93,7 +100,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         var config = run.config(info, universe.bars().get(0).market().zone());
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        run.checkPeriod(config, universe.bars());
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
@@ -109,27 +116,31 @@ public final class OptimizeCommand implements Callable<Integer> {
                 stdout.println("wrote " + out.resolve("runs.csv"));
             }
         } else {
-            String[] parts = walkForward.split(":");
-            if (parts.length != 2) {
-                throw CliException.usage("--walk-forward '" + walkForward + "': write IN:OUT, e.g. 60d:20d");
-            }
-            Duration in = Durations.parse("--walk-forward", parts[0]);
-            Duration oos = Durations.parse("--walk-forward", parts[1]);
-            List<Optimizer.Window> windows;
+            List<Optimizer.Window> windowResults;
             try (Progress p = new Progress("walk-forward", 0, "windows")) {
-                windows = optimizer.walkForward(in, oos, anchored, p::accept);
+                windowResults = optimizer.walkForward(windows[0], windows[1], anchored, p::accept);
             } catch (IllegalArgumentException e) {
                 throw CliException.invalidInput(e.getMessage());
             }
-            printWindows(stdout, windows, grid.names(), obj);
+            printWindows(stdout, windowResults, grid.names(), obj);
             if (out != null) {
                 Files.createDirectories(out);
-                writeWindows(windows, grid.names(), out.resolve("walk_forward.csv"));
+                writeWindows(windowResults, grid.names(), out.resolve("walk_forward.csv"));
                 stdout.println("wrote " + out.resolve("walk_forward.csv"));
             }
         }
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    /** The in-sample and out-of-sample lengths of {@code --walk-forward IN:OUT}. */
+    private Duration[] windows() {
+        String[] parts = walkForward.split(":");
+        if (parts.length != 2) {
+            throw CliException.usage("--walk-forward '" + walkForward + "': write IN:OUT, e.g. 60d:20d");
+        }
+        return new Duration[] {Durations.parse("--walk-forward", parts[0], WINDOW_MIN, WINDOW_MAX),
+            Durations.parse("--walk-forward", parts[1], WINDOW_MIN, WINDOW_MAX)};
     }
 
     private void printTop(PrintWriter w, List<Optimizer.Run> runs, List<String> names) {

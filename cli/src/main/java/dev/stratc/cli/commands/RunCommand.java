@@ -24,7 +24,9 @@ import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.Failures;
 import dev.stratc.data.Bars;
+import dev.stratc.runtime.broker.Placeholders;
 import dev.stratc.runtime.engine.Engine;
 import dev.stratc.runtime.engine.EngineConfig;
 import dev.stratc.runtime.engine.RunEvents;
@@ -75,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Option(names = "--speed", paramLabel = "N|max", defaultValue = "60",
-            description = "Replay speed against real time for the simulated exchange (default ${DEFAULT-VALUE}).")
+            description = "Replay speed against real time for the simulated exchange, more than 0 and at most 1000000, or max (default ${DEFAULT-VALUE}).")
     String speed;
 
     @Option(names = "--accounts", paramLabel = "FILE",
@@ -90,18 +92,18 @@ public final class RunCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000000",
-            description = "Cash of each simulated account (default ${DEFAULT-VALUE}).")
+            description = "Cash of each simulated account, more than 0 and at most 1e15 (default ${DEFAULT-VALUE}).")
     double capital;
 
     @Option(names = "--yes", description = "Start a live run without asking (the plan is still printed).")
     boolean yes;
 
     @Option(names = "--http", paramLabel = "PORT",
-            description = "Serve /health, /metrics (Prometheus) and /metrics.json on 127.0.0.1:PORT.")
+            description = "Serve /health, /metrics (Prometheus) and /metrics.json on 127.0.0.1:PORT, 0 to 65535 (0: any free port).")
     Integer httpPort;
 
     @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Print positions, P&L, orders and account load this often (default ${DEFAULT-VALUE}; 0 = never).")
+            description = "Print positions, P&L, orders and account load this often, 1s to 1d (default ${DEFAULT-VALUE}; 0 = never).")
     String statusEvery;
 
     @Option(names = "--on-stop", paramLabel = "cancel|keep", defaultValue = "cancel",
@@ -126,6 +128,11 @@ public final class RunCommand implements Callable<Integer> {
             default -> throw CliException.usage("--mode '" + mode + "': use dry-run, paper or live");
         };
         double replaySpeed = parseSpeed();
+        Bounds.CAPITAL.check(capital);
+        if (httpPort != null) {
+            Bounds.HTTP_PORT.check(httpPort);
+        }
+        statusMillis();   // a bad --status-every is refused before the run starts, not after its first bar
         PrintWriter out = spec.commandLine().getOut();
         StrategyProgram program = StrategyFiles.compile(file);
         ConfigFiles.Risk riskConfig = loadRisk(runMode);
@@ -157,12 +164,19 @@ public final class RunCommand implements Callable<Integer> {
             }
         } catch (StateDirectory.InUseException e) {
             throw CliException.failure(e.getMessage(), e);
-        } catch (ConfigFiles.ConfigException | JournalCorruptException e) {
+        } catch (ConfigFiles.ConfigException e) {
+            // the pool's adapters name the account, and this says in which file it is
+            String message = e.getMessage();
+            throw CliException.invalidInput(accounts == null || message.startsWith(accounts.toString()) ? message
+                    : accounts + ": " + message, e);
+        } catch (JournalCorruptException e) {
             throw CliException.invalidInput(e.getMessage(), e);
+        } catch (Placeholders.UnsetVariableException e) {
+            throw CliException.invalidInput((accounts == null ? "" : accounts + ": ") + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw CliException.failure(e.getMessage(), e);
+            throw CliException.failure(Failures.describe(e), e);
         } finally {
             if (notifier != null) {
                 notifier.close();
@@ -190,15 +204,18 @@ public final class RunCommand implements Callable<Integer> {
         if (speed.equalsIgnoreCase("max")) {
             return 0;
         }
+        double value;
         try {
-            double value = Double.parseDouble(speed);
-            if (!(value > 0)) {
-                throw new NumberFormatException();
-            }
-            return value;
+            value = Double.parseDouble(speed);
         } catch (NumberFormatException e) {
             throw CliException.usage("--speed '" + speed + "': a positive number (60 = a minute a second) or max");
         }
+        return Bounds.SPEED.check(value, speed);
+    }
+
+    private long statusMillis() {
+        return statusEvery.strip().equals("0") ? 0
+                : Durations.parse("--status-every", statusEvery, Duration.ofSeconds(1), Duration.ofDays(1)).toMillis();
     }
 
     private ConfigFiles.Risk loadRisk(RunMode runMode) {
@@ -241,6 +258,9 @@ public final class RunCommand implements Callable<Integer> {
                         + String.join(", ", wrong) + "; " + (runMode == RunMode.LIVE
                         ? "every account of a live run must say environment: live"
                         : "a paper run uses paper accounts only"));
+            }
+            if (!simulated) {
+                loaded.requireEnvironment();
             }
             return simulated ? null : loaded;
         } catch (ConfigFiles.ConfigException e) {
@@ -333,7 +353,7 @@ public final class RunCommand implements Callable<Integer> {
         if (data.timeframe == null && program.info().timeframe() == null) {
             throw CliException.usage(file + " sets no timeframe: give one with --timeframe 1m");
         }
-        Duration timeframe = data.timeframe != null ? Durations.parse("--timeframe", data.timeframe)
+        Duration timeframe = data.timeframe != null ? Durations.timeframe(data.timeframe)
                 : program.info().timeframe();
         RiskLimits limits = riskConfig != null ? riskConfig.limits() : RiskLimits.none("KRX");
         ZoneId zone = limits.calendar().equals("KRX") ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
@@ -390,7 +410,7 @@ public final class RunCommand implements Callable<Integer> {
             this.console = console;
             this.name = name;
             this.runMode = runMode;
-            this.statusMillis = Durations.parse("--status-every", statusEvery.equals("0") ? "0s" : statusEvery).toMillis();
+            this.statusMillis = statusMillis();
             snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
             this.server = httpPort == null ? null : HealthServer.start(httpPort, snapshot::get);
             if (server != null) {

@@ -1,6 +1,8 @@
 package dev.stratc.cli.commands;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.stratc.backtest.BacktestConfig;
@@ -24,38 +26,40 @@ public final class RunOptions {
     String fill;
 
     @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000000",
-            description = "Starting cash (default ${DEFAULT-VALUE}).")
+            description = "Starting cash, more than 0 and at most 1e15 (default ${DEFAULT-VALUE}).")
     double capital;
 
     @Option(names = "--max-positions", paramLabel = "N", defaultValue = "10",
-            description = "Most positions open at once (default ${DEFAULT-VALUE}).")
+            description = "Most positions open at once, 1 to 10000 (default ${DEFAULT-VALUE}).")
     int maxPositions;
 
     @Option(names = "--position-size", paramLabel = "PERCENT",
-            description = "Equity committed per calculate_position_size() entry (default 100 / max positions).")
+            description = {"Equity committed per calculate_position_size() entry, more than 0 and at most 100 %%",
+                "(default 100 / max positions)."})
     String positionSize;
 
     @Option(names = "--commission", paramLabel = "PERCENT",
-            description = "Commission per fill in percent (market default: krx 0.015, binance 0.1; 0 = off).")
+            description = "Commission per fill in percent, 0 to 10 (market default: krx 0.015, binance 0.1; 0 = off).")
     String commission;
 
-    @Option(names = "--min-commission", paramLabel = "AMOUNT", description = "Least commission per fill.")
+    @Option(names = "--min-commission", paramLabel = "AMOUNT", description = "Least commission per fill, 0 to 1e9.")
     Double minCommission;
 
     @Option(names = "--tax", paramLabel = "PERCENT",
-            description = "Tax on sells in percent (krx default 0.20, the securities transaction tax; 0 = off).")
+            description = "Tax on sells in percent, 0 to 10 (krx default 0.20, the securities transaction tax; 0 = off).")
     String tax;
 
     @Option(names = "--lot-step", paramLabel = "UNITS",
-            description = "Quantity step, e.g. 0.00001 for BTCUSDT (default: krx 1 share, binance and generic any).")
+            description = {"Quantity step, 0 (any) to 1e6, e.g. 0.00001 for BTCUSDT (default: krx 1 share, binance",
+                "and generic any)."})
     Double lotStep;
 
     @Option(names = "--slippage", paramLabel = "AMOUNT", defaultValue = "0",
-            description = "Per market and stop fill: a percent (0.05%) or ticks (1tick). Default 0.")
+            description = "Per market and stop fill: 0 to 10 %% (0.05%%) or 0 to 1000 ticks (1tick). Default 0.")
     String slippage;
 
     @Option(names = "--warmup", paramLabel = "BARS",
-            description = "Bars per symbol before any decision (default: the strategy's warmup).")
+            description = "Bars per symbol before any decision, 0 to 1000000 (default: the strategy's warmup).")
     Integer warmup;
 
     @Option(names = "--from", paramLabel = "DATE", description = "First time that may trade (earlier bars warm up).")
@@ -65,7 +69,7 @@ public final class RunOptions {
     String to;
 
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE",
-            description = "Override a parameter: -P fast=12 -P surge_threshold=4%.")
+            description = "Override a parameter: -P fast=12 -P surge_threshold=4%%.")
     Map<String, String> params = new LinkedHashMap<>();
 
     BacktestConfig config(StrategyInfo info, java.time.ZoneId zone) {
@@ -77,35 +81,58 @@ public final class RunOptions {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        if (!(capital > 0)) {
-            throw CliException.usage("--capital must be positive");
-        }
-        if (maxPositions < 1) {
-            throw CliException.usage("--max-positions must be at least 1");
-        }
-        double size = positionSize == null ? Double.NaN : percent("--position-size", positionSize);
-        Costs costs = new Costs(commission == null ? Double.NaN : percent("--commission", commission),
-                minCommission == null ? Double.NaN : minCommission,
-                tax == null ? Double.NaN : percent("--tax", tax), lotStep == null ? Double.NaN : lotStep);
-        if (lotStep != null && lotStep < 0) {
-            throw CliException.usage("--lot-step must not be negative");
+        (slip.inTicks() ? Bounds.SLIPPAGE_TICKS : Bounds.SLIPPAGE_PERCENT).check(slip.amount(), slippage.strip());
+        Bounds.CAPITAL.check(capital);
+        Bounds.MAX_POSITIONS.check(maxPositions);
+        double size = positionSize == null ? Double.NaN : percent(Bounds.POSITION_SIZE, positionSize);
+        Costs costs = new Costs(commission == null ? Double.NaN : percent(Bounds.COMMISSION, commission),
+                minCommission == null ? Double.NaN : Bounds.MIN_COMMISSION.check(minCommission),
+                tax == null ? Double.NaN : percent(Bounds.TAX, tax),
+                lotStep == null ? Double.NaN : Bounds.LOT_STEP.check(lotStep));
+        if (warmup != null) {
+            Bounds.WARMUP.check(warmup);
         }
         long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
         long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
         if (fromMs >= toMs) {
-            throw CliException.usage("--from must be before --to");
+            throw CliException.usage("--from " + from + " --to " + to + ": the period is empty; --from must be "
+                    + "before --to");
         }
         return BacktestConfig.defaults().withCapital(capital).withFill(mode).withMaxPositions(maxPositions, size)
                 .withSlippage(slip).withCosts(costs).withWarmup(warmup == null ? -1 : warmup)
                 .withPeriod(fromMs, toMs).withOverrides(overrides(info, params));
     }
 
-    private static double percent(String option, String text) {
-        try {
-            return Double.parseDouble(text.strip().replace("%", ""));
-        } catch (NumberFormatException e) {
-            throw CliException.usage(option + " '" + text + "': write a percent such as 0.015 or 0.015%");
+    /**
+     * Refuses a --from/--to period in which the data has no bar: the run would trade nothing and report an
+     * empty period, where the user meant another one.
+     */
+    void checkPeriod(BacktestConfig config, List<Bars> universe) {
+        long first = universe.stream().filter(b -> b.size() > 0).mapToLong(b -> b.time(0)).min().orElse(0);
+        long last = universe.stream().filter(b -> b.size() > 0).mapToLong(b -> b.time(b.size() - 1)).max()
+                .orElse(0);
+        boolean anyInPeriod = universe.stream().anyMatch(b -> hasBarIn(b, config.fromMillis(), config.toMillis()));
+        if (!anyInPeriod) {
+            String period = (from == null ? "" : "--from " + from) + (from != null && to != null ? " " : "")
+                    + (to == null ? "" : "--to " + to);
+            throw CliException.usage(period + ": no bar of the data falls in this period; the data runs from "
+                    + Instant.ofEpochMilli(first) + " to " + Instant.ofEpochMilli(last));
         }
+    }
+
+    private static boolean hasBarIn(Bars bars, long fromMs, long toMs) {
+        int first = bars.indexAtOrAfter(fromMs);
+        return first < bars.size() && bars.time(first) < toMs;
+    }
+
+    private static double percent(Bounds bounds, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text.strip().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw CliException.usage(bounds.option() + " '" + text + "': write a percent such as 0.015 or 0.015%");
+        }
+        return bounds.check(value, text.strip());
     }
 
     /** {@code -P} values read by the declared parameter's kind; unknown names are refused with the known ones. */

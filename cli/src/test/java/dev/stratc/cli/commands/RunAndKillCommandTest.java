@@ -8,17 +8,25 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.stratc.cli.StratcCommandLine;
 import dev.stratc.runtime.run.StateDirectory;
+import dev.stratc.runtime.broker.Placeholders;
 import picocli.CommandLine;
 
 class RunAndKillCommandTest {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void processEnvironment() {
+        Placeholders.useProcessEnvironment();
+    }
 
     private record Result(int exitCode, String out, String err) {
     }
@@ -79,6 +87,9 @@ class RunAndKillCommandTest {
 
     @Test
     void liveShowsThePlanLoudlyAndSendsNothingUnlessConfirmed() throws Exception {
+        // the variables must be set: an unset one stops a live run before the plan (RunAccountInputsTest)
+        Placeholders.useEnvironment(Map.of("KIS_APP_KEY_1", "PSg5dTESTKEY0123456789", "KIS_APP_SECRET_1",
+                "test-secret-0123456789", "KIS_ACCOUNT_1", "50012345-01"));
         Path accounts = dir.resolve("accounts.yaml");
         Files.writeString(accounts, """
                 accounts:

@@ -24,7 +24,7 @@ public record BrokerAccount(String id, String broker, String environment, Map<St
     /** A plain setting, with {@code ${VAR}} placeholders replaced from the environment. */
     public Optional<String> setting(String key) {
         String value = settings.get(key);
-        return value == null ? Optional.empty() : Optional.of(Placeholders.resolve(value, id + "." + key));
+        return value == null ? Optional.empty() : Optional.of(resolve(key, value));
     }
 
     /** A secret setting; fails with the variable's name (never its value) when it is not set. */
@@ -33,6 +33,15 @@ public record BrokerAccount(String id, String broker, String environment, Map<St
         if (value == null) {
             throw new IllegalArgumentException("account " + id + ": '" + key + "' is missing in accounts.yaml");
         }
-        return Placeholders.resolve(value, id + "." + key);
+        return resolve(key, value);
+    }
+
+    /** The value with its placeholders filled; a secret is remembered so that no message shows it. */
+    private String resolve(String key, String value) {
+        String resolved = Placeholders.resolve(value, "account " + id + "." + key);
+        if (SecretValues.isSecretKey(key)) {
+            SecretValues.remember(resolved);
+        }
+        return resolved;
     }
 }

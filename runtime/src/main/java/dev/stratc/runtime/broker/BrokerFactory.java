@@ -1,6 +1,7 @@
 package dev.stratc.runtime.broker;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Makes a broker port for an account of {@code config/accounts.yaml}. Each adapter module registers one in
@@ -9,8 +10,21 @@ import java.nio.file.Path;
  */
 public interface BrokerFactory {
 
+    /** What {@link #settingKeys()} returns for an adapter that does not name its keys: any key is accepted. */
+    Set<String> ANY_KEY = Set.of("*");
+
     /** {@code kis}, {@code binance}. */
     String name();
+
+    /**
+     * The broker-specific keys an account entry of this broker may have, besides the pool's own ({@code id},
+     * {@code broker}, {@code environment}, {@code max_positions}, ...). {@code config/accounts.yaml} refuses any
+     * other key with its line and the nearest known one, so a misspelt setting never silently falls back to
+     * its default. {@link #ANY_KEY} (the default) accepts every key.
+     */
+    default Set<String> settingKeys() {
+        return ANY_KEY;
+    }
 
     /**
      * A port for one account, not yet started.

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerListener;
+import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.bus.InProcessBus;
 import dev.stratc.runtime.bus.MarketDataBus;
@@ -69,8 +70,7 @@ public final class BrokerRun implements AutoCloseable {
                         + entry.broker().broker() + "' is installed (available: " + factories.keySet().stream().sorted()
                         .toList() + ")");
             }
-            accounts.add(new Account(entry.broker().id(), factory.create(entry.broker(),
-                    setup.stateDir().resolve("brokers").resolve(entry.broker().id())),
+            accounts.add(new Account(entry.broker().id(), port(factory, entry),
                     profiles.forAccount(entry.broker()), entry.strategies(), entry.limits()));
         }
         pool = new AccountPool(accounts, setup.accounts().defaultAccount(), setup.accounts().strategyAccounts());
@@ -85,6 +85,23 @@ public final class BrokerRun implements AutoCloseable {
     }
 
     /**
+     * The account's port. An adapter refuses an account's settings (an account number of the wrong form) with
+     * an IllegalArgumentException, its own or as the cause of its own exception: a mistake in the accounts
+     * file, reported as one.
+     */
+    private BrokerPort port(BrokerFactory factory, ConfigFiles.Accounts.Entry entry) {
+        String id = entry.broker().id();
+        try {
+            return factory.create(entry.broker(), setup.stateDir().resolve("brokers").resolve(id));
+        } catch (RuntimeException e) {
+            if (!(e instanceof IllegalArgumentException) && !(e.getCause() instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            String message = String.valueOf(e.getMessage());
+            throw new ConfigFiles.ConfigException(message.contains(id) ? message : "account " + id + ": " + message, e);
+        }
+    }
+
      * Locks the state directory for the life of the run, then connects every account, reconciles with the
      * journal and subscribes the watch list.
      *

@@ -1,37 +1,38 @@
 package dev.stratc.runtime.run;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.stratc.runtime.broker.BrokerAccount;
+import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.Placeholders;
 import dev.stratc.runtime.pool.AccountLimits;
 import dev.stratc.runtime.risk.RiskLimits;
 
 /**
  * Reads {@code config/risk.yaml} and {@code config/accounts.yaml}. Every mistake is reported as one message
- * naming the file, the key and what to write instead; a secret written into the file instead of a
- * {@code ${ENV_VAR}} placeholder is refused (and not repeated in the message).
+ * naming the file and line, the key and what to write instead; a key that is not known is refused with the
+ * nearest known one (a misspelt limit must never silently not apply); a secret written into the file instead
+ * of a {@code ${ENV_VAR}} placeholder is refused (and not repeated in the message).
  */
 public final class ConfigFiles {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     /**
      * Settings that hold secrets: the last word names one ({@code app_key}, {@code api_secret}, {@code bot_token}),
@@ -42,8 +43,13 @@ public final class ConfigFiles {
             "max_positions_per_account", "max_positions_total", "max_exposure_per_account", "max_exposure_total",
             "max_trades_per_day", "max_daily_loss", "flatten_on_kill", "allow_reentry", "price_band_percent",
             "max_orders_per_second", "position_size_percent");
+    /** The pool's own keys of an account entry, the same for every broker. */
     private static final Set<String> POOL_KEYS = Set.of("id", "broker", "environment", "max_positions",
             "max_exposure", "strategies");
+    /** Keys every broker's accounts may have: take over what the account already holds at start. */
+    private static final Set<String> COMMON_KEYS = Set.of("adopt_holdings");
+    /** The built-in simulated exchange's accounts have no settings of their own. */
+    private static final String SIMULATED = "sim";
 
     private ConfigFiles() {
     }
@@ -53,116 +59,165 @@ public final class ConfigFiles {
         public ConfigException(String message) {
             super(message);
         }
+
+        public ConfigException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The risk file: the limits and the exchange holidays. */
     public record Risk(RiskLimits limits, Set<LocalDate> holidays) {
     }
 
-    /** The accounts file: its accounts with their pool settings, and where orders go by default. */
-    public record Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts) {
+    /**
+     * The accounts file: its accounts with their pool settings, and where orders go by default.
+     *
+     * @param unsetVariables one message per {@code ${VAR}} of the file that is not set in the environment
+     *                       (file:line, account, key, variable); see {@link #requireEnvironment()}
+     */
+    public record Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts,
+                           List<String> unsetVariables) {
         /** One account: what the adapter gets, and the pool's own settings for it. */
         public record Entry(BrokerAccount broker, AccountLimits limits, Set<String> strategies) {
         }
-    }
 
-    private static JsonNode read(Path file) {
-        try {
-            JsonNode root = YAML.readTree(Files.readString(file));
-            if (root == null || !root.isObject()) {
-                throw new ConfigException(file + ": expected a YAML mapping of keys to values");
+        /**
+         * Refuses to go on when any placeholder names a variable that is not set, listing all of them at once,
+         * before anything connects (and before a live run asks for its confirmation).
+         */
+        public void requireEnvironment() {
+            if (!unsetVariables.isEmpty()) {
+                throw new ConfigException(String.join("\n", unsetVariables));
             }
-            return root;
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
-    public static Risk risk(Path file) {
-        JsonNode root = read(file);
+    public static Risk risk(Path path) {
+        YamlFile file = YamlFile.read(path);
+        JsonNode root = file.root();
         unknownKeys(file, "", root, RISK_KEYS);
         String calendar = root.path("calendar").asText("KRX").toUpperCase(Locale.ROOT);
         if (!Set.of("KRX", "CRYPTO").contains(calendar)) {
-            throw new ConfigException(file + ": calendar: '" + calendar + "' is not known; write KRX or CRYPTO");
+            throw new ConfigException(file.at("/calendar") + ": calendar: '" + calendar
+                    + "' is not known; write KRX or CRYPTO");
         }
         Set<LocalDate> holidays = new HashSet<>();
-        for (JsonNode day : root.path("holidays")) {
+        JsonNode days = root.path("holidays");
+        for (int i = 0; i < days.size(); i++) {
             try {
-                holidays.add(LocalDate.parse(day.asText()));
+                holidays.add(LocalDate.parse(days.get(i).asText()));
             } catch (DateTimeParseException e) {
-                throw new ConfigException(file + ": holidays: '" + day.asText() + "' is not a date (2026-12-25)");
+                throw new ConfigException(file.at("/holidays/" + i) + ": holidays: '" + days.get(i).asText()
+                        + "' is not a date (2026-12-25)");
             }
         }
         RiskLimits limits = new RiskLimits(
-                number(file, root, "max_position_value", 0), (int) number(file, root, "max_positions_per_account", 0),
-                (int) number(file, root, "max_positions_total", 0), number(file, root, "max_exposure_per_account", 0),
-                number(file, root, "max_exposure_total", 0), (int) number(file, root, "max_trades_per_day", 0),
-                number(file, root, "max_daily_loss", 0), bool(file, root, "flatten_on_kill", false),
-                bool(file, root, "allow_reentry", false), number(file, root, "price_band_percent", Double.NaN),
-                number(file, root, "max_orders_per_second", 0), calendar,
-                number(file, root, "position_size_percent", 10));
+                number(file, "", "max_position_value", 0), count(file, "", "max_positions_per_account"),
+                count(file, "", "max_positions_total"), number(file, "", "max_exposure_per_account", 0),
+                number(file, "", "max_exposure_total", 0), count(file, "", "max_trades_per_day"),
+                number(file, "", "max_daily_loss", 0), bool(file, "", "flatten_on_kill", false),
+                bool(file, "", "allow_reentry", false), number(file, "", "price_band_percent", Double.NaN),
+                number(file, "", "max_orders_per_second", 0), calendar,
+                number(file, "", "position_size_percent", 10));
         return new Risk(limits, holidays);
     }
 
-    public static Accounts accounts(Path file) {
-        JsonNode root = read(file);
+    public static Accounts accounts(Path path) {
+        YamlFile file = YamlFile.read(path);
+        JsonNode root = file.root();
         unknownKeys(file, "", root, Set.of("accounts", "routing"));
         JsonNode list = root.path("accounts");
         if (!list.isArray() || list.isEmpty()) {
-            throw new ConfigException(file + ": accounts: list at least one account (id, broker, environment, ...)");
+            throw new ConfigException(file.at("/accounts") + ": accounts: list at least one account (id, broker, "
+                    + "environment, ...)");
         }
+        Map<String, Set<String>> brokerKeys = brokerKeys();
         List<Accounts.Entry> entries = new ArrayList<>();
+        List<String> unset = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode node = list.get(i);
-            String where = file + ": accounts[" + i + "]";
+            String pointer = "/accounts/" + i;
+            if (!node.isObject()) {
+                throw new ConfigException(file.at(pointer) + ": accounts[" + i + "]: expected an account's keys "
+                        + "(id, broker, environment, ...)");
+            }
             String id = node.path("id").asText("");
             if (!ACCOUNT_ID.matcher(id).matches()) {
-                throw new ConfigException(where + ".id: '" + id + "' must be 1–40 letters, digits, '_', '-' or '.'");
+                throw new ConfigException(file.at(pointer + "/id") + ": accounts[" + i + "].id: '" + id
+                        + "' must be 1–40 letters, digits, '_', '-' or '.'");
             }
-            where = file + ": account " + id;
+            String where = "account " + id;
             if (!ids.add(id)) {
-                throw new ConfigException(where + ": the id is used twice");
+                throw new ConfigException(file.at(pointer + "/id") + ": " + where + ": the id is used twice");
             }
             String broker = node.path("broker").asText("");
             if (broker.isEmpty()) {
-                throw new ConfigException(where + ": broker: missing (kis, binance or sim)");
+                throw new ConfigException(file.at(pointer) + ": " + where + ": broker: missing (" + String.join(", ",
+                        brokerKeys.keySet().stream().sorted().toList()) + ")");
+            }
+            Set<String> settingKeys = brokerKeys.get(broker);
+            if (settingKeys == null) {
+                // A name one letter off an installed adapter's is a typo. Any other may be an adapter this
+                // process does not have; the run refuses it when it would use it, and its keys stay unchecked.
+                String near = brokerKeys.keySet().stream()
+                        .filter(name -> new LevenshteinDistance(1).apply(name, broker.toLowerCase(Locale.ROOT)) >= 0)
+                        .findFirst().orElse(null);
+                if (near != null) {
+                    throw new ConfigException(file.at(pointer + "/broker") + ": " + where + ".broker: '" + broker
+                            + "' is not known (did you mean '" + near + "'?); installed: "
+                            + brokerKeys.keySet().stream().sorted().toList());
+                }
+                settingKeys = BrokerFactory.ANY_KEY;
+            }
+            if (!settingKeys.contains("*")) {
+                Set<String> known = new HashSet<>(POOL_KEYS);
+                known.addAll(COMMON_KEYS);
+                known.addAll(settingKeys);
+                unknownKeys(file, pointer, node, known, where + " (broker " + broker + ")");
             }
             String environment = node.path("environment").asText("paper").toLowerCase(Locale.ROOT);
             if (!Set.of("paper", "live").contains(environment)) {
-                throw new ConfigException(where + ".environment: '" + environment + "'; write paper or live");
+                throw new ConfigException(file.at(pointer + "/environment") + ": " + where + ".environment: '"
+                        + environment + "'; write paper or live");
             }
             Map<String, String> settings = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (POOL_KEYS.contains(field.getKey())) {
+                String key = field.getKey();
+                if (POOL_KEYS.contains(key)) {
                     continue;
                 }
+                String at = file.at(pointer + "/" + key) + ": " + where + "." + key;
                 if (!field.getValue().isValueNode()) {
-                    throw new ConfigException(where + "." + field.getKey() + ": expected a single value");
+                    throw new ConfigException(at + ": expected a single value");
                 }
                 String value = field.getValue().asText();
-                if (SECRET_KEY.matcher(field.getKey()).matches() && !Placeholders.isPlaceholder(value)) {
-                    throw new ConfigException(where + "." + field.getKey() + ": write an environment variable "
+                if (SECRET_KEY.matcher(key).matches() && !Placeholders.isPlaceholder(value)) {
+                    throw new ConfigException(at + ": write an environment variable "
                             + "placeholder such as ${" + id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_"
-                            + field.getKey().toUpperCase(Locale.ROOT) + "}, never the secret itself (and remove it "
+                            + key.toUpperCase(Locale.ROOT) + "}, never the secret itself (and remove it "
                             + "from the file's history if it was committed)");
                 }
-                settings.put(field.getKey(), value);
+                checkCommonSetting(at, key, field.getValue());
+                for (String variable : Placeholders.unset(value)) {
+                    unset.add(at + ": environment variable " + variable + " is not set; export it before starting "
+                            + "stratc");
+                }
+                settings.put(key, value);
             }
             Set<String> strategies = new HashSet<>();
             node.path("strategies").forEach(s -> strategies.add(s.asText()));
             entries.add(new Accounts.Entry(new BrokerAccount(id, broker, environment, settings),
-                    new AccountLimits((int) number(file, node, "max_positions", 0), number(file, node, "max_exposure", 0)),
+                    new AccountLimits(count(file, pointer, "max_positions"), number(file, pointer, "max_exposure", 0)),
                     Set.copyOf(strategies)));
         }
         JsonNode routing = root.path("routing");
-        unknownKeys(file, "routing.", routing, Set.of("default", "strategies"));
+        unknownKeys(file, "/routing", routing, Set.of("default", "strategies"), "routing");
         String defaultAccount = routing.path("default").asText("best");
         if (!"best".equals(defaultAccount) && !ids.contains(defaultAccount)) {
-            throw new ConfigException(file + ": routing.default: '" + defaultAccount + "' is no account here " + ids
+            throw new ConfigException(file.at("/routing/default") + ": routing.default: '" + defaultAccount
+                    + "' is no account here " + ids.stream().sorted().toList() + didYouMean(defaultAccount, ids)
                     + "; write one of them or best");
         }
         Map<String, String> byStrategy = new LinkedHashMap<>();
@@ -172,49 +227,147 @@ public final class ConfigFiles {
         for (Iterator<Map.Entry<String, JsonNode>> it = routing.path("strategies").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!ids.contains(field.getValue().asText())) {
-                throw new ConfigException(file + ": routing.strategies." + field.getKey() + ": '"
-                        + field.getValue().asText() + "' is no account here " + ids);
+                throw new ConfigException(file.at("/routing/strategies/" + field.getKey()) + ": routing.strategies."
+                        + field.getKey() + ": '" + field.getValue().asText() + "' is no account here "
+                        + ids.stream().sorted().toList() + didYouMean(field.getValue().asText(), ids));
             }
             byStrategy.put(field.getKey(), field.getValue().asText());
         }
-        return new Accounts(List.copyOf(entries), "best".equals(defaultAccount) ? null : defaultAccount, byStrategy);
+        return new Accounts(List.copyOf(entries), "best".equals(defaultAccount) ? null : defaultAccount, byStrategy,
+                List.copyOf(unset));
     }
 
-    private static void unknownKeys(Path file, String prefix, JsonNode node, Set<String> known) {
+    /**
+     * Refuses every key of a configuration file that {@code schema} does not know, at its line and with the
+     * nearest known key, for the files an adapter reads itself ({@code config/brokers/kis.yaml}).
+     *
+     * @param schema the known keys of each mapping, by JSON pointer; {@code *} stands for any list index:
+     *               {@code "" → [kis]}, {@code "/kis" → [accounts]}, {@code "/kis/accounts/*" → [id, app_key, ...]}.
+     *               Mappings the schema does not name are not checked.
+     */
+    public static void requireKnownKeys(Path path, Map<String, Set<String>> schema) {
+        YamlFile file = YamlFile.read(path);
+        checkKeys(file, "", "", file.root(), schema);
+    }
+
+    private static void checkKeys(YamlFile file, String pointer, String pattern, JsonNode node,
+                                  Map<String, Set<String>> schema) {
+        if (node.isObject()) {
+            Set<String> known = schema.get(pattern);
+            if (known != null) {
+                unknownKeys(file, pointer, node, known, pattern.isEmpty() ? "" : pattern.substring(1)
+                        .replace("/*", "[]").replace('/', '.'));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                checkKeys(file, pointer + "/" + field.getKey(), pattern + "/" + field.getKey(), field.getValue(),
+                        schema);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkKeys(file, pointer + "/" + i, pattern + "/*", node.get(i), schema);
+            }
+        }
+    }
+
+    /** The keys each installed adapter's accounts may have; the simulated exchange's have none of their own. */
+    private static Map<String, Set<String>> brokerKeys() {
+        Map<String, Set<String>> keys = new HashMap<>();
+        keys.put(SIMULATED, Set.of());
+        ServiceLoader.load(BrokerFactory.class).forEach(factory -> keys.put(factory.name(), factory.settingKeys()));
+        return keys;
+    }
+
+    /** The settings the pool reads itself, whatever the broker, checked here so they fail with their line. */
+    private static void checkCommonSetting(String at, String key, JsonNode value) {
+        if (Placeholders.isPlaceholder(value.asText())) {
+            return;
+        }
+        switch (key) {
+            case "adopt_holdings" -> {
+                if (!value.isBoolean()) {
+                    throw new ConfigException(at + ": expected true or false, found '" + value.asText() + "'");
+                }
+            }
+            case "requests_per_second" -> {
+                if (!value.isNumber() || !(value.asDouble() > 0) || value.asDouble() > 1_000) {
+                    throw new ConfigException(at + ": expected a number more than 0 and at most 1000, found '"
+                            + value.asText() + "'");
+                }
+            }
+            default -> {
+                // the adapter reads and checks its own settings
+            }
+        }
+    }
+
+    private static void unknownKeys(YamlFile file, String pointer, JsonNode node, Set<String> known) {
+        unknownKeys(file, pointer, node, known, "");
+    }
+
+    /**
+     * Refuses the first key of {@code node} that is not {@code known}, at its line, with the nearest known one.
+     *
+     * @param context what the keys belong to ({@code account KIS_001 (broker kis)}), or empty for the top level
+     */
+    private static void unknownKeys(YamlFile file, String pointer, JsonNode node, Set<String> known,
+                                    String context) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                String near = known.stream().filter(k -> k.contains(key) || key.contains(k)
-                        || k.regionMatches(0, key, 0, Math.min(5, Math.min(k.length(), key.length())))).findFirst()
-                        .map(k -> " (did you mean " + prefix + k + "?)").orElse("");
-                throw new ConfigException(file + ": unknown key '" + prefix + key + "'" + near + "; known: "
+                throw new ConfigException(file.at(pointer + "/" + key) + ": " + (context.isEmpty() ? "" : context
+                        + ": ") + "unknown key '" + key + "'" + didYouMean(key, known) + "; known: "
                         + known.stream().sorted().toList());
             }
         }
     }
 
-    private static double number(Path file, JsonNode node, String key, double otherwise) {
-        JsonNode value = node.get(key);
+    /** {@code " (did you mean max_daily_loss?)"} for a key within a few edits of a known one, else nothing. */
+    static String didYouMean(String key, Set<String> known) {
+        LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, key.length() / 3));
+        return known.stream()
+                .filter(k -> distance.apply(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT)) >= 0)
+                .min(Comparator.comparingInt((String k) -> distance.apply(key.toLowerCase(Locale.ROOT),
+                        k.toLowerCase(Locale.ROOT))).thenComparing(Comparator.naturalOrder()))
+                .or(() -> known.stream().filter(k -> k.length() > 3 && key.length() > 3
+                        && (k.contains(key) || key.contains(k))).sorted().findFirst())
+                .map(k -> " (did you mean '" + k + "'?)").orElse("");
+    }
+
+    private static double number(YamlFile file, String pointer, String key, double otherwise) {
+        JsonNode value = file.root().at(pointer).get(key);
         if (value == null || value.isNull()) {
             return otherwise;
         }
+        String at = file.at(pointer + "/" + key) + ": " + key;
         if (value.isNumber()) {
             double number = value.asDouble();
-            if (number < 0) {
-                throw new ConfigException(file + ": " + key + ": must not be negative (" + number + ")");
+            if (number < 0 || !Double.isFinite(number)) {
+                throw new ConfigException(at + ": must be a number of at least 0 (" + value.asText() + ")");
             }
             return number;
         }
-        throw new ConfigException(file + ": " + key + ": expected a number, found '" + value.asText() + "'");
+        throw new ConfigException(at + ": expected a number, found '" + value.asText() + "'");
     }
 
-    private static boolean bool(Path file, JsonNode node, String key, boolean otherwise) {
-        JsonNode value = node.get(key);
+    /** A count such as a number of positions: a whole number of at least 0. */
+    private static int count(YamlFile file, String pointer, String key) {
+        double value = number(file, pointer, key, 0);
+        if (value != Math.rint(value) || value > Integer.MAX_VALUE) {
+            throw new ConfigException(file.at(pointer + "/" + key) + ": " + key + ": expected a whole number, found "
+                    + file.root().at(pointer).get(key).asText());
+        }
+        return (int) value;
+    }
+
+    private static boolean bool(YamlFile file, String pointer, String key, boolean otherwise) {
+        JsonNode value = file.root().at(pointer).get(key);
         if (value == null || value.isNull()) {
             return otherwise;
         }
         if (!value.isBoolean()) {
-            throw new ConfigException(file + ": " + key + ": expected true or false, found '" + value.asText() + "'");
+            throw new ConfigException(file.at(pointer + "/" + key) + ": " + key + ": expected true or false, found '"
+                    + value.asText() + "'");
         }
         return value.asBoolean();
     }

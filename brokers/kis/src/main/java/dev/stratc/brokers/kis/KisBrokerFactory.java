@@ -6,6 +6,7 @@ import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.run.ConfigFiles;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** {@code broker: kis} in {@code config/accounts.yaml}; found by the runtime through {@code ServiceLoader}. */
 public final class KisBrokerFactory implements BrokerFactory {
@@ -13,6 +14,13 @@ public final class KisBrokerFactory implements BrokerFactory {
     @Override
     public String name() {
         return "kis";
+    }
+
+    /** The keys {@link KisSettings} reads. */
+    @Override
+    public Set<String> settingKeys() {
+        return Set.of("app_key", "app_secret", "account_number", "hts_id", "custtype", "requests_per_second",
+                "rest_url", "ws_url", "hashkey", "token_cache_dir");
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
@@ -32,6 +33,13 @@ public final class BinanceBrokerFactory implements BrokerFactory {
     @Override
     public String name() {
         return "binance";
+    }
+
+    /** The keys {@link BinanceAccountSettings} and {@link #create} read. */
+    @Override
+    public Set<String> settingKeys() {
+        return Set.of("api_key", "api_secret", "private_key_file", "sub_account_of", "quote_asset", "rest_url",
+                "ws_api_url", "stream_url", "recv_window_ms", "broker_config");
     }
 
     @Override

@@ -1,0 +1,132 @@
+package dev.stratc.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.stratc.cli.ExitCode;
+import dev.stratc.cli.StratcCommandLine;
+import dev.stratc.runtime.broker.Placeholders;
+import dev.stratc.runtime.broker.SecretValues;
+import picocli.CommandLine;
+
+/** {@code stratc run --accounts}: mistakes in the pool file or the environment, named before anything is sent. */
+class RunAccountInputsTest {
+    private static final String STRATEGY = "../examples/momentum.strat";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void processEnvironment() {
+        Placeholders.useProcessEnvironment();
+        SecretValues.forget();
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(Path accounts, String symbol) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = StratcCommandLine.create(new PrintWriter(out, true), new PrintWriter(err, true));
+        int exitCode = commandLine.execute("run", STRATEGY, "--mode", "paper", "--accounts", accounts.toString(),
+                "--symbols", symbol, "--timeframe", "1m", "--state-dir", dir.resolve("state").toString(),
+                "--status-every", "0");
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyUnsetVariableIsListedWithItsLineBeforeAnythingStarts() throws Exception {
+        Placeholders.useEnvironment(Map.of("KIS_APP_KEY_1", "PSg5dTESTKEY0123456789"));
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: KIS_001
+                    broker: kis
+                    environment: paper
+                    app_key: ${KIS_APP_KEY_1}
+                    app_secret: ${KIS_APP_SECRET_1}
+                    account_number: ${KIS_ACCOUNT_1}
+                """);
+
+        Result result = run(accounts, "005930");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).contains(accounts + ":6: account KIS_001.app_secret: environment variable "
+                        + "KIS_APP_SECRET_1 is not set")
+                .contains(accounts + ":7: account KIS_001.account_number: environment variable KIS_ACCOUNT_1 is not set")
+                .doesNotContain("KIS_APP_KEY_1 is not set").doesNotContain("bug in stratc");
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsLineAndTheNearestKnownOne() throws Exception {
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: KIS_001
+                    broker: kis
+                    app_key: ${KIS_APP_KEY_1}
+                    max_positons: 3
+                """);
+
+        Result result = run(accounts, "005930");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).contains(accounts + ":5: account KIS_001 (broker kis): unknown key 'max_positons' "
+                + "(did you mean 'max_positions'?)");
+    }
+
+    @Test
+    void anAccountNumberOfTheWrongFormIsBadInputAndIsMasked() throws Exception {
+        Placeholders.useEnvironment(Map.of("KIS_APP_KEY", "PSg5dTESTKEY0123456789", "KIS_APP_SECRET", "s3cr3t-value",
+                "KIS_ACCOUNT", "9876543"));
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: KIS_001
+                    broker: kis
+                    app_key: ${KIS_APP_KEY}
+                    app_secret: ${KIS_APP_SECRET}
+                    account_number: ${KIS_ACCOUNT}
+                """);
+
+        Result result = run(accounts, "005930");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).contains(accounts.toString()).contains("KIS_001").contains("543")
+                .doesNotContain("9876543").doesNotContain("bug in stratc");
+    }
+
+    @Test
+    void aBrokerThatCannotBeReachedIsARunTimeFailureNamingTheAddress() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Placeholders.useEnvironment(Map.of("BN_KEY", "testnet-key-0123456789", "BN_SECRET", "testnet-secret-0123"));
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: BN_TEST
+                    broker: binance
+                    api_key: ${BN_KEY}
+                    api_secret: ${BN_SECRET}
+                    rest_url: http://127.0.0.1:%1$d
+                    ws_api_url: ws://127.0.0.1:%1$d/ws-api/v3
+                    stream_url: ws://127.0.0.1:%1$d
+                """.formatted(closed));
+
+        Result result = run(accounts, "BTCUSDT");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(result.err()).contains("127.0.0.1:" + closed).contains("BN_TEST")
+                .doesNotContain("bug in stratc").doesNotContain("testnet-secret");
+    }
+}
