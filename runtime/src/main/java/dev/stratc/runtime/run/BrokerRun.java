@@ -102,6 +102,7 @@ public final class BrokerRun implements AutoCloseable {
         }
     }
 
+    /**
      * Locks the state directory for the life of the run, then connects every account, reconciles with the
      * journal and subscribes the watch list.
      *
