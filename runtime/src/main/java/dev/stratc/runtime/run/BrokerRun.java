@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerListener;
@@ -30,6 +30,7 @@ import dev.stratc.runtime.pool.AccountPool;
 import dev.stratc.runtime.pool.MarketDataPlan;
 import dev.stratc.runtime.pool.RateLimitProfiles;
 import dev.stratc.runtime.pool.RequestKind;
+import dev.stratc.runtime.portfolio.QuoteCash;
 import dev.stratc.runtime.risk.KillSwitch;
 import dev.stratc.runtime.risk.RiskEngine;
 import dev.stratc.runtime.risk.RiskLimits;
@@ -49,6 +50,8 @@ public final class BrokerRun implements AutoCloseable {
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Double> startingCash = new LinkedHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
+    /** Accounts with {@code adopt_holdings: true}: holdings found at the broker are handed to the strategy. */
+    private final Set<String> adopting = new HashSet<>();
     private final Journal journal;
     private final Engine engine;
     private final AccountPool pool;
@@ -74,6 +77,9 @@ public final class BrokerRun implements AutoCloseable {
             accounts.add(new Account(entry.broker().id(), factory.create(entry.broker(),
                     setup.stateDir().resolve("brokers").resolve(entry.broker().id())),
                     profiles.forAccount(entry.broker()), entry.strategies(), entry.limits()));
+            if (entry.adoptHoldings()) {
+                adopting.add(entry.broker().id());
+            }
         }
         pool = new AccountPool(accounts, setup.accounts().defaultAccount(), setup.accounts().strategyAccounts());
         Journal.Replay replay = Journal.readAll(setup.stateDir());
@@ -112,9 +118,9 @@ public final class BrokerRun implements AutoCloseable {
                     toEngine.onConnection(up, detail);
                 }
             });
-            double cash = account.broker().balances().stream().mapToDouble(Balance::total).sum();
+            double cash = QuoteCash.of(account.broker());
             startingCash.put(account.id(), cash);
-            engine.openAccount(account.id(), cash);
+            engine.openAccount(account.id(), cash, adopting.contains(account.id()));
         }
         engine.applyHistory();
         engine.reconcile();

@@ -39,7 +39,7 @@ public final class ConfigFiles {
             "max_trades_per_day", "max_daily_loss", "flatten_on_kill", "allow_reentry", "price_band_percent",
             "max_orders_per_second", "position_size_percent");
     private static final Set<String> POOL_KEYS = Set.of("id", "broker", "environment", "max_positions",
-            "max_exposure", "strategies");
+            "max_exposure", "strategies", "adopt_holdings");
 
     private ConfigFiles() {
     }
@@ -57,8 +57,14 @@ public final class ConfigFiles {
 
     /** The accounts file: its accounts with their pool settings, and where orders go by default. */
     public record Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts) {
-        /** One account: what the adapter gets, and the pool's own settings for it. */
-        public record Entry(BrokerAccount broker, AccountLimits limits, Set<String> strategies) {
+        /**
+         * One account: what the adapter gets, and the pool's own settings for it.
+         *
+         * @param adoptHoldings {@code adopt_holdings: true}: holdings found at the broker that the run did not
+         *                      open are handed to the strategy (by default they are held outside it)
+         */
+        public record Entry(BrokerAccount broker, AccountLimits limits, Set<String> strategies,
+                            boolean adoptHoldings) {
         }
     }
 
@@ -148,11 +154,16 @@ public final class ConfigFiles {
                 }
                 settings.put(field.getKey(), value);
             }
+            JsonNode adopt = node.path("adopt_holdings");
+            if (!adopt.isMissingNode() && !adopt.isNull() && !adopt.isBoolean()) {
+                throw new ConfigException(where + ".adopt_holdings: expected true or false, found '" + adopt.asText()
+                        + "'");
+            }
             Set<String> strategies = new HashSet<>();
             node.path("strategies").forEach(s -> strategies.add(s.asText()));
             entries.add(new Accounts.Entry(new BrokerAccount(id, broker, environment, settings),
                     new AccountLimits((int) number(file, node, "max_positions", 0), number(file, node, "max_exposure", 0)),
-                    Set.copyOf(strategies)));
+                    Set.copyOf(strategies), adopt.asBoolean(false)));
         }
         JsonNode routing = root.path("routing");
         unknownKeys(file, "routing.", routing, Set.of("default", "strategies"));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -38,6 +39,9 @@ public final class SimulatedExchange implements AutoCloseable {
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
+    private final java.util.Set<String> startingHoldings = new java.util.HashSet<>();
+    /** 0: shares, commission from cash; otherwise a crypto-style venue with this lot size (see cryptoRules). */
+    private double lotStep;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -67,6 +71,50 @@ public final class SimulatedExchange implements AutoCloseable {
         brokers.add(broker);
         account(accountId);
         return broker;
+    }
+
+    /**
+     * Makes the venue keep accounts the way a crypto exchange does: balances are listed asset by asset (the
+     * quote currency and each coin held), a buy pays its commission in the coin bought (0.01 BTC bought with a
+     * 0.1% fee leaves 0.00999 held), quantities are rounded down to {@code lotStep}, and an order below one
+     * step is refused as dust ({@link RejectReason#INVALID_ORDER}). A symbol's base asset is its name less the
+     * quote currency ({@code BTCUSD} → {@code BTC}).
+     */
+    public synchronized SimulatedExchange cryptoRules(double lotStep) {
+        if (!(lotStep > 0)) {
+            throw new IllegalArgumentException("lot step must be positive: " + lotStep);
+        }
+        this.lotStep = lotStep;
+        return this;
+    }
+
+    synchronized boolean crypto() {
+        return lotStep > 0;
+    }
+
+    synchronized double lotStep() {
+        return lotStep;
+    }
+
+    /** The asset a symbol is held in on a crypto-style venue. */
+    String baseAsset(String symbol) {
+        String currency = config.currency();
+        return symbol.endsWith(currency) && symbol.length() > currency.length()
+                ? symbol.substring(0, symbol.length() - currency.length()) : symbol;
+    }
+
+    /**
+     * Gives an account a holding it had before the run started (coins in a crypto account, shares bought
+     * elsewhere). Kept in the venue's journal: a restarted venue has it once, and giving it again does nothing.
+     */
+    public synchronized void holdAtStart(String accountId, String symbol, double quantity, double averagePrice) {
+        if (!startingHoldings.add(accountId + " " + symbol)) {
+            return;
+        }
+        account(accountId).hold(symbol, quantity, averagePrice);
+        ObjectNode record = change("holding", accountId, "");
+        record.put("symbol", symbol).put("quantity", quantity).put("price", averagePrice);
+        persist(record);
     }
 
     synchronized SimAccount account(String accountId) {
@@ -157,12 +205,16 @@ public final class SimulatedExchange implements AutoCloseable {
                     liquidity[0] -= quantity;
                 }
                 String tradeId = "T" + (++tradeCounter);
-                double commission = quantity * fillPrice * config.commissionRate();
+                boolean inAsset = crypto() && order.side() == dev.stratc.runtime.broker.Side.BUY;
+                double commission = inAsset ? quantity * config.commissionRate()
+                        : quantity * fillPrice * config.commissionRate();
+                String commissionAsset = inAsset ? baseAsset(symbol) : "";
                 ObjectNode record = change("fill", account.id(), order.clientOrderId());
                 record.put("tradeId", tradeId).put("quantity", quantity).put("price", fillPrice)
-                        .put("commission", commission);
+                        .put("commission", commission).put("commissionAsset", commissionAsset);
                 persist(record);
-                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, clock);
+                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, commissionAsset,
+                        clock);
                 deliveries.add(() -> notify(account.id(), fill));
             }
         }
@@ -214,7 +266,13 @@ public final class SimulatedExchange implements AutoCloseable {
             case "fill" -> {
                 tradeCounter++;
                 account.fill(account.order(id), record.path("tradeId").asText(), record.path("quantity").asDouble(),
-                        record.path("price").asDouble(), record.path("commission").asDouble(), clock);
+                        record.path("price").asDouble(), record.path("commission").asDouble(),
+                        record.path("commissionAsset").asText(""), clock);
+            }
+            case "holding" -> {
+                String symbol = record.path("symbol").asText();
+                startingHoldings.add(account.id() + " " + symbol);
+                account.hold(symbol, record.path("quantity").asDouble(), record.path("price").asDouble());
             }
             case "cancel" -> account.cancel(id);
             case "duplicate" -> duplicates++;
