@@ -329,9 +329,7 @@ public final class Engine {
         reconciled = true;
         lastReconcile = clock;
         // a restart may find today's loss already past the limit: it is rebuilt from the journal and the broker
-        if (risk.checkDailyLoss(portfolio)) {
-            killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
-        }
+        checkDailyLoss();
         checkpoint();
     }
 
@@ -920,9 +918,7 @@ public final class Engine {
                     .put("seq", sequence);
             write(account, change);
             events.filled(outcome.order(), outcome.fill(), position);
-            if (risk.checkDailyLoss(portfolio)) {
-                killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
-            }
+            checkDailyLoss();
         }
         Account owner = pool.account(account);
         if (owner != null) {
@@ -986,6 +982,16 @@ public final class Engine {
         return true;
     }
 
+    /**
+     * Throws the kill switch when today's loss reached {@code max_daily_loss}. Not before every position has a
+     * market price: right after a restart the books carry the prices of their last fills, not today's.
+     */
+    private void checkDailyLoss() {
+        if (portfolio.marketPriced() && risk.checkDailyLoss(portfolio)) {
+            killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
+        }
+    }
+
     private boolean killAnnounced;
 
     private void killSwitchThrown(String reason) {
@@ -1005,8 +1011,8 @@ public final class Engine {
     /** Timeouts, the kill switch's file, periodic reconciliation. Called by the engine thread between events. */
     public void housekeeping() {
         // open positions losing count as much as fills: today's P&L is looked at with the prices too
-        if (reconciled && risk.checkDailyLoss(portfolio)) {
-            killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
+        if (reconciled) {
+            checkDailyLoss();
         }
         if (risk.killSwitch().engaged()) {
             killSwitchThrown(risk.killSwitch().reason().orElse("thrown by hand"));

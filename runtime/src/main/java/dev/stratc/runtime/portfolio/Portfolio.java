@@ -30,6 +30,7 @@ public final class Portfolio {
     private final Map<String, Map<String, Double>> outside = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> dust = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> feesInOtherAssets = new LinkedHashMap<>();
+    private final java.util.Set<String> marked = new java.util.HashSet<>();
 
     public void setCash(String account, double amount) {
         cash.put(account, amount);
@@ -155,6 +156,7 @@ public final class Portfolio {
 
     public void mark(String symbol, double price) {
         lastPrices.put(symbol, price);
+        marked.add(symbol);
         for (Map<String, Position> positions : byAccount.values()) {
             Position position = positions.get(symbol);
             if (position != null) {
@@ -268,6 +270,25 @@ public final class Portfolio {
             totals.merge(currency(account), dailyPnl(account), Double::sum);
         }
         return totals;
+    }
+
+    /**
+     * Whether every position and dust of the strategy has had a market price since the books were built: until
+     * then, after a restart, positions carry the price of their last journalled fill and today's P&L is not yet
+     * a figure to act on.
+     */
+    public boolean marketPriced() {
+        for (Position position : openPositions()) {
+            if (!marked.contains(position.symbol())) {
+                return false;
+            }
+        }
+        for (Holding holding : holdings()) {
+            if (holding.kind() == Holding.Kind.DUST && !marked.contains(holding.symbol())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Today's P&L of an account: its trading equity now against the same at the start of the day. */
