@@ -87,6 +87,8 @@ public final class Engine {
     /** Accounts whose holdings found at the broker are handed to the strategy ({@code adopt_holdings: true}). */
     private final Set<String> adoptingAccounts = new HashSet<>();
     private final Map<String, Optional<String>> baseAssets = new HashMap<>();
+    /** Accounts whose opening cash is in the journal already. */
+    private final Set<String> journalledCash = new HashSet<>();
     private final long utcOffsetMillis;
     private long sequence = -1;
     private long resumeAfter = -1;
@@ -204,7 +206,10 @@ public final class Engine {
         if (adoptHoldings) {
             adoptingAccounts.add(account);
         }
-        if (!portfolio.accounts().contains(account)) {
+        // once journalled, an account's cash is the journal's: the broker's figure now may already include fills
+        // the journal learns of only at reconciliation, and taking it would count them twice
+        if (!portfolio.accounts().contains(account) && !journalledCash.contains(account)) {
+            journalledCash.add(account);
             portfolio.setCash(account, cash);
             ObjectNode record = JsonLines.record("cash");
             record.put("amount", cash).put("currency", portfolio.currency(account)).put("seq", sequence);
@@ -239,7 +244,12 @@ public final class Engine {
                         pendingHistory.add(record);
                     }
                 }
-                case "cash", "adjust", "outside", "dust", "dayStart" -> pendingHistory.add(record);
+                case "cash", "adjust", "outside", "dust", "dayStart" -> {
+                    if (record.path("type").asText().equals("cash")) {
+                        journalledCash.add(account);
+                    }
+                    pendingHistory.add(record);
+                }
                 case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
                 default -> {
                     // signals, refusals, notes: for people and jq, not for state
@@ -270,7 +280,14 @@ public final class Engine {
             case "adjust" -> applyAdjustment(account, record);
             case "outside" -> portfolio.setOutside(account, record.path("symbol").asText(),
                     record.path("quantity").asDouble());
-            case "dust" -> portfolio.setDust(account, record.path("symbol").asText(), record.path("quantity").asDouble());
+            case "dust" -> {
+                if (record.path("moved").asBoolean()) {
+                    portfolio.moveToDust(account, record.path("symbol").asText(),
+                            record.path("price").asDouble(Double.NaN));
+                } else {
+                    portfolio.setDust(account, record.path("symbol").asText(), record.path("quantity").asDouble());
+                }
+            }
             case "dayStart" -> portfolio.setDayStartEquity(account, record.path("equity").asDouble());
             case "event" -> {
                 OrderEvent.Fill fill = (OrderEvent.Fill) Records.event(record);
@@ -972,10 +989,15 @@ public final class Engine {
         if (left == 0) {
             return true;
         }
-        double dust = portfolio.moveToDust(account, symbol);
+        double price = portfolio.position(account, symbol).lastPrice();
+        double dust = portfolio.moveToDust(account, symbol, price);
         ObjectNode record = JsonLines.record("dust");
-        record.put("symbol", symbol).put("quantity", portfolio.dust(account, symbol)).put("seq", sequence)
-                .put("detail", why);
+        // "moved": a restart moves what is left of the position to dust again at this point of the history
+        record.put("symbol", symbol).put("quantity", portfolio.dust(account, symbol)).put("moved", true)
+                .put("seq", sequence).put("detail", why);
+        if (!Double.isNaN(price)) {
+            record.put("price", price);
+        }
         write(account, record);
         events.warning("account " + account + ": the " + fmt(dust) + " " + symbol + " left of the position are "
                 + "below the exchange's minimum order (" + why + "); they are kept as dust and not traded again");

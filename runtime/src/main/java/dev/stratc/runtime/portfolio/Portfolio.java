@@ -111,10 +111,11 @@ public final class Portfolio {
 
     /**
      * Turns what is left of the strategy's position into dust: the strategy no longer holds or trades it, the
-     * account keeps it. Returns the quantity moved.
+     * account keeps it; what it was worth at {@code price} (NaN: the last price) is realized. Returns the
+     * quantity moved.
      */
-    public double moveToDust(String account, String symbol) {
-        double left = position(account, symbol).dispose();
+    public double moveToDust(String account, String symbol, double price) {
+        double left = position(account, symbol).dispose(price);
         put(dust, account, symbol, dust(account, symbol) + left);
         return left;
     }

@@ -77,13 +77,14 @@ public final class Position implements PositionView {
     }
 
     /**
-     * Gives up what is left (dust too small to trade): the remainder is realized at the last price and the
-     * position is closed; returns the quantity given up.
+     * Gives up what is left (dust too small to trade): the remainder is realized at {@code price} (the last
+     * price when NaN) and the position is closed; returns the quantity given up.
      */
-    double dispose() {
+    double dispose(double price) {
         double left = quantity;
-        if (!Double.isNaN(lastPrice) && !Double.isNaN(entryPrice)) {
-            realizedPnl += left * (lastPrice - entryPrice);
+        double at = Double.isNaN(price) ? lastPrice : price;
+        if (!Double.isNaN(at) && !Double.isNaN(entryPrice)) {
+            realizedPnl += left * (at - entryPrice);
         }
         settle(0);
         return left;

@@ -88,7 +88,7 @@ class PortfolioTest {
         books.fill("BN", "BTCUSDT", -0.0099, 40_000, 0, 0, 2, -1);
         double before = books.equity("BN");
 
-        assertThat(books.moveToDust("BN", "BTCUSDT")).isCloseTo(0.00009, within(1e-15));
+        assertThat(books.moveToDust("BN", "BTCUSDT", Double.NaN)).isCloseTo(0.00009, within(1e-15));
         assertThat(books.position("BN", "BTCUSDT").quantity()).isZero();
         assertThat(books.openPositions("BN")).isEmpty();
         assertThat(books.dust("BN", "BTCUSDT")).isCloseTo(0.00009, within(1e-15));
