@@ -508,9 +508,10 @@ public final class Engine {
         }
     }
 
+    /** A quantity as people write it: {@code 100}, {@code 0.00999} (to eight decimals, the finest coin unit). */
     private static String fmt(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.8f", value).replaceAll("0+$", "");
+        return java.math.BigDecimal.valueOf(value).setScale(8, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     // ---------------------------------------------------------------- market data
@@ -976,8 +977,8 @@ public final class Engine {
     }
 
     /**
-     * An exit the exchange refused as dust (below its minimum order): what is left of the position is given up
-     * as dust, reported once, and never traded again.
+     * An exit of everything left that the exchange refused as dust (below its minimum order): the remainder is
+     * given up as dust, reported once, and never traded again. A partial exit refused so is only a refusal.
      */
     private boolean dustRefused(ManagedOrder order, String why) {
         if (!order.intent().reducing() || why == null || !why.toLowerCase(Locale.ROOT).contains("dust")) {
@@ -988,6 +989,9 @@ public final class Engine {
         double left = portfolio.position(account, symbol).quantity();
         if (left == 0) {
             return true;
+        }
+        if (order.intent().quantity() < Math.abs(left) - 1e-12) {
+            return false;
         }
         double price = portfolio.position(account, symbol).lastPrice();
         double dust = portfolio.moveToDust(account, symbol, price);
