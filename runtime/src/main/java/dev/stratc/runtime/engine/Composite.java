@@ -47,6 +47,11 @@ record Composite(List<RunEvents> listeners) implements RunEvents {
     }
 
     @Override
+    public void note(String message) {
+        listeners.forEach(l -> l.note(message));
+    }
+
+    @Override
     public void warning(String message) {
         listeners.forEach(l -> l.warning(message));
     }

@@ -7,8 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +38,7 @@ import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountPool;
 import dev.stratc.runtime.pool.RequestKind;
 import dev.stratc.runtime.pool.RoutingException;
+import dev.stratc.runtime.portfolio.Holding;
 import dev.stratc.runtime.portfolio.Portfolio;
 import dev.stratc.runtime.portfolio.Position;
 import dev.stratc.runtime.risk.Refusal;
@@ -86,6 +90,9 @@ public final class Engine {
     /** Accounts whose opening cash the journal holds. */
     private final Set<String> journalledCash = new HashSet<>();
     private final Sink sink = new Sink();
+    /** Accounts whose holdings found at the broker are handed to the strategy ({@code adopt_holdings: true}). */
+    private final Set<String> adoptingAccounts = new HashSet<>();
+    private final Map<String, Optional<String>> baseAssets = new HashMap<>();
     private final long utcOffsetMillis;
     private long sequence = -1;
     private long resumeAfter = -1;
@@ -186,12 +193,34 @@ public final class Engine {
         drain();
     }
 
-    /** Records an account's cash at the first start of a run (a restart keeps the journalled figure). */
+    /** Opens an account whose holdings found at the broker stay outside the strategy. */
     public void openAccount(String account, double cash) {
+        openAccount(account, cash, false);
+    }
+
+    /**
+     * Records an account's cash (its quote currency's free balance) at the first start of a run; a restart
+     * keeps the journalled figure.
+     *
+     * @param adoptHoldings whether holdings found at the broker that this run did not open are handed to the
+     *                      strategy ({@code adopt_holdings: true} in accounts.yaml); otherwise they are held
+     *                      outside the strategy and never traded by it
+     */
+    public void openAccount(String account, double cash, boolean adoptHoldings) {
+        Account known = pool.account(account);
+        if (known != null) {
+            portfolio.setCurrency(account, known.info().currency());
+        }
+        if (adoptHoldings) {
+            adoptingAccounts.add(account);
+        }
+        // once journalled, an account's cash is the journal's: the broker's figure now may already include fills
+        // the journal learns of only at reconciliation, and taking it would count them twice
         if (!portfolio.accounts().contains(account) && !journalledCash.contains(account)) {
+            journalledCash.add(account);
             portfolio.setCash(account, cash);
             ObjectNode record = JsonLines.record("cash");
-            record.put("amount", cash).put("seq", sequence);
+            record.put("amount", cash).put("currency", portfolio.currency(account)).put("seq", sequence);
             write(account, record);
         }
     }
@@ -218,6 +247,7 @@ public final class Engine {
                     journalledCash.add(record.path("account").asText());
                     pendingHistory.add(record);
                 }
+                case "outside", "dust", "dayStart" -> pendingHistory.add(record);
                 case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
                 default -> {
                     // signals, refusals, notes: for people and jq, not for state
@@ -280,6 +310,17 @@ public final class Engine {
             case "cancelRequested" -> orders.cancelRequested(orders.get(record.path("id").asText()));
             case "cash" -> portfolio.setCash(account, record.path("amount").asDouble());
             case "adjust" -> applyAdjustment(account, record);
+            case "outside" -> portfolio.setOutside(account, record.path("symbol").asText(),
+                    record.path("quantity").asDouble());
+            case "dust" -> {
+                if (record.path("moved").asBoolean()) {
+                    portfolio.moveToDust(account, record.path("symbol").asText(),
+                            record.path("price").asDouble(Double.NaN));
+                } else {
+                    portfolio.setDust(account, record.path("symbol").asText(), record.path("quantity").asDouble());
+                }
+            }
+            case "dayStart" -> portfolio.setDayStartEquity(account, record.path("equity").asDouble());
             case "event" -> {
                 OrderManager.Outcome outcome = orders.apply(Records.event(record), time);
                 if (outcome.isFill()) {
@@ -290,11 +331,11 @@ public final class Engine {
         }
     }
 
+    /** A position set to the broker's figure: no trade, so no cash moves (the broker's cash already shows it). */
     private void applyAdjustment(String account, ObjectNode record) {
         String symbol = record.path("symbol").asText();
-        double difference = record.path("quantity").asDouble() - portfolio.position(account, symbol).quantity();
-        portfolio.fill(account, symbol, difference, record.path("price").asDouble(), 0, record.path("time").asLong(),
-                barIndex(symbol));
+        portfolio.adjust(account, symbol, record.path("quantity").asDouble(), record.path("price").asDouble(Double.NaN),
+                record.path("time").asLong(), barIndex(symbol));
     }
 
     /**
@@ -338,12 +379,17 @@ public final class Engine {
                 events.warning("cannot read positions of " + account.id() + ": " + e.getMessage());
             }
         }
+        if (!reconciled) {
+            reportHoldings();
+        }
         reconciled = true;
         if (periodic || !scheduled) {
             // a restart's reconciliation leaves the schedule where the first run had it
             scheduled = true;
             lastReconcile = clock;
         }
+        // a restart may find today's loss already past the limit: it is rebuilt from the journal and the broker
+        checkDailyLoss();
         checkpoint();
     }
 
@@ -409,32 +455,108 @@ public final class Engine {
         }
     }
 
+    /**
+     * Compares an account's holdings at the broker with the run's books, symbol by symbol. What the broker holds
+     * beyond the strategy's position (and its dust) was not opened by this run: it is held outside the
+     * strategy, never traded by it, unless the account adopts holdings. When the broker holds less than the
+     * books, the position is set down to the broker's figure. Symbols with a working order are left until it
+     * finishes (a fill may be on its way). Every change is journalled and reported.
+     */
     private void comparePositions(Account account) {
+        String id = account.id();
         Map<String, BrokerPosition> theirs = new HashMap<>();
         for (BrokerPosition position : account.broker().positions()) {
             theirs.put(position.symbol(), position);
         }
-        List<String> symbols = new ArrayList<>(theirs.keySet());
-        for (Position ours : portfolio.openPositions(account.id())) {
-            if (!symbols.contains(ours.symbol())) {
-                symbols.add(ours.symbol());
-            }
-        }
+        Set<String> symbols = new LinkedHashSet<>(theirs.keySet());
+        portfolio.openPositions(id).forEach(p -> symbols.add(p.symbol()));
+        portfolio.holdings(id).forEach(h -> symbols.add(h.symbol()));
         for (String symbol : symbols) {
+            if (orders.working().stream().anyMatch(o -> o.account().equals(id) && o.intent().symbol().equals(symbol))) {
+                continue;
+            }
             BrokerPosition broker = theirs.get(symbol);
-            double brokerQuantity = broker == null ? 0 : broker.quantity();
-            double ourQuantity = portfolio.position(account.id(), symbol).quantity();
-            if (Math.abs(brokerQuantity - ourQuantity) > 1e-9) {
-                double price = broker != null ? broker.averagePrice() : portfolio.lastPrice(symbol);
-                events.warning("account " + account.id() + " holds " + brokerQuantity + " " + symbol
-                        + " at the broker but " + ourQuantity + " in the journal; the broker's figure is adopted");
-                ObjectNode record = JsonLines.record("adjust");
-                record.put("symbol", symbol).put("quantity", brokerQuantity).put("price", price)
-                        .put("was", ourQuantity).put("seq", sequence);
-                write(account.id(), record);
-                applyAdjustment(account.id(), record);
+            double held = broker == null ? 0 : broker.quantity();
+            double price = broker != null && !Double.isNaN(broker.averagePrice()) ? broker.averagePrice()
+                    : portfolio.lastPrice(symbol);
+            double ours = portfolio.position(id, symbol).quantity();
+            double dust = portfolio.dust(id, symbol);
+            double expected = ours + dust;
+            boolean covers = Math.abs(expected) < 1e-12
+                    || (Math.signum(held) == Math.signum(expected) && Math.abs(held) >= Math.abs(expected) - 1e-9);
+            if (covers) {
+                double beyond = Math.abs(held - expected) < 1e-9 ? 0 : held - expected;
+                if (adoptingAccounts.contains(id) && beyond != 0) {
+                    events.note("account " + id + ": " + fmt(beyond) + " " + symbol + " found at the broker are "
+                            + "handed to the strategy (adopt_holdings: true)");
+                    adjustPosition(id, symbol, ours + beyond, price, ours);
+                    beyond = 0;
+                }
+                if (Math.abs(beyond - portfolio.outside(id, symbol)) > 1e-9) {
+                    if (reconciled) {
+                        events.note("account " + id + " now holds " + fmt(beyond) + " " + symbol
+                                + " outside the strategy (was " + fmt(portfolio.outside(id, symbol)) + ")");
+                    }
+                    recordOutside(id, symbol, beyond);
+                }
+            } else {
+                double keptDust = Math.signum(dust) == Math.signum(held) ? Math.signum(held)
+                        * Math.min(Math.abs(dust), Math.abs(held)) : 0;
+                double position = held - keptDust;
+                events.warning("account " + id + " holds " + fmt(held) + " " + symbol + " at the broker but the"
+                        + " strategy's books have " + fmt(expected) + "; the position is set to the broker's "
+                        + fmt(position) + " (sold or moved outside this run?)");
+                adjustPosition(id, symbol, position, price, ours);
+                if (keptDust != dust) {
+                    recordDust(id, symbol, keptDust);
+                }
+                if (portfolio.outside(id, symbol) != 0) {
+                    recordOutside(id, symbol, 0);
+                }
             }
         }
+    }
+
+    private void adjustPosition(String account, String symbol, double quantity, double price, double was) {
+        ObjectNode record = JsonLines.record("adjust");
+        record.put("symbol", symbol).put("quantity", quantity).put("was", was).put("seq", sequence);
+        if (!Double.isNaN(price)) {
+            record.put("price", price);
+        }
+        write(account, record);
+        applyAdjustment(account, record);
+    }
+
+    private void recordOutside(String account, String symbol, double quantity) {
+        ObjectNode record = JsonLines.record("outside");
+        record.put("symbol", symbol).put("quantity", quantity).put("seq", sequence);
+        write(account, record);
+        portfolio.setOutside(account, symbol, quantity);
+    }
+
+    private void recordDust(String account, String symbol, double quantity) {
+        ObjectNode record = JsonLines.record("dust");
+        record.put("symbol", symbol).put("quantity", quantity).put("seq", sequence);
+        write(account, record);
+        portfolio.setDust(account, symbol, quantity);
+    }
+
+    /** The holdings the strategy does not trade, said once when a run starts (the status repeats them). */
+    private void reportHoldings() {
+        for (Holding holding : portfolio.holdings()) {
+            events.note("account " + holding.account() + " holds " + fmt(holding.quantity()) + " "
+                    + holding.symbol() + " " + holding.kind().description() + ": never traded by the strategy"
+                    + (holding.kind() == Holding.Kind.OUTSIDE ? "; counts toward the exposure limits"
+                    + (adoptingAccounts.contains(holding.account()) ? ""
+                    : " (adopt_holdings: true in accounts.yaml hands such holdings to the strategy)") : "")
+                    + (holding.priced() ? "" : "; no price known yet, counted as 0"));
+        }
+    }
+
+    /** A quantity as people write it: {@code 100}, {@code 0.00999} (to eight decimals, the finest coin unit). */
+    private static String fmt(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(8, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 
     // ---------------------------------------------------------------- market data
@@ -553,6 +675,15 @@ public final class Engine {
             day = today;
             portfolio.newDay();
             risk.newDay();
+            if (reconciled) {
+                // kept so that a restart today counts today's P&L from the same figure (max_daily_loss reads it)
+                for (String account : portfolio.accounts()) {
+                    ObjectNode record = JsonLines.record("dayStart");
+                    record.put("day", today.toString()).put("equity", portfolio.dayStartEquity(account))
+                            .put("currency", portfolio.currency(account)).put("seq", sequence);
+                    write(account, record);
+                }
+            }
         }
     }
 
@@ -671,7 +802,7 @@ public final class Engine {
         double price = type == OrderType.LIMIT ? request.limitPrice() : portfolio.lastPrice(symbol);
         double heldHere = portfolio.position(account.id(), symbol).quantity();
         double quantity = units(request.quantity(), Math.abs(reducing ? heldHere : held), price,
-                portfolio.equity(account.id()));
+                portfolio.tradingEquity(account.id()));
         if (reducing) {
             quantity = Math.min(quantity, Math.abs(heldHere));
         }
@@ -790,8 +921,10 @@ public final class Engine {
             if (e.kind() != BrokerException.Kind.OUTCOME_UNKNOWN) {
                 orders.rejectLocally(order, clock);
                 note(account.id(), "rejectedLocally", order.clientOrderId(), e.getMessage());
-                events.warning("order " + order.clientOrderId() + " was not sent to " + account.id() + ": "
-                        + e.getMessage());
+                if (!dustRefused(order, e.getMessage())) {
+                    events.warning("order " + order.clientOrderId() + " was not sent to " + account.id() + ": "
+                            + e.getMessage());
+                }
                 return;
             }
             events.warning("order " + order.clientOrderId() + " may or may not have reached " + account.id()
@@ -879,6 +1012,9 @@ public final class Engine {
             events.warning(outcome.anomaly());
         }
         events.orderEvent(outcome.order(), event);
+        if (event instanceof OrderEvent.Rejected rejected && rejected.reason() == RejectReason.INVALID_ORDER) {
+            dustRefused(outcome.order(), rejected.message());
+        }
         if (outcome.isFill()) {
             Position position = bookFill(account, outcome.fill());
             ObjectNode change = JsonLines.record("position");
@@ -887,9 +1023,7 @@ public final class Engine {
                     .put("seq", sequence);
             write(account, change);
             events.filled(outcome.order(), outcome.fill(), position);
-            if (risk.checkDailyLoss(portfolio)) {
-                killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
-            }
+            checkDailyLoss();
         }
         Account owner = pool.account(account);
         if (owner != null) {
@@ -897,13 +1031,78 @@ public final class Engine {
         }
     }
 
+    /**
+     * Books a fill: the commission comes out of cash when charged in the quote currency, out of the quantity
+     * when charged in the symbol's base asset (what the account then holds), and is counted on its own when
+     * charged in another asset (BNB).
+     */
     private Position bookFill(String account, OrderEvent.Fill fill) {
-        portfolio.fill(account, fill.symbol(), fill.side().sign() * fill.quantity(), fill.price(), fill.commission(),
-                fill.time(), barIndex(fill.symbol()));
+        String asset = fill.commissionAsset();
+        double cashCommission = 0;
+        double assetCommission = 0;
+        if (asset.isEmpty() || asset.equals(portfolio.currency(account))) {
+            cashCommission = fill.commission();
+        } else if (baseAsset(account, fill.symbol()).filter(asset::equals).isPresent()) {
+            assetCommission = fill.commission();
+        } else {
+            portfolio.feeInOtherAsset(account, asset, fill.commission());
+        }
+        portfolio.fill(account, fill.symbol(), fill.side().sign() * fill.quantity(), fill.price(), cashCommission,
+                assetCommission, fill.time(), barIndex(fill.symbol()));
         if (fill.side() == Side.SELL) {
             risk.sold(fill.symbol());
         }
         return portfolio.position(account, fill.symbol());
+    }
+
+    private Optional<String> baseAsset(String account, String symbol) {
+        Account owner = pool.account(account);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return baseAssets.computeIfAbsent(account + " " + symbol, k -> owner.broker().baseAsset(symbol));
+    }
+
+    /**
+     * An exit of everything left that the exchange refused as dust (below its minimum order): the remainder is
+     * given up as dust, reported once, and never traded again. A partial exit refused so is only a refusal.
+     */
+    private boolean dustRefused(ManagedOrder order, String why) {
+        if (!order.intent().reducing() || why == null || !why.toLowerCase(Locale.ROOT).contains("dust")) {
+            return false;
+        }
+        String account = order.account();
+        String symbol = order.intent().symbol();
+        double left = portfolio.position(account, symbol).quantity();
+        if (left == 0) {
+            return true;
+        }
+        if (order.intent().quantity() < Math.abs(left) - 1e-12) {
+            return false;
+        }
+        double price = portfolio.position(account, symbol).lastPrice();
+        double dust = portfolio.moveToDust(account, symbol, price);
+        ObjectNode record = JsonLines.record("dust");
+        // "moved": a restart moves what is left of the position to dust again at this point of the history
+        record.put("symbol", symbol).put("quantity", portfolio.dust(account, symbol)).put("moved", true)
+                .put("seq", sequence).put("detail", why);
+        if (!Double.isNaN(price)) {
+            record.put("price", price);
+        }
+        write(account, record);
+        events.warning("account " + account + ": the " + fmt(dust) + " " + symbol + " left of the position are "
+                + "below the exchange's minimum order (" + why + "); they are kept as dust and not traded again");
+        return true;
+    }
+
+    /**
+     * Throws the kill switch when today's loss reached {@code max_daily_loss}. Not before every position has a
+     * market price: right after a restart the books carry the prices of their last fills, not today's.
+     */
+    private void checkDailyLoss() {
+        if (portfolio.marketPriced() && risk.checkDailyLoss(portfolio)) {
+            killSwitchThrown(risk.killSwitch().reason().orElse("daily loss limit"));
+        }
     }
 
     private boolean killAnnounced;
@@ -924,6 +1123,10 @@ public final class Engine {
 
     /** Timeouts, the kill switch's file, periodic reconciliation. Called by the engine thread between events. */
     public void housekeeping() {
+        // open positions losing count as much as fills: today's P&L is looked at with the prices too
+        if (reconciled) {
+            checkDailyLoss();
+        }
         if (risk.killSwitch().engaged()) {
             killSwitchThrown(risk.killSwitch().reason().orElse("thrown by hand"));
         } else {

@@ -35,6 +35,10 @@ public interface RunEvents {
     default void killSwitch(String reason) {
     }
 
+    /** Something a person running the strategy should know that is not a fault (holdings found at start). */
+    default void note(String message) {
+    }
+
     /** Something the runtime and a broker disagree on, or an event that should not have come. */
     default void warning(String message) {
     }

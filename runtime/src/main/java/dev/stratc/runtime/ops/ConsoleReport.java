@@ -15,6 +15,7 @@ import dev.stratc.runtime.engine.RunEvents;
 import dev.stratc.runtime.order.ManagedOrder;
 import dev.stratc.runtime.order.OrderIntent;
 import dev.stratc.runtime.pool.Account;
+import dev.stratc.runtime.portfolio.Holding;
 import dev.stratc.runtime.portfolio.Portfolio;
 import dev.stratc.runtime.portfolio.Position;
 import dev.stratc.runtime.risk.Refusal;
@@ -50,9 +51,12 @@ public final class ConsoleReport implements RunEvents {
         if (Double.isNaN(value)) {
             return "-";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.4f", value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        // crypto quantities need their eight decimals: 0.00999 BTC must not read 0.0100
+        return new java.text.DecimalFormat("#,##0.########", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(value);
     }
 
     @Override
@@ -117,6 +121,12 @@ public final class ConsoleReport implements RunEvents {
     }
 
     @Override
+    public void note(String message) {
+        out.println("note: " + message);
+        out.flush();
+    }
+
+    @Override
     public void warning(String message) {
         out.println("warning: " + message);
         out.flush();
@@ -127,25 +137,52 @@ public final class ConsoleReport implements RunEvents {
         line(when, notify ? "NOTIFY" : "LOG", symbol + ": " + message);
     }
 
-    /** Positions, P&L, working orders, each account's rate use and health, and the risk state. */
+    /**
+     * Positions, P&L, working orders, each account's figures in its currency, rate use and health, the holdings
+     * the strategy does not trade, and the risk state.
+     */
     public void status(Engine engine) {
         Portfolio portfolio = engine.portfolio();
         out.printf(Locale.ROOT, "── status at %s ── equity %s  today %s  positions %d  working orders %d  kill switch %s%n",
-                at(engine.clock()), amount(Math.round(portfolio.totalEquity())),
-                amount(Math.round(portfolio.totalDailyPnl())), portfolio.openPositions().size(),
+                at(engine.clock()), inCurrencies(portfolio.equityByCurrency()),
+                inCurrencies(portfolio.dailyPnlByCurrency()), portfolio.openPositions().size(),
                 engine.orders().working().size(), engine.risk().killSwitch().engaged() ? "THROWN" : "off");
         for (Position position : portfolio.openPositions()) {
             out.printf(Locale.ROOT, "   %-10s %-10s %12s @ %-12s last %-12s unrealized %s%n", position.account(),
                     position.symbol(), amount(position.quantity()), amount(position.entryPrice()),
-                    amount(position.lastPrice()), amount(Math.round(position.unrealizedPnl())));
+                    amount(position.lastPrice()), money(position.unrealizedPnl()));
+        }
+        for (Holding holding : portfolio.holdings()) {
+            out.printf(Locale.ROOT, "   %-10s %-10s %12s %s, last %s%n", holding.account(), holding.symbol(),
+                    amount(holding.quantity()), holding.kind().description(),
+                    holding.priced() ? amount(holding.lastPrice()) : "unknown (counted as 0)");
         }
         for (Account account : engine.pool().accounts()) {
-            out.printf(Locale.ROOT, "   account %-10s %-8s load %3.0f%%  orders %d  throttled %d  errors %d%s%n",
-                    account.id(), account.health(), account.load() * 100, account.orderCount(),
+            String id = account.id();
+            String currency = portfolio.currency(id);
+            out.printf(Locale.ROOT, "   account %-10s %-8s cash %s %s  equity %s %s  today %s %s  load %3.0f%%  orders %d"
+                            + "  throttled %d  errors %d%s%n",
+                    id, account.health(), money(portfolio.cash(id)), currency, money(portfolio.equity(id)), currency,
+                    money(portfolio.dailyPnl(id)), currency, account.load() * 100, account.orderCount(),
                     account.throttledCount(), account.errorCount(),
                     account.healthDetail().isEmpty() ? "" : "  (" + account.healthDetail() + ")");
         }
         out.flush();
+    }
+
+    /** A money figure rounded to whole units of its currency; {@code -} when it is not known. */
+    static String money(double value) {
+        return Double.isNaN(value) ? "-" : amount(Math.round(value));
+    }
+
+    /** Figures per currency: {@code 1,000,000 KRW + 10,000 USDT}; one currency alone when all accounts share it. */
+    static String inCurrencies(Map<String, Double> byCurrency) {
+        if (byCurrency.isEmpty()) {
+            return "0";
+        }
+        return byCurrency.entrySet().stream()
+                .map(e -> money(e.getValue()) + (e.getKey().isEmpty() ? "" : " " + e.getKey()))
+                .collect(Collectors.joining(" + "));
     }
 
     /** The session summary printed at shutdown. */
@@ -155,10 +192,19 @@ public final class ConsoleReport implements RunEvents {
         out.println("session summary");
         out.printf(Locale.ROOT, "  signals %d   orders %d   fills %d   refused %d%n", signals, orders, fills, refusals);
         for (String account : portfolio.accounts()) {
-            double start = startingCash.getOrDefault(account, portfolio.equity(account));
-            out.printf(Locale.ROOT, "  %-10s equity %s   P&L %s   open positions %d%n", account,
-                    amount(Math.round(portfolio.equity(account))), amount(Math.round(portfolio.equity(account) - start)),
-                    portfolio.openPositions(account).size());
+            // the run's P&L is what it traded: holdings outside the strategy are in the equity, not in the P&L
+            double start = startingCash.getOrDefault(account, portfolio.tradingEquity(account));
+            String currency = portfolio.currency(account).isEmpty() ? "" : " " + portfolio.currency(account);
+            out.printf(Locale.ROOT, "  %-10s equity %s%s   P&L %s%s (fees and taxes included)   today %s%s"
+                            + "   open positions %d%n", account, money(portfolio.equity(account)), currency,
+                    money(portfolio.tradingEquity(account) - start), currency, money(portfolio.dailyPnl(account)),
+                    currency, portfolio.openPositions(account).size());
+            for (Holding holding : portfolio.holdings(account)) {
+                out.printf(Locale.ROOT, "  %-10s %s %s %s (not traded by the strategy)%n", "",
+                        amount(holding.quantity()), holding.symbol(), holding.kind().description());
+            }
+            portfolio.feesInOtherAssets(account).forEach((asset, fee) -> out.printf(Locale.ROOT,
+                    "  %-10s fees paid in %s: %s (not in the P&L above)%n", "", asset, amount(fee)));
         }
         out.flush();
     }

@@ -5,24 +5,49 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Positions, cash and P&L of every account of a run, from the fills the runtime applied. The engine thread
- * owns it; the status view and the metrics read {@link #snapshot()}.
+ * Positions, cash and P&L of every account of a run, from the fills the runtime applied, and what the accounts
+ * hold that the strategy does not trade ({@link Holding}s). The engine thread owns it.
+ *
+ * <p>Figures of an account are in its quote currency ({@link #currency}): cash is that currency's free
+ * balance, every position and holding is marked at its last price in it. Two equities are kept apart:
+ * <ul>
+ *   <li>{@link #equity} — cash plus every position and holding: what the account is worth;</li>
+ *   <li>{@link #tradingEquity} — cash plus the strategy's positions and its dust: what the strategy trades
+ *       with. Sizing and today's P&L use it, so the price moves of holdings the strategy does not own neither
+ *       inflate its orders nor throw its kill switch.</li>
+ * </ul>
+ * A price that is not known (NaN) counts as nothing: it never turns a figure into NaN.
  */
 public final class Portfolio {
     private final Map<String, Map<String, Position>> byAccount = new LinkedHashMap<>();
     private final Map<String, Double> cash = new LinkedHashMap<>();
+    private final Map<String, String> currencies = new HashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
     private final Map<String, Double> dayStartEquity = new HashMap<>();
+    private final Map<String, Map<String, Double>> outside = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> dust = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> feesInOtherAssets = new LinkedHashMap<>();
+    private final java.util.Set<String> marked = new java.util.HashSet<>();
 
     public void setCash(String account, double amount) {
         cash.put(account, amount);
-        dayStartEquity.putIfAbsent(account, amount);
+        dayStartEquity.putIfAbsent(account, tradingEquity(account));
     }
 
     public double cash(String account) {
         return cash.getOrDefault(account, 0.0);
+    }
+
+    /** The quote currency of an account's figures ({@code KRW}, {@code USDT}); empty when not known. */
+    public String currency(String account) {
+        return currencies.getOrDefault(account, "");
+    }
+
+    public void setCurrency(String account, String currency) {
+        currencies.put(account, currency == null ? "" : currency);
     }
 
     public Position position(String account, String symbol) {
@@ -30,16 +55,109 @@ public final class Portfolio {
                 .computeIfAbsent(symbol, s -> new Position(account, symbol));
     }
 
-    /** Applies a fill to the account's books. */
+    /** Applies a fill whose commission was paid from cash. */
     public void fill(String account, String symbol, double signedQuantity, double price, double commission,
                      long time, int barIndex) {
-        position(account, symbol).apply(signedQuantity, price, commission, time, barIndex);
-        cash.merge(account, -signedQuantity * price - commission, Double::sum);
+        fill(account, symbol, signedQuantity, price, commission, 0, time, barIndex);
+    }
+
+    /**
+     * Applies a fill to the account's books.
+     *
+     * @param signedQuantity what traded, signed (positive bought)
+     * @param cashCommission commission and tax paid from cash
+     * @param assetCommission commission taken from the traded asset itself (Binance's fee in the base asset):
+     *                        the holding changes by that much less, and its value at the fill price counts
+     *                        as a cost
+     */
+    public void fill(String account, String symbol, double signedQuantity, double price, double cashCommission,
+                     double assetCommission, long time, int barIndex) {
+        position(account, symbol).apply(signedQuantity - assetCommission, price,
+                cashCommission + assetCommission * price, time, barIndex);
+        cash.merge(account, -signedQuantity * price - cashCommission, Double::sum);
         lastPrices.put(symbol, price);
+    }
+
+    /** Counts a commission paid in an asset that is neither cash nor the traded one (Binance's BNB). */
+    public void feeInOtherAsset(String account, String asset, double amount) {
+        feesInOtherAssets.computeIfAbsent(account, a -> new TreeMap<>()).merge(asset, amount, Double::sum);
+    }
+
+    /** Commissions paid in other assets, by asset: not in the P&L figures, which are in the quote currency. */
+    public Map<String, Double> feesInOtherAssets(String account) {
+        return Map.copyOf(feesInOtherAssets.getOrDefault(account, Map.of()));
+    }
+
+    /**
+     * Sets the strategy's position to a quantity found at the broker without a trade: no cash moves, nothing is
+     * realized. {@code price} may be NaN (a broker that does not know the cost): the first price seen is then
+     * the entry.
+     */
+    public void adjust(String account, String symbol, double quantity, double price, long time, int barIndex) {
+        position(account, symbol).adjustTo(quantity, price, time, barIndex);
+        if (!Double.isNaN(price)) {
+            lastPrices.putIfAbsent(symbol, price);
+        }
+    }
+
+    /** Records what the account holds of a symbol outside the strategy (0 to clear). */
+    public void setOutside(String account, String symbol, double quantity) {
+        put(outside, account, symbol, quantity);
+    }
+
+    public double outside(String account, String symbol) {
+        return outside.getOrDefault(account, Map.of()).getOrDefault(symbol, 0.0);
+    }
+
+    /**
+     * Turns what is left of the strategy's position into dust: the strategy no longer holds or trades it, the
+     * account keeps it; what it was worth at {@code price} (NaN: the last price) is realized. Returns the
+     * quantity moved.
+     */
+    public double moveToDust(String account, String symbol, double price) {
+        double left = position(account, symbol).dispose(price);
+        put(dust, account, symbol, dust(account, symbol) + left);
+        return left;
+    }
+
+    public void setDust(String account, String symbol, double quantity) {
+        put(dust, account, symbol, quantity);
+    }
+
+    public double dust(String account, String symbol) {
+        return dust.getOrDefault(account, Map.of()).getOrDefault(symbol, 0.0);
+    }
+
+    private static void put(Map<String, Map<String, Double>> book, String account, String symbol, double quantity) {
+        Map<String, Double> symbols = book.computeIfAbsent(account, a -> new TreeMap<>());
+        if (Math.abs(quantity) < 1e-12) {
+            symbols.remove(symbol);
+        } else {
+            symbols.put(symbol, quantity);
+        }
+    }
+
+    /** What an account holds that the strategy does not trade: outside holdings first, then dust. */
+    public List<Holding> holdings(String account) {
+        List<Holding> list = new ArrayList<>();
+        outside.getOrDefault(account, Map.of()).forEach((symbol, quantity) ->
+                list.add(new Holding(account, symbol, quantity, Holding.Kind.OUTSIDE, lastPrice(symbol))));
+        dust.getOrDefault(account, Map.of()).forEach((symbol, quantity) ->
+                list.add(new Holding(account, symbol, quantity, Holding.Kind.DUST, lastPrice(symbol))));
+        return list;
+    }
+
+    public List<Holding> holdings() {
+        List<Holding> list = new ArrayList<>();
+        for (String account : accounts()) {
+            list.addAll(holdings(account));
+        }
+        return list;
     }
 
     public void mark(String symbol, double price) {
         lastPrices.put(symbol, price);
+        marked.add(symbol);
         for (Map<String, Position> positions : byAccount.values()) {
             Position position = positions.get(symbol);
             if (position != null) {
@@ -52,7 +170,7 @@ public final class Portfolio {
         return lastPrices.getOrDefault(symbol, Double.NaN);
     }
 
-    /** The signed quantity of a symbol summed over every account. */
+    /** The strategy's signed quantity of a symbol summed over every account. */
     public double quantity(String symbol) {
         double total = 0;
         for (Map<String, Position> positions : byAccount.values()) {
@@ -64,6 +182,7 @@ public final class Portfolio {
         return total;
     }
 
+    /** The strategy's open positions in an account (never holdings outside it). */
     public List<Position> openPositions(String account) {
         List<Position> open = new ArrayList<>();
         for (Position position : byAccount.getOrDefault(account, Map.of()).values()) {
@@ -82,31 +201,52 @@ public final class Portfolio {
         return open;
     }
 
-    /** Gross exposure: the sum of absolute position values. */
+    /** Gross exposure: the absolute value of every position and holding of the account, priced ones. */
     public double exposure(String account) {
         double total = 0;
         for (Position position : openPositions(account)) {
             total += Math.abs(position.value());
+        }
+        for (Holding holding : holdings(account)) {
+            total += Math.abs(holding.value());
         }
         return total;
     }
 
     public double totalExposure() {
         double total = 0;
-        for (String account : byAccount.keySet()) {
+        for (String account : accounts()) {
             total += exposure(account);
         }
         return total;
     }
 
+    /** What the account is worth: cash plus every position and holding marked in its quote currency. */
     public double equity(String account) {
-        double equity = cash(account);
-        for (Position position : openPositions(account)) {
-            equity += position.value();
+        double equity = tradingEquity(account);
+        for (Holding holding : holdings(account)) {
+            if (holding.kind() == Holding.Kind.OUTSIDE) {
+                equity += holding.value();
+            }
         }
         return equity;
     }
 
+    /** What the strategy trades with: cash plus its positions and its dust. */
+    public double tradingEquity(String account) {
+        double equity = cash(account);
+        for (Position position : openPositions(account)) {
+            equity += position.value();
+        }
+        for (Holding holding : holdings(account)) {
+            if (holding.kind() == Holding.Kind.DUST) {
+                equity += holding.value();
+            }
+        }
+        return equity;
+    }
+
+    /** Equity summed over every account; meaningful when they share one currency (see {@link #equityByCurrency}). */
     public double totalEquity() {
         double total = 0;
         for (String account : cash.keySet()) {
@@ -115,9 +255,46 @@ public final class Portfolio {
         return total;
     }
 
-    /** Today's P&L of an account: equity now against equity at the start of the day. */
+    /** Each currency's equity summed over the accounts that report in it. */
+    public Map<String, Double> equityByCurrency() {
+        Map<String, Double> totals = new TreeMap<>();
+        for (String account : cash.keySet()) {
+            totals.merge(currency(account), equity(account), Double::sum);
+        }
+        return totals;
+    }
+
+    /** Each currency's P&L today summed over the accounts that report in it. */
+    public Map<String, Double> dailyPnlByCurrency() {
+        Map<String, Double> totals = new TreeMap<>();
+        for (String account : cash.keySet()) {
+            totals.merge(currency(account), dailyPnl(account), Double::sum);
+        }
+        return totals;
+    }
+
+    /**
+     * Whether every position and dust of the strategy has had a market price since the books were built: until
+     * then, after a restart, positions carry the price of their last journalled fill and today's P&L is not yet
+     * a figure to act on.
+     */
+    public boolean marketPriced() {
+        for (Position position : openPositions()) {
+            if (!marked.contains(position.symbol())) {
+                return false;
+            }
+        }
+        for (Holding holding : holdings()) {
+            if (holding.kind() == Holding.Kind.DUST && !marked.contains(holding.symbol())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Today's P&L of an account: its trading equity now against the same at the start of the day. */
     public double dailyPnl(String account) {
-        return equity(account) - dayStartEquity.getOrDefault(account, equity(account));
+        return tradingEquity(account) - dayStartEquity.getOrDefault(account, tradingEquity(account));
     }
 
     public double totalDailyPnl() {
@@ -128,10 +305,20 @@ public final class Portfolio {
         return total;
     }
 
-    /** Starts a new trading day: today's P&L counts from the equity now. */
+    /** The trading equity an account started the day with (today's P&L counts from it). */
+    public double dayStartEquity(String account) {
+        return dayStartEquity.getOrDefault(account, tradingEquity(account));
+    }
+
+    /** Restores a start-of-day equity kept in the journal. */
+    public void setDayStartEquity(String account, double equity) {
+        dayStartEquity.put(account, equity);
+    }
+
+    /** Starts a new trading day: today's P&L counts from the trading equity now. */
     public void newDay() {
         for (String account : cash.keySet()) {
-            dayStartEquity.put(account, equity(account));
+            dayStartEquity.put(account, tradingEquity(account));
         }
     }
 

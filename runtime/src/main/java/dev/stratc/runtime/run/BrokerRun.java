@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPort;
@@ -28,6 +28,7 @@ import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountPool;
 import dev.stratc.runtime.pool.RateLimitProfiles;
+import dev.stratc.runtime.portfolio.QuoteCash;
 import dev.stratc.runtime.risk.KillSwitch;
 import dev.stratc.runtime.risk.RiskEngine;
 import dev.stratc.runtime.risk.RiskLimits;
@@ -47,6 +48,8 @@ public final class BrokerRun implements AutoCloseable {
     private final LinkedBlockingQueue<MarketEvent> marketQueue = new LinkedBlockingQueue<>();
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Double> startingCash = new LinkedHashMap<>();
+    /** Accounts with {@code adopt_holdings: true}: holdings found at the broker are handed to the strategy. */
+    private final Set<String> adopting = new HashSet<>();
     private final Journal journal;
     private final Engine engine;
     private final AccountPool pool;
@@ -72,6 +75,9 @@ public final class BrokerRun implements AutoCloseable {
             }
             accounts.add(new Account(entry.broker().id(), port(factory, entry),
                     profiles.forAccount(entry.broker()), entry.strategies(), entry.limits()));
+            if (entry.adoptHoldings()) {
+                adopting.add(entry.broker().id());
+            }
         }
         pool = new AccountPool(accounts, setup.accounts().defaultAccount(), setup.accounts().strategyAccounts());
         Journal.Replay replay = Journal.recover(setup.stateDir());
@@ -144,9 +150,9 @@ public final class BrokerRun implements AutoCloseable {
                     toEngine.onConnection(up, detail);
                 }
             });
-            double cash = account.broker().balances().stream().mapToDouble(Balance::total).sum();
+            double cash = QuoteCash.of(account.broker());
             startingCash.put(account.id(), cash);
-            engine.openAccount(account.id(), cash);
+            engine.openAccount(account.id(), cash, adopting.contains(account.id()));
         }
         engine.applyHistory();
         engine.reconcile();

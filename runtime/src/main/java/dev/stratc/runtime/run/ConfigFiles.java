@@ -77,8 +77,14 @@ public final class ConfigFiles {
      */
     public record Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts,
                            List<String> unsetVariables) {
-        /** One account: what the adapter gets, and the pool's own settings for it. */
-        public record Entry(BrokerAccount broker, AccountLimits limits, Set<String> strategies) {
+        /**
+         * One account: what the adapter gets, and the pool's own settings for it.
+         *
+         * @param adoptHoldings {@code adopt_holdings: true}: holdings found at the broker that the run did not
+         *                      open are handed to the strategy (by default they are held outside it)
+         */
+        public record Entry(BrokerAccount broker, AccountLimits limits, Set<String> strategies,
+                            boolean adoptHoldings) {
         }
 
         /**
@@ -206,11 +212,13 @@ public final class ConfigFiles {
                 }
                 settings.put(key, value);
             }
+            // checked with its line above, like every setting the pool reads itself
+            JsonNode adopt = node.path("adopt_holdings");
             Set<String> strategies = new HashSet<>();
             node.path("strategies").forEach(s -> strategies.add(s.asText()));
             entries.add(new Accounts.Entry(new BrokerAccount(id, broker, environment, settings),
                     new AccountLimits(count(file, pointer, "max_positions"), number(file, pointer, "max_exposure", 0)),
-                    Set.copyOf(strategies)));
+                    Set.copyOf(strategies), adopt.asBoolean(false)));
         }
         JsonNode routing = root.path("routing");
         unknownKeys(file, "/routing", routing, Set.of("default", "strategies"), "routing");

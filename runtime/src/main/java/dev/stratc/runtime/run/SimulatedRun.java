@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.engine.Engine;
 import dev.stratc.runtime.engine.EngineConfig;
 import dev.stratc.runtime.engine.RunEvents;
@@ -17,6 +16,7 @@ import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountLimits;
 import dev.stratc.runtime.pool.AccountPool;
+import dev.stratc.runtime.portfolio.QuoteCash;
 import dev.stratc.runtime.risk.KillSwitch;
 import dev.stratc.runtime.risk.RiskEngine;
 import dev.stratc.runtime.risk.RiskLimits;
@@ -54,7 +54,7 @@ public final class SimulatedRun implements AutoCloseable {
                         Set<LocalDate> holidays, RunEvents events, double speed, boolean syncToDisk) {
     }
 
-    private SimulatedRun(Setup setup, StateDirectory hold) {
+    private SimulatedRun(Setup setup, StateDirectory hold, Set<String> adopting) {
         this.setup = setup;
         this.hold = hold;
         this.exchange = SimulatedExchange.persistent(setup.sim(), setup.stateDir().resolve("sim").resolve("exchange.jsonl"));
@@ -78,8 +78,7 @@ public final class SimulatedRun implements AutoCloseable {
         }
         for (Account account : accounts) {
             account.broker().start(engine.listener(account));
-            double cash = account.broker().balances().stream().mapToDouble(Balance::total).sum();
-            engine.openAccount(account.id(), cash);
+            engine.openAccount(account.id(), QuoteCash.of(account.broker()), adopting.contains(account.id()));
         }
     }
 
@@ -89,9 +88,19 @@ public final class SimulatedRun implements AutoCloseable {
      * @throws StateDirectory.InUseException when another run holds the directory
      */
     public static SimulatedRun open(Setup setup) {
+        return open(setup, Set.of());
+    }
+
+    /**
+     * A run whose accounts in {@code adopting} hand the holdings found at the venue to the strategy
+     * ({@code adopt_holdings: true}); the others keep them outside it.
+     *
+     * @throws StateDirectory.InUseException when another run holds the directory
+     */
+    public static SimulatedRun open(Setup setup, Set<String> adopting) {
         StateDirectory hold = StateDirectory.lock(setup.stateDir());
         try {
-            return new SimulatedRun(setup, hold);
+            return new SimulatedRun(setup, hold, adopting);
         } catch (RuntimeException e) {
             hold.close();
             throw e;

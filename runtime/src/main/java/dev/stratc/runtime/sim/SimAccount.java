@@ -131,10 +131,23 @@ final class SimAccount {
                 TimeInForce.valueOf(record.path("tif").asText())), record.path("marketable").asBoolean());
     }
 
-    OrderEvent.Fill fill(SimOrder order, String tradeId, double quantity, double price, double commission, long time) {
+    /** A holding the account had before any order (a crypto account's coins, shares bought elsewhere). */
+    void hold(String symbol, double quantity, double averagePrice) {
+        double[] position = position(symbol);
+        position[0] += quantity;
+        position[1] = averagePrice;
+    }
+
+    /**
+     * Applies a fill. A commission in {@code commissionAsset} (the symbol's base asset) comes out of the
+     * quantity the account ends up with, as on a crypto exchange; without one it comes out of cash.
+     */
+    OrderEvent.Fill fill(SimOrder order, String tradeId, double quantity, double price, double commission,
+                         String commissionAsset, long time) {
         order.fill(quantity, price);
         settled(order);
-        double signed = order.side().sign() * quantity;
+        boolean inAsset = !commissionAsset.isEmpty();
+        double signed = order.side().sign() * quantity - (inAsset ? commission : 0);
         double[] position = position(order.symbol());
         double newQuantity = position[0] + signed;
         if (position[0] == 0 || Math.signum(position[0]) == Math.signum(signed)) {
@@ -146,9 +159,9 @@ final class SimAccount {
         if (position[0] == 0) {
             positions.remove(order.symbol());
         }
-        cash -= signed * price + commission;
+        cash -= order.side().sign() * quantity * price + (inAsset ? 0 : commission);
         return new OrderEvent.Fill(order.clientOrderId(), tradeId, order.symbol(), order.side(), quantity, price,
-                commission, order.filled(), order.remaining(), time);
+                commission, order.filled(), order.remaining(), time, commissionAsset);
     }
 
     boolean cancel(String clientOrderId) {
@@ -179,6 +192,18 @@ final class SimAccount {
         positions.forEach((symbol, p) -> {
             if (p[0] != 0) {
                 list.add(new BrokerPosition(symbol, p[0], p[1]));
+            }
+        });
+        return list;
+    }
+
+    /** Each holding as an asset balance (what is offered by working sells is locked), for crypto-style venues. */
+    List<Balance> assetBalances(java.util.function.Function<String, String> assetOf) {
+        List<Balance> list = new ArrayList<>();
+        positions.forEach((symbol, p) -> {
+            if (p[0] > 0) {
+                double offered = p[0] - sellable(symbol);
+                list.add(new Balance(assetOf.apply(symbol), p[0] - offered, offered));
             }
         });
         return list;

@@ -89,7 +89,19 @@ public final class SimulatedBroker implements BrokerPort {
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             RejectReason[] reason = new RejectReason[1];
-            String refusal = account.refusal(order, exchange::lastPrice, reason);
+            String refusal;
+            double lots = exchange.crypto() ? inLots(order.quantity()) : order.quantity();
+            if (!(lots > 0)) {
+                reason[0] = RejectReason.INVALID_ORDER;
+                refusal = order.quantity() + " " + order.symbol() + " is below the lot size " + exchange.lotStep()
+                        + " (dust)";
+            } else {
+                if (lots != order.quantity()) {
+                    order = new SubmitOrder(order.clientOrderId(), order.symbol(), order.side(), order.type(), lots,
+                            order.limitPrice(), order.timeInForce());
+                }
+                refusal = account.refusal(order, exchange::lastPrice, reason);
+            }
             if (refusal != null) {
                 event = new OrderEvent.Rejected(order.clientOrderId(), reason[0], refusal, exchange.clock());
                 if (reason[0] == RejectReason.DUPLICATE_CLIENT_ORDER_ID) {
@@ -111,6 +123,18 @@ public final class SimulatedBroker implements BrokerPort {
             }
         }
         exchange.submitted(accountId, event, record);
+    }
+
+    /** A quantity rounded down to the venue's lot size, as a crypto exchange's filter wants it. */
+    private double inLots(double quantity) {
+        double step = exchange.lotStep();
+        double lots = Math.floor(quantity / step + 1e-9) * step;
+        return quantity - lots < step * 1e-6 ? quantity : lots;   // already in lots: keep it exactly
+    }
+
+    @Override
+    public Optional<String> baseAsset(String symbol) {
+        return exchange.crypto() ? Optional.of(exchange.baseAsset(symbol)) : Optional.empty();
     }
 
     @Override
@@ -185,7 +209,14 @@ public final class SimulatedBroker implements BrokerPort {
     @Override
     public List<Balance> balances() {
         synchronized (exchange) {
-            return List.of(exchange.account(accountId).balance(exchange::lastPrice));
+            SimAccount account = exchange.account(accountId);
+            if (!exchange.crypto()) {
+                return List.of(account.balance(exchange::lastPrice));
+            }
+            List<Balance> balances = new java.util.ArrayList<>();
+            balances.add(account.balance(exchange::lastPrice));
+            balances.addAll(account.assetBalances(exchange::baseAsset));
+            return balances;
         }
     }
 

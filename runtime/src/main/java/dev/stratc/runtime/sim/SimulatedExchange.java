@@ -17,6 +17,7 @@ import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.journal.JournalCorruptException;
+import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -46,6 +47,9 @@ public final class SimulatedExchange implements AutoCloseable {
     /** Fills read back from the journal, by data position: delivered again when a restarted replay passes it. */
     private final Map<Long, List<Delivery>> madeBefore = new HashMap<>();
     private JsonLines.Repair repair;
+    private final java.util.Set<String> startingHoldings = new java.util.HashSet<>();
+    /** 0: shares, commission from cash; otherwise a crypto-style venue with this lot size (see cryptoRules). */
+    private double lotStep;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -108,6 +112,50 @@ public final class SimulatedExchange implements AutoCloseable {
         brokers.add(broker);
         account(accountId);
         return broker;
+    }
+
+    /**
+     * Makes the venue keep accounts the way a crypto exchange does: balances are listed asset by asset (the
+     * quote currency and each coin held), a buy pays its commission in the coin bought (0.01 BTC bought with a
+     * 0.1% fee leaves 0.00999 held), quantities are rounded down to {@code lotStep}, and an order below one
+     * step is refused as dust ({@link RejectReason#INVALID_ORDER}). A symbol's base asset is its name less the
+     * quote currency ({@code BTCUSD} → {@code BTC}).
+     */
+    public synchronized SimulatedExchange cryptoRules(double lotStep) {
+        if (!(lotStep > 0)) {
+            throw new IllegalArgumentException("lot step must be positive: " + lotStep);
+        }
+        this.lotStep = lotStep;
+        return this;
+    }
+
+    synchronized boolean crypto() {
+        return lotStep > 0;
+    }
+
+    synchronized double lotStep() {
+        return lotStep;
+    }
+
+    /** The asset a symbol is held in on a crypto-style venue. */
+    String baseAsset(String symbol) {
+        String currency = config.currency();
+        return symbol.endsWith(currency) && symbol.length() > currency.length()
+                ? symbol.substring(0, symbol.length() - currency.length()) : symbol;
+    }
+
+    /**
+     * Gives an account a holding it had before the run started (coins in a crypto account, shares bought
+     * elsewhere). Kept in the venue's journal: a restarted venue has it once, and giving it again does nothing.
+     */
+    public synchronized void holdAtStart(String accountId, String symbol, double quantity, double averagePrice) {
+        if (!startingHoldings.add(accountId + " " + symbol)) {
+            return;
+        }
+        account(accountId).hold(symbol, quantity, averagePrice);
+        ObjectNode record = change("holding", accountId, "");
+        record.put("symbol", symbol).put("quantity", quantity).put("price", averagePrice);
+        persist(record);
     }
 
     /**
@@ -248,10 +296,15 @@ public final class SimulatedExchange implements AutoCloseable {
                     liquidity[0] -= quantity;
                 }
                 String tradeId = "T" + (++tradeCounter);
-                double commission = quantity * fillPrice * config.commissionRate();
+                boolean inAsset = crypto() && order.side() == dev.stratc.runtime.broker.Side.BUY;
+                double commission = inAsset ? quantity * config.commissionRate()
+                        : quantity * fillPrice * config.commissionRate();
+                String commissionAsset = inAsset ? baseAsset(symbol) : "";
                 fills.addObject().put("account", account.id()).put("id", order.clientOrderId()).put("tradeId", tradeId)
-                        .put("quantity", quantity).put("price", fillPrice).put("commission", commission);
-                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, clock);
+                        .put("quantity", quantity).put("price", fillPrice).put("commission", commission)
+                        .put("commissionAsset", commissionAsset);
+                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, commissionAsset,
+                        clock);
                 deliveries.add(() -> notify(account.id(), fill));
             }
         }
@@ -309,6 +362,11 @@ public final class SimulatedExchange implements AutoCloseable {
             case "order" -> account.restoreOrder(record);
             // one fill a line: journals written before fills were grouped by event
             case "fill" -> replayFill(account, record, record.path("seq").asLong(), record.path("time").asLong());
+            case "holding" -> {
+                String symbol = record.path("symbol").asText();
+                startingHoldings.add(account.id() + " " + symbol);
+                account.hold(symbol, record.path("quantity").asDouble(), record.path("price").asDouble());
+            }
             case "cancel" -> account.cancel(id);
             case "duplicate" -> duplicates++;
             case "open" -> {
@@ -329,7 +387,8 @@ public final class SimulatedExchange implements AutoCloseable {
                     + fill.path("tradeId").asText());
         }
         OrderEvent.Fill event = account.fill(order, fill.path("tradeId").asText(), fill.path("quantity").asDouble(),
-                fill.path("price").asDouble(), fill.path("commission").asDouble(), time);
+                fill.path("price").asDouble(), fill.path("commission").asDouble(),
+                fill.path("commissionAsset").asText(""), time);
         madeBefore.computeIfAbsent(seq, k -> new ArrayList<>()).add(new Delivery(account.id(), event));
     }
 

@@ -20,6 +20,8 @@ public final class Recorder implements RunEvents {
     public final List<Refusal> refusals = new ArrayList<>();
     public final List<String> kills = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
+    public final List<String> notes = new ArrayList<>();
+    public final List<OrderEvent> orderEvents = new ArrayList<>();
 
     @Override
     public void signal(Signal signal) {
@@ -49,6 +51,16 @@ public final class Recorder implements RunEvents {
     @Override
     public void killSwitch(String reason) {
         kills.add(reason);
+    }
+
+    @Override
+    public void orderEvent(ManagedOrder order, OrderEvent event) {
+        orderEvents.add(event);
+    }
+
+    @Override
+    public void note(String message) {
+        notes.add(message);
     }
 
     @Override
