@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
+import dev.stratc.backtest.CostModel;
 import dev.stratc.cli.ExitCode;
 import dev.stratc.data.Bars;
 import dev.stratc.runtime.engine.Engine;
@@ -289,7 +290,8 @@ public final class RunCommand implements Callable<Integer> {
         SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
                 ReplayDataSet.fromBars(universe.description(), bars),
-                new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital, 0, false),
+                new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
+                        CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
                 program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,

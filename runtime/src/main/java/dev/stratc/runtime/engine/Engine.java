@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.stratc.backtest.StopRule;
 import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPosition;
@@ -74,11 +76,12 @@ public final class Engine {
     private final RunEvents events;
     private final Portfolio portfolio = new Portfolio();
     private final OrderManager orders = new OrderManager();
-    private final Map<String, SymbolSlot> slots = new HashMap<>();
+    private final Map<String, SymbolSlot> slots = new LinkedHashMap<>();
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     private final Queue<ObjectNode> pendingHistory = new ArrayDeque<>();
     private final Sink sink = new Sink();
     private final long utcOffsetMillis;
+    private long lateTrades;
     private long sequence = -1;
     private long resumeAfter = -1;
     private long clock;
@@ -88,6 +91,8 @@ public final class Engine {
     private boolean reconciled;
     private long lastReconcile;
     private long lastHousekeeping;
+    /** The earliest end of an open bar: no bar is due before it (plus the grace). */
+    private long earliestBarEnd = Long.MAX_VALUE;
     /** How often (market time) timeouts, the kill switch file and reconciliation are looked at. */
     private static final long HOUSEKEEPING_MILLIS = 1_000;
 
@@ -136,6 +141,11 @@ public final class Engine {
         return clock;
     }
 
+    /** Trades that came after their bar had closed (past its grace): left out of the bar, reported in the status. */
+    public long lateTrades() {
+        return lateTrades;
+    }
+
     /** The listener to start an account's broker with: its events are queued for {@link #drain}. */
     public BrokerListener listener(Account account) {
         return new BrokerListener() {
@@ -164,6 +174,26 @@ public final class Engine {
      */
     public void advanceClock(long time) {
         clock = Math.max(clock, time);
+        closeDueBars(false);
+    }
+
+    /**
+     * Closes every bar whose end (plus the grace for late trades) the market clock has passed, in symbol order:
+     * a quiet symbol gets its close on time, not when its next trade comes.
+     */
+    private void closeDueBars(boolean warm) {
+        long grace = config.barGrace().toMillis();
+        if (clock < earliestBarEnd + grace) {
+            return;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (SymbolSlot slot : slots.values()) {
+            if (slot.bars.dueBy(clock, grace)) {
+                closeBar(slot, warm);
+            }
+            earliest = Math.min(earliest, slot.bars.openEnd());
+        }
+        earliestBarEnd = earliest;
     }
 
     /** Cancels every working order (a clean stop, unless the run is told to keep them). */
@@ -405,28 +435,44 @@ public final class Engine {
             drain();
         }
         ordinal = 0;
+        closeDueBars(warm);
         SymbolSlot slot = slot(event.symbol());
         switch (event) {
             case MarketEvent.Trade trade -> {
                 if (slot.bars.closesBefore(trade.time())) {
                     closeBar(slot, warm);
                 }
-                slot.bars.trade(trade.time(), trade.price(), trade.size());
-                price(slot, trade.price(), trade.time(), warm);
+                if (!slot.bars.trade(trade.time(), trade.price(), trade.size())) {
+                    lateTrades++;
+                }
+                barOpened(slot);
+                mark(slot, trade.price());
+                if (!warm) {
+                    watchStops(slot, (stops, position) -> StopRule.onTrade(stops, position.quantity(),
+                            position.entryPrice(), position.bestPrice(), position.entryTime(), trade.price(),
+                            trade.time()));
+                }
             }
             case MarketEvent.Quote quote -> slot.bars.quote(quote.bid(), quote.ask());
             case MarketEvent.Bar bar -> {
                 if (slot.bars.closesBefore(bar.time() - 1)) {
                     closeBar(slot, warm);
                 }
+                if (!warm) {
+                    // the whole bar at once, by the backtester's rule: a gap at the open, else the stop's level
+                    watchStops(slot, (stops, position) -> StopRule.onBar(stops, position.quantity(),
+                            position.entryPrice(), position.bestPrice(), position.entryTime(), bar.open(), bar.high(),
+                            bar.low(), bar.close(), bar.time()));
+                }
                 boolean rising = bar.close() >= bar.open();
-                price(slot, bar.open(), bar.time(), warm);
-                price(slot, rising ? bar.low() : bar.high(), bar.time(), warm);
-                price(slot, rising ? bar.high() : bar.low(), bar.time(), warm);
-                price(slot, bar.close(), bar.time(), warm);
+                mark(slot, bar.open());
+                mark(slot, rising ? bar.low() : bar.high());
+                mark(slot, rising ? bar.high() : bar.low());
+                mark(slot, bar.close());
                 if (slot.bars.venueBar(bar)) {
                     closeBar(slot, warm);
                 }
+                barOpened(slot);
             }
         }
         if (!warm) {
@@ -469,10 +515,23 @@ public final class Engine {
         }
     }
 
-    private void price(SymbolSlot slot, double price, long time, boolean warm) {
+    private void mark(SymbolSlot slot, double price) {
         portfolio.mark(slot.symbol, price);
         risk.observePrice(slot.symbol, price);
-        if (warm || portfolio.quantity(slot.symbol) == 0) {
+    }
+
+    private void barOpened(SymbolSlot slot) {
+        earliestBarEnd = Math.min(earliestBarEnd, slot.bars.openEnd());
+    }
+
+    /** How a price event triggers one position's declarative stops. */
+    private interface StopTrigger {
+        StopRule.Exit check(Stops stops, Position position);
+    }
+
+    /** Checks the strategy's declarative stops against every account's position in the symbol. */
+    private void watchStops(SymbolSlot slot, StopTrigger trigger) {
+        if (portfolio.quantity(slot.symbol) == 0) {
             return;
         }
         Stops stops = slot.strategy.stops();
@@ -484,13 +543,12 @@ public final class Engine {
             if (position.quantity() == 0 || exitWorking(account, slot.symbol)) {
                 continue;
             }
-            String stop = StopCheck.triggered(stops, position.quantity(), position.entryPrice(), position.bestPrice(),
-                    position.entryTime(), price, time);
-            if (stop != null) {
+            StopRule.Exit exit = trigger.check(stops, position);
+            if (exit != null) {
                 Side side = position.quantity() > 0 ? Side.SELL : Side.BUY;
                 execute(new OrderIntent(nextId(), slot.symbol, side, OrderType.MARKET, Math.abs(position.quantity()),
-                        Double.NaN, new AccountChoice.Named(account), null, stop + " at " + price, true, sequence,
-                        time));
+                        Double.NaN, new AccountChoice.Named(account), null, exit.reason() + " at " + exit.price(),
+                        true, sequence, clock, exit.price()));
             }
         }
     }

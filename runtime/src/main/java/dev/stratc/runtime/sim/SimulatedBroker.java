@@ -111,6 +111,12 @@ public final class SimulatedBroker implements BrokerPort {
             }
         }
         exchange.submitted(accountId, event, record);
+        if (event instanceof OrderEvent.Accepted && !Double.isNaN(order.touchedPrice())) {
+            Runnable fill = exchange.fillTouched(accountId, order.clientOrderId(), order.touchedPrice());
+            if (fill != null) {
+                fill.run();
+            }
+        }
     }
 
     @Override

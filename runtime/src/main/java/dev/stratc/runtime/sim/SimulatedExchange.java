@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.broker.SubmitOrder;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -22,8 +24,13 @@ import dev.stratc.runtime.market.MarketEvent;
  * <p>Fill model: a market order fills completely at the first trade printed after it arrived (never at the
  * price that made the strategy decide). A limit order that the first trade after its arrival crosses fills at
  * that trade's price as a taker; otherwise it rests and later fills at its own limit when trades reach it, up
- * to their size, oldest order first. Quotes move bid and ask but do not fill. Commission is a fixed rate of
- * the traded value.
+ * to their size, oldest order first. Quotes move bid and ask but do not fill. Prices and fees follow the
+ * {@link dev.stratc.backtest.CostModel} of {@code stratc backtest}: market fills slip against the trader and round
+ * to the tick against him, and every fill pays the market's commission (and, on sells, its tax).
+ *
+ * <p>A stop exit ({@link SubmitOrder#touchedPrice()}) stands for an order that rested at the venue while the run
+ * watched every price: it fills at once at the price the market touched, as long as the symbol's last event
+ * traded there (within its low and high); otherwise it is an ordinary market order.
  *
  * <p>Persistence: with a state file, every change the venue makes (an order taken, a fill, a cancel) is
  * appended to its own checksummed journal before anyone is told, and a new instance rebuilds itself from it.
@@ -37,6 +44,8 @@ public final class SimulatedExchange implements AutoCloseable {
     private final JsonLines journal;
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
+    /** Each symbol's low and high of its last event: where a stop exit can have been touched. */
+    private final Map<String, double[]> lastRanges = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
     private long sequence = -1;
     private long clock;
@@ -115,8 +124,12 @@ public final class SimulatedExchange implements AutoCloseable {
             sequence = seq;
             clock = Math.max(clock, event.time());
             switch (event) {
-                case MarketEvent.Trade t -> trade(t.symbol(), t.price(), t.size(), deliveries);
+                case MarketEvent.Trade t -> {
+                    lastRanges.put(t.symbol(), new double[] {t.price(), t.price()});
+                    trade(t.symbol(), t.price(), t.size(), deliveries);
+                }
                 case MarketEvent.Bar b -> {
+                    lastRanges.put(b.symbol(), new double[] {b.low(), b.high()});
                     boolean rising = b.close() >= b.open();
                     double quarter = b.volume() / 4;
                     trade(b.symbol(), b.open(), quarter, deliveries);
@@ -140,32 +153,54 @@ public final class SimulatedExchange implements AutoCloseable {
 
     private void trade(String symbol, double price, double size, List<Runnable> deliveries) {
         lastPrices.put(symbol, price);
-        double[] liquidity = {size};
+        double liquidity = size;
         for (SimAccount account : accounts.values()) {
             for (SimOrder order : account.workingOrders(symbol)) {
-                double fillPrice = order.fillPrice(price);
-                if (Double.isNaN(fillPrice)) {
+                double tradedAt = order.fillPrice(price);
+                if (Double.isNaN(tradedAt)) {
                     continue;
                 }
                 double quantity = order.type() == OrderType.MARKET
                         ? order.remaining()
-                        : Math.min(order.remaining(), liquidity[0]);
+                        : Math.min(order.remaining(), liquidity);
                 if (quantity <= 0) {
                     continue;
                 }
                 if (order.type() != OrderType.MARKET) {
-                    liquidity[0] -= quantity;
+                    liquidity -= quantity;
                 }
-                String tradeId = "T" + (++tradeCounter);
-                double commission = quantity * fillPrice * config.commissionRate();
-                ObjectNode record = change("fill", account.id(), order.clientOrderId());
-                record.put("tradeId", tradeId).put("quantity", quantity).put("price", fillPrice)
-                        .put("commission", commission);
-                persist(record);
-                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, clock);
-                deliveries.add(() -> notify(account.id(), fill));
+                deliveries.add(fill(account, order, quantity, tradedAt));
             }
         }
+    }
+
+    /**
+     * Fills a stop exit that has just been accepted at the price its stop was touched at, when the symbol's
+     * last event traded there. Returns the delivery of the fill, or {@code null} when it waits for the next trade.
+     */
+    synchronized Runnable fillTouched(String accountId, String clientOrderId, double touched) {
+        SimAccount account = account(accountId);
+        SimOrder order = account.order(clientOrderId);
+        double[] range = order == null ? null : lastRanges.get(order.symbol());
+        if (range == null || !(touched >= range[0] - 1e-9 && touched <= range[1] + 1e-9)
+                || order.type() != OrderType.MARKET || order.remaining() <= 0) {
+            return null;
+        }
+        return fill(account, order, order.remaining(), touched);
+    }
+
+    /** Books a fill of {@code quantity} traded at {@code tradedAt}, priced and charged by the cost model. */
+    private Runnable fill(SimAccount account, SimOrder order, double quantity, double tradedAt) {
+        boolean buy = order.side() == Side.BUY;
+        boolean limit = order.type() == OrderType.LIMIT;
+        double price = config.costs().fillPrice(tradedAt, buy, !limit);
+        double commission = config.costs().fees(quantity * price, !buy, limit);
+        String tradeId = "T" + (++tradeCounter);
+        ObjectNode record = change("fill", account.id(), order.clientOrderId());
+        record.put("tradeId", tradeId).put("quantity", quantity).put("price", price).put("commission", commission);
+        persist(record);
+        OrderEvent.Fill fill = account.fill(order, tradeId, quantity, price, commission, clock);
+        return () -> notify(account.id(), fill);
     }
 
     // Changes made by an account's commands: persisted, applied, then reported outside the lock.

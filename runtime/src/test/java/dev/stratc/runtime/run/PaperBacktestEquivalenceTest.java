@@ -1,6 +1,7 @@
 package dev.stratc.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.stratc.backtest.BacktestConfig;
 import dev.stratc.backtest.BacktestResult;
 import dev.stratc.backtest.Backtester;
+import dev.stratc.backtest.CostModel;
 import dev.stratc.backtest.Costs;
+import dev.stratc.backtest.Slippage;
 import dev.stratc.backtest.Trade;
 import dev.stratc.compiler.CompileResult;
 import dev.stratc.compiler.StratCompiler;
@@ -28,6 +31,7 @@ import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.engine.EngineConfig;
 import dev.stratc.runtime.engine.RunMode;
+import dev.stratc.runtime.portfolio.Position;
 import dev.stratc.runtime.risk.RiskLimits;
 import dev.stratc.runtime.sim.ReplayDataSet;
 import dev.stratc.runtime.sim.SimConfig;
@@ -37,10 +41,11 @@ import dev.stratc.strategy.StrategySettings;
 
 /**
  * The same compiled strategy on the same bars gives the same trades in a paper run against the simulated
- * exchange as in {@code stratc backtest}: entries and exits at the same bars, prices and quantities.
+ * exchange as in {@code stratc backtest}: entries and exits at the same bars, prices, quantities and fees, and
+ * the same net profit, with KRX's commission, sell tax and a slippage charged on both sides by the one cost model.
  *
- * <p>Conditions that make the two comparable, each a deliberate difference of the paper run: no costs (the
- * simulated exchange charges commission, not KRX's sell tax); no trading-hours check (the runtime refuses an
+ * <p>Conditions that make the two comparable, each a deliberate difference of the paper run: no trading-hours
+ * check (the runtime refuses an
  * order decided at the 15:30 close; the backtester fills it at the next open); limits that do not bind (the
  * runtime refuses an entry that breaks one, the backtester shrinks it); and the backtest's closing of open
  * positions at the end of the data is left out (a paper run keeps them).
@@ -53,7 +58,11 @@ class PaperBacktestEquivalenceTest {
     @TempDir
     Path stateDir;
 
-    record Fill(String symbol, long time, Side side, double quantity, double price) {
+    record Fill(String symbol, long time, Side side, double quantity, double price, double fees) {
+        /** Fees to the won: the two sides add the same charges in a different order. */
+        Fill {
+            fees = Math.round(fees * 100) / 100.0;
+        }
     }
 
     @Test
@@ -65,14 +74,25 @@ class PaperBacktestEquivalenceTest {
         var universe = UniverseLoader.load("synth:krx?symbols=" + SYMBOLS + "&days=5&seed=1",
                 ReadOptions.defaults(Market.GENERIC), List.of());
 
-        BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.none())
-                .withMaxPositions(SYMBOLS, SIZE_PERCENT);
+        Market market = universe.bars().getFirst().market();
+        assertThat(market.sellTaxPercent()).as("KRX's sell tax is charged").isPositive();
+        Slippage slippage = Slippage.parse("1tick");
+        BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.marketDefaults())
+                .withSlippage(slippage).withMaxPositions(SYMBOLS, SIZE_PERCENT);
         BacktestResult backtest = Backtester.run(program, universe.bars(), config, null);
+        CostModel costs = new CostModel(Costs.marketDefaults().applyTo(market), slippage);
         List<Fill> expected = new ArrayList<>();
+        double expectedNet = 0;
         for (Trade trade : backtest.trades()) {
-            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice()));
+            double entryFees = costs.fees(trade.quantity() * trade.entryPrice(), false, false);
+            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice(),
+                    entryFees));
             if (!trade.exitReason().equals("end_of_data")) {
-                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice()));
+                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice(),
+                        trade.fees() - entryFees));
+                expectedNet += trade.pnl();
+            } else {
+                expectedNet -= entryFees;
             }
         }
 
@@ -83,14 +103,20 @@ class PaperBacktestEquivalenceTest {
         Recorder recorder = new Recorder();
         SimulatedRun.Setup setup = new SimulatedRun.Setup(stateDir, program, StrategySettings.defaults(timeframe, zone),
                 EngineConfig.of(program.info().name(), RunMode.PAPER, timeframe, zone, RunState.tag(stateDir), 1),
-                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, 0, false),
+                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, costs, false),
                 List.of("SIM"), limits, Set.of(), recorder, 0, false);
+        double paperNet = 0;
         try (SimulatedRun run = SimulatedRun.open(setup)) {
             run.run(() -> false);
+            for (String symbol : recorder.fills.stream().map(OrderEvent.Fill::symbol).distinct().toList()) {
+                Position position = run.engine().portfolio().position("SIM", symbol);
+                paperNet += position.realizedPnl() - position.commissions();
+            }
         }
         List<Fill> actual = new ArrayList<>();
         for (OrderEvent.Fill fill : recorder.fills) {
-            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price()));
+            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price(),
+                    fill.commission()));
         }
         Comparator<Fill> order = Comparator.comparingLong(Fill::time).thenComparing(Fill::symbol)
                 .thenComparing(Fill::side);
@@ -100,5 +126,8 @@ class PaperBacktestEquivalenceTest {
         assertThat(expected).as("the backtest trades at all").hasSizeGreaterThan(4);
         assertThat(recorder.refusals).isEmpty();
         assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(expected).as("a sell pays the tax").anyMatch(f -> f.side() == Side.SELL
+                && f.fees() > f.quantity() * f.price() * market.sellTaxPercent() / 100);
+        assertThat(paperNet).as("net of commission, tax and slippage").isCloseTo(expectedNet, within(1.0));
     }
 }

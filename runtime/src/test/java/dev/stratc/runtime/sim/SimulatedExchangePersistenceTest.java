@@ -25,7 +25,7 @@ class SimulatedExchangePersistenceTest {
     @Test
     void theVenueComesBackAsItWasAndSkipsDataItAlreadyApplied() {
         Path state = dir.resolve("exchange.jsonl");
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         try (SimulatedExchange exchange = SimulatedExchange.persistent(config, state)) {
             SimulatedBroker broker = exchange.broker("A");
             broker.start(new RecordingListener());
