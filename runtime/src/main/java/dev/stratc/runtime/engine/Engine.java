@@ -463,6 +463,8 @@ public final class Engine {
                     watchStops(slot, (stops, position) -> StopRule.onBar(stops, position.quantity(),
                             position.entryPrice(), position.bestPrice(), position.entryTime(), bar.open(), bar.high(),
                             bar.low(), bar.close(), bar.time()));
+                    // a stop filled within this bar is booked before the strategy looks at its position
+                    drain();
                 }
                 boolean rising = bar.close() >= bar.open();
                 mark(slot, bar.open());
