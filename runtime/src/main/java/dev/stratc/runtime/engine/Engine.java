@@ -31,6 +31,9 @@ import dev.stratc.runtime.order.ManagedOrder;
 import dev.stratc.runtime.order.OrderIntent;
 import dev.stratc.runtime.order.OrderManager;
 import dev.stratc.runtime.order.OrderState;
+import dev.stratc.runtime.order.RetryPolicy;
+import dev.stratc.runtime.order.SendAttempts;
+import dev.stratc.runtime.order.SubmissionQueue;
 import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountPool;
 import dev.stratc.runtime.pool.RequestKind;
@@ -80,6 +83,11 @@ public final class Engine {
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     private final Queue<ObjectNode> pendingHistory = new ArrayDeque<>();
     private final Sink sink = new Sink();
+    private final SubmissionQueue queue = new SubmissionQueue();
+    private final SendAttempts attempts = new SendAttempts();
+    private long droppedEntries;
+    /** While reconciling: a rejection found then is history, not a reason to send again. */
+    private boolean settling;
     private final long utcOffsetMillis;
     private long lateTrades;
     private long sequence = -1;
@@ -200,6 +208,16 @@ public final class Engine {
     public void cancelAll() {
         for (ManagedOrder order : orders.working()) {
             cancel(order);
+        }
+        // the run is stopping: cancels still waiting for a request budget go now, within a few seconds
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        for (SubmissionQueue.Waiting waiting : queue.inOrder()) {
+            Account account = pool.account(waiting.order().account());
+            if (waiting.kind() == SubmissionQueue.Kind.CANCEL && account != null) {
+                queue.remove(waiting);
+                account.acquire(RequestKind.CANCEL, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+                sendCancel(waiting.order(), account);
+            }
         }
         drain();
     }
@@ -327,6 +345,15 @@ public final class Engine {
     }
 
     private void settle(ManagedOrder order, Account account) {
+        settling = true;
+        try {
+            settleOrder(order, account);
+        } finally {
+            settling = false;
+        }
+    }
+
+    private void settleOrder(ManagedOrder order, Account account) {
         var report = account.broker().order(order.clientOrderId());
         if (report.isEmpty()) {
             if (order.intent().sequence() > sequence) {
@@ -337,7 +364,7 @@ public final class Engine {
                 if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
                     note(order.account(), "resend", order.clientOrderId(),
                             "the broker never received the order; sending it again with the same id");
-                    send(order, account);
+                    submit(order, clock);
                 } else {
                     orders.rejectLocally(order, clock);
                     note(order.account(), "rejectedLocally", order.clientOrderId(),
@@ -479,6 +506,7 @@ public final class Engine {
         }
         if (!warm) {
             drain();
+            pump();
             if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
                 lastHousekeeping = clock;
                 housekeeping();
@@ -514,6 +542,7 @@ public final class Engine {
             day = today;
             portfolio.newDay();
             risk.newDay();
+            attempts.clear();
         }
     }
 
@@ -694,6 +723,10 @@ public final class Engine {
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
         Account account = pool.account(accountId);
+        if (attempts.blocked(SendAttempts.Key.of(intent, accountId), intent.quantity())) {
+            // said once when the run stopped sending it: the same order is not sent again as it is
+            return;
+        }
         Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, orders.pendingEntries(),
                 clock);
         if (refusal != null) {
@@ -713,7 +746,7 @@ public final class Engine {
         ObjectNode record = Records.intent(intent);
         record.put("price", order.decisionPrice()).put("opens", order.opensPosition());
         write(accountId, record);
-        send(order, account);
+        submit(order, clock);
     }
 
     /**
@@ -721,7 +754,7 @@ public final class Engine {
      * only when it never reached the broker.
      */
     private void resendIfLost(ManagedOrder order) {
-        if (config.mode() == RunMode.DRY_RUN
+        if (config.mode() == RunMode.DRY_RUN || queue.contains(order)
                 || (order.state() != OrderState.NEW && order.state() != OrderState.SUBMITTED)) {
             return;
         }
@@ -738,27 +771,117 @@ public final class Engine {
         }
     }
 
-    private void send(ManagedOrder order, Account account) {
-        journal.sync();
-        if (!account.acquire(RequestKind.ORDER, 2_000)) {
-            orders.rejectLocally(order, clock);
-            note(account.id(), "rejectedLocally", order.clientOrderId(), "the account's rate limit stayed exhausted");
-            refuse(order.intent(), account.id(), new Refusal(Refusal.Code.ORDER_RATE,
-                    "account " + account.id() + "'s request budget stayed exhausted for 2 s"));
+    private static SubmissionQueue.Kind kindOf(ManagedOrder order) {
+        return order.intent().reducing() ? SubmissionQueue.Kind.EXIT : SubmissionQueue.Kind.ENTRY;
+    }
+
+    /**
+     * Sends an order when the order rate and its account's request budget allow and nothing of a higher or equal
+     * priority waits; otherwise it waits in the queue (from {@code notBefore}, market time).
+     */
+    private void submit(ManagedOrder order, long notBefore) {
+        SubmissionQueue.Kind kind = kindOf(order);
+        if (notBefore > clock || queue.anyAhead(kind)) {
+            queue.add(kind, order, notBefore);
+            pump();
             return;
         }
+        Account account = pool.account(order.account());
+        long wait = reserve(account, RequestKind.ORDER);
+        if (wait > 0) {
+            queue.add(kind, order, clock + wait);
+            return;
+        }
+        send(order, account);
+    }
+
+    /**
+     * Takes the run's order rate ({@code max_orders_per_second}, for new orders) and the account's request budget
+     * for one command; returns 0 when taken, else how many milliseconds to wait.
+     */
+    private long reserve(Account account, RequestKind kind) {
+        if (kind == RequestKind.ORDER) {
+            long wait = risk.rateWaitMillis(clock);
+            if (wait > 0) {
+                return wait;
+            }
+        }
+        long nanos = account.tryAcquire(kind);
+        return nanos == 0 ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Sends what waits and may go now, in the queue's order: cancels, exits, entries. An entry that waited past
+     * its bar is dropped (its decision is stale); nothing else is.
+     */
+    private void pump() {
+        if (queue.isEmpty()) {
+            return;
+        }
+        for (SubmissionQueue.Waiting waiting : queue.inOrder()) {
+            ManagedOrder order = waiting.order();
+            Account account = pool.account(order.account());
+            if (account == null || (waiting.kind() != SubmissionQueue.Kind.CANCEL && order.state().isTerminal())) {
+                queue.remove(waiting);
+                continue;
+            }
+            if (waiting.kind() == SubmissionQueue.Kind.ENTRY
+                    && clock >= order.intent().time() + config.timeframe().toMillis()) {
+                queue.remove(waiting);
+                dropStale(order);
+                continue;
+            }
+            if (waiting.notBefore() > clock) {
+                continue;
+            }
+            if (waiting.kind() == SubmissionQueue.Kind.CANCEL) {
+                long wait = reserve(account, RequestKind.CANCEL);
+                if (wait > 0) {
+                    queue.postpone(waiting, clock + wait);
+                } else {
+                    queue.remove(waiting);
+                    sendCancel(order, account);
+                }
+                continue;
+            }
+            if (risk.rateWaitMillis(clock) > 0) {
+                // the run's own rate binds every account: nothing behind this may overtake it
+                return;
+            }
+            long wait = reserve(account, RequestKind.ORDER);
+            if (wait > 0) {
+                queue.postpone(waiting, clock + wait);
+                continue;
+            }
+            queue.remove(waiting);
+            send(order, account);
+        }
+    }
+
+    private void dropStale(ManagedOrder order) {
+        orders.rejectLocally(order, clock);
+        droppedEntries++;
+        note(order.account(), "rejectedLocally", order.clientOrderId(),
+                "waited for the order rate past its bar; the decision is stale");
+        events.warning("entry " + order.clientOrderId() + " (" + order.intent().side() + " " + order.intent().symbol()
+                + " on " + order.account() + ") dropped: it waited for the order rate past its bar");
+    }
+
+    /** Sends an order whose rate tokens are taken. */
+    private void send(ManagedOrder order, Account account) {
+        journal.sync();
         try {
             account.broker().submit(order.intent().toSubmit());
             account.succeeded();
         } catch (BrokerException e) {
-            account.failed(e.getMessage());
             if (e.kind() != BrokerException.Kind.OUTCOME_UNKNOWN) {
+                account.failed(e.getMessage());
                 orders.rejectLocally(order, clock);
                 note(account.id(), "rejectedLocally", order.clientOrderId(), e.getMessage());
-                events.warning("order " + order.clientOrderId() + " was not sent to " + account.id() + ": "
-                        + e.getMessage());
+                refusedByBroker(order, RetryPolicy.retryable(e.kind()), e.kind() + ": " + e.getMessage());
                 return;
             }
+            account.failed(e.getMessage());
             events.warning("order " + order.clientOrderId() + " may or may not have reached " + account.id()
                     + " (" + e.getMessage() + "); it will be looked up");
         }
@@ -768,6 +891,56 @@ public final class Engine {
         events.sent(order.intent(), account.id());
     }
 
+    /**
+     * A broker refused an order (or it could not be sent). A refusal that can pass is retried with a growing
+     * back-off under a new client order id, up to the retry limit; then, or at once for a refusal that cannot
+     * change, the run stops sending that order, says so once and notifies.
+     */
+    private void refusedByBroker(ManagedOrder order, boolean retryable, String why) {
+        OrderIntent intent = order.intent();
+        SendAttempts.Key key = SendAttempts.Key.of(intent, order.account());
+        String what = intent.side() + " " + new java.math.BigDecimal(Double.toString(intent.quantity())).stripTrailingZeros().toPlainString() + " " + intent.symbol() + " on "
+                + order.account();
+        if (!retryable) {
+            attempts.block(key, intent.quantity());
+            events.attention("order " + order.clientOrderId() + " (" + what + ") was refused: " + why
+                    + ". It cannot pass as it is, so it is not sent again until the position changes or the day ends");
+            return;
+        }
+        int refused = attempts.refused(key, clock);
+        RetryPolicy retry = config.retry();
+        if (refused >= retry.maxAttempts()) {
+            attempts.block(key, Double.NaN);
+            events.attention("gave up on " + what + " after " + refused + " refused sends in "
+                    + (clock - attempts.firstRefusal(key) + 500) / 1000 + " s (last: " + why + "). Nothing more is sent"
+                    + " for it until its position changes or the day ends; check the account and the broker");
+            return;
+        }
+        long delay = retry.delayMillis(refused);
+        if (!intent.reducing() && clock + delay >= intent.time() + config.timeframe().toMillis()) {
+            events.warning("entry " + order.clientOrderId() + " (" + what + ") was refused (" + why
+                    + ") and is not retried: a retry would come after its bar");
+            return;
+        }
+        String base = intent.clientOrderId().replaceFirst("-r\\d+$", "");
+        OrderIntent again = new OrderIntent(base + "-r" + refused, intent.symbol(), intent.side(), intent.type(),
+                intent.quantity(), intent.limitPrice(), intent.account(), intent.tag(), intent.reason(),
+                intent.reducing(), intent.sequence(), intent.time(), intent.touchedPrice());
+        if (orders.knows(again.clientOrderId())) {
+            return;
+        }
+        ManagedOrder retryOrder = orders.add(again, order.account(), clock, order.decisionPrice(),
+                order.opensPosition());
+        ObjectNode record = Records.intent(again);
+        record.put("price", retryOrder.decisionPrice()).put("opens", retryOrder.opensPosition())
+                .put("retryOf", intent.clientOrderId());
+        write(order.account(), record);
+        events.warning("order " + order.clientOrderId() + " (" + what + ") was refused (" + why + "); send "
+                + (refused + 1) + " of at most " + retry.maxAttempts() + " in " + delay / 1000.0 + " s as "
+                + again.clientOrderId());
+        submit(retryOrder, clock + delay);
+    }
+
     private void refuse(OrderIntent intent, String account, Refusal refusal) {
         ObjectNode record = Records.intent(intent);
         record.put("type", "refused").put("code", refusal.code().name()).put("why", refusal.message());
@@ -775,22 +948,51 @@ public final class Engine {
         events.refused(intent, account, refusal);
     }
 
-    /** Cancels a working order (on a timeout, at shutdown, or by hand). */
+    /** Cancels a working order (on a timeout, at shutdown, or by hand); one not sent yet simply never leaves. */
     public void cancel(ManagedOrder order) {
         Account account = pool.account(order.account());
         if (order.state().isTerminal() || order.isCancelRequested() || account == null) {
             return;
         }
+        if (order.state() == OrderState.NEW && queue.contains(order)) {
+            queue.inOrder().stream().filter(w -> w.order() == order).forEach(queue::remove);
+            orders.rejectLocally(order, clock);
+            note(order.account(), "rejectedLocally", order.clientOrderId(), "cancelled before it was sent");
+            return;
+        }
         orders.cancelRequested(order);
         note(order.account(), "cancelRequested", order.clientOrderId(), null);
+        long wait = reserve(account, RequestKind.CANCEL);
+        if (wait > 0) {
+            queue.add(SubmissionQueue.Kind.CANCEL, order, clock + wait);
+            return;
+        }
+        sendCancel(order, account);
+    }
+
+    private void sendCancel(ManagedOrder order, Account account) {
         journal.sync();
-        account.acquire(RequestKind.CANCEL, 2_000);
         try {
             account.broker().cancel(new CancelOrder(order.clientOrderId(), order.intent().symbol()));
         } catch (BrokerException e) {
             account.failed(e.getMessage());
             events.warning("cancel of " + order.clientOrderId() + " failed: " + e.getMessage());
         }
+    }
+
+    /** Orders waiting to be sent (for the rate or a retry's back-off), cancels included. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Exits among {@link #queued()}. */
+    public long queuedExits() {
+        return queue.count(SubmissionQueue.Kind.EXIT);
+    }
+
+    /** Entries dropped because they waited for the order rate past their bar. */
+    public long droppedEntries() {
+        return droppedEntries;
     }
 
     /** Sends market orders closing every open position (the kill switch's optional flatten, or a shutdown). */
@@ -844,7 +1046,12 @@ public final class Engine {
             events.warning(outcome.anomaly());
         }
         events.orderEvent(outcome.order(), event);
+        if (event instanceof OrderEvent.Rejected rejected && !settling) {
+            refusedByBroker(outcome.order(), RetryPolicy.retryable(rejected.reason()),
+                    rejected.reason() + ": " + rejected.message());
+        }
         if (outcome.isFill()) {
+            attempts.reset(account, outcome.fill().symbol());
             Position position = bookFill(account, outcome.fill());
             ObjectNode change = JsonLines.record("position");
             change.put("symbol", position.symbol()).put("quantity", position.quantity())
@@ -897,9 +1104,10 @@ public final class Engine {
         if (config.mode() == RunMode.DRY_RUN) {
             return;
         }
+        pump();
         for (ManagedOrder order : orders.unanswered(clock, config.ackTimeout().toMillis())) {
             Account account = pool.account(order.account());
-            if (account != null) {
+            if (account != null && !queue.contains(order)) {
                 try {
                     settle(order, account);
                 } catch (BrokerException e) {

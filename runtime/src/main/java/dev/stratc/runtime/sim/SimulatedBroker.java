@@ -89,7 +89,10 @@ public final class SimulatedBroker implements BrokerPort {
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             RejectReason[] reason = new RejectReason[1];
-            String refusal = account.refusal(order, exchange::lastPrice, reason);
+            String refusal = exchange.arrived(accountId, order, reason);
+            if (refusal == null) {
+                refusal = account.refusal(order, exchange::lastPrice, reason);
+            }
             if (refusal != null) {
                 event = new OrderEvent.Rejected(order.clientOrderId(), reason[0], refusal, exchange.clock());
                 if (reason[0] == RejectReason.DUPLICATE_CLIENT_ORDER_ID) {

@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
+import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
 import dev.stratc.runtime.journal.JsonLines;
@@ -47,6 +49,8 @@ public final class SimulatedExchange implements AutoCloseable {
     /** Each symbol's low and high of its last event: where a stop exit can have been touched. */
     private final Map<String, double[]> lastRanges = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
+    private final List<Submission> submissions = new ArrayList<>();
+    private Refusing refusing;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -68,6 +72,41 @@ public final class SimulatedExchange implements AutoCloseable {
         SimulatedExchange exchange = new SimulatedExchange(config, JsonLines.open(stateFile));
         history.forEach(exchange::replay);
         return exchange;
+    }
+
+    /** An order as it reached the venue, and whether it was refused ({@code null}: taken). */
+    public record Submission(long time, String accountId, SubmitOrder order, RejectReason refusedFor) {
+    }
+
+    private record Refusing(Predicate<SubmitOrder> which, RejectReason reason, String message) {
+    }
+
+    /**
+     * Fault injection, as a real server under load or with a rule the run broke does it: orders matching
+     * {@code which} are refused with {@code reason} until {@link #stopRefusing()}.
+     */
+    public synchronized void refuse(Predicate<SubmitOrder> which, RejectReason reason, String message) {
+        refusing = new Refusing(which, reason, message);
+    }
+
+    public synchronized void stopRefusing() {
+        refusing = null;
+    }
+
+    /** Every order that reached the venue, refused ones included, in arrival order (not kept across restarts). */
+    public synchronized List<Submission> submissions() {
+        return List.copyOf(submissions);
+    }
+
+    /** Records an arriving order; returns the injected refusal's message, or {@code null}. */
+    synchronized String arrived(String accountId, SubmitOrder order, RejectReason[] reason) {
+        boolean refused = refusing != null && refusing.which().test(order);
+        submissions.add(new Submission(clock, accountId, order, refused ? refusing.reason() : null));
+        if (refused) {
+            reason[0] = refusing.reason();
+            return refusing.message();
+        }
+        return null;
     }
 
     /** The account {@code id} at this venue, opened with the configured cash on first use. */

@@ -20,6 +20,18 @@ public final class Recorder implements RunEvents {
     public final List<Refusal> refusals = new ArrayList<>();
     public final List<String> kills = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
+    public final List<String> attentions = new ArrayList<>();
+    public final List<OrderEvent> orderEvents = new ArrayList<>();
+
+    @Override
+    public void attention(String message) {
+        attentions.add(message);
+    }
+
+    @Override
+    public void orderEvent(ManagedOrder order, OrderEvent event) {
+        orderEvents.add(event);
+    }
 
     @Override
     public void signal(Signal signal) {
