@@ -191,7 +191,7 @@ public final class Engine {
      */
     private void closeDueBars(boolean warm) {
         long grace = config.barGrace().toMillis();
-        if (clock < earliestBarEnd + grace) {
+        if (clock - grace < earliestBarEnd) {
             return;
         }
         long earliest = Long.MAX_VALUE;
