@@ -39,6 +39,7 @@ import dev.stratc.runtime.ops.TelegramNotifier;
 import dev.stratc.runtime.risk.RiskLimits;
 import dev.stratc.runtime.run.BrokerRun;
 import dev.stratc.runtime.run.ConfigFiles;
+import dev.stratc.runtime.run.MarketRules;
 import dev.stratc.runtime.run.RunState;
 import dev.stratc.runtime.run.SimulatedRun;
 import dev.stratc.runtime.sim.ReplayDataSet;
@@ -250,7 +251,8 @@ public final class RunCommand implements Callable<Integer> {
                         + "              trades/day %d, daily loss %s (kill switch%s), calendar %s%n",
                 fmt(limits.maxPositionValue()), limits.maxPositionsPerAccount(), limits.maxPositionsTotal(),
                 fmt(limits.maxExposurePerAccount()), fmt(limits.maxExposureTotal()), limits.maxTradesPerDay(),
-                fmt(limits.maxDailyLoss()), limits.flattenOnKill() ? ", then flatten" : "", limits.calendar());
+                fmt(limits.maxDailyLoss()), limits.flattenOnKill() ? ", then flatten" : "",
+                riskConfig.calendarGiven() ? limits.calendar() : MarketRules.of(pool).calendar());
         out.println("state         " + state + "   (stop new entries any time: stratc kill --state-dir " + state + ")");
         out.flush();
         if (yes) {
@@ -324,14 +326,20 @@ public final class RunCommand implements Callable<Integer> {
         }
         Duration timeframe = data.timeframe != null ? Durations.parse("--timeframe", data.timeframe)
                 : program.info().timeframe();
-        RiskLimits limits = riskConfig != null ? riskConfig.limits() : RiskLimits.none("KRX");
-        ZoneId zone = limits.calendar().equals("KRX") ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
+        // the accounts' market decides the calendar, zone and lot rule; a risk file may name another calendar
+        MarketRules market = MarketRules.of(pool);
+        if (riskConfig != null && riskConfig.calendarGiven()) {
+            market = market.withCalendar(riskConfig.limits().calendar());
+        }
+        RiskLimits limits = riskConfig != null ? riskConfig.limits().withCalendar(market.calendar())
+                : RiskLimits.none(market.calendar());
+        ZoneId zone = market.zone();
         ConsoleReport console = new ConsoleReport(out, zone);
         RunEvents events = notifier == null ? console
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
         BrokerRun.Setup setup = new BrokerRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
-                        limits.calendar().equals("KRX") ? 1 : 1e-8),
+                        market.quantityStep()),
                 pool, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, data.symbols);
         out.printf("%s %s on %d account(s); state in %s%n", program.info().name(), runMode.label(),
                 pool.accounts().size(), state);

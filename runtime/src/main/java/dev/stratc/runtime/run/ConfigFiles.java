@@ -52,7 +52,8 @@ public final class ConfigFiles {
     }
 
     /** The risk file: the limits and the exchange holidays. */
-    public record Risk(RiskLimits limits, Set<LocalDate> holidays) {
+    /** @param calendarGiven whether the file names a calendar (else a broker run takes its accounts' market's) */
+    public record Risk(RiskLimits limits, Set<LocalDate> holidays, boolean calendarGiven) {
     }
 
     /** The accounts file: its accounts with their pool settings, and where orders go by default. */
@@ -99,7 +100,7 @@ public final class ConfigFiles {
                 bool(file, root, "allow_reentry", false), number(file, root, "price_band_percent", Double.NaN),
                 number(file, root, "max_orders_per_second", 0), calendar,
                 number(file, root, "position_size_percent", 10));
-        return new Risk(limits, holidays);
+        return new Risk(limits, holidays, root.has("calendar"));
     }
 
     public static Accounts accounts(Path file) {
