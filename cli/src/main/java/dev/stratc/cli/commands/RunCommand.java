@@ -59,7 +59,9 @@ import picocli.CommandLine.Spec;
             "or live (real orders: needs --risk limits and a confirmation).",
             "",
             "Everything the run keeps (journal, kill switch, simulated exchange) is under --state-dir; run the same",
-            "command again after a crash and it continues where it stopped. Ctrl-C stops cleanly.",
+            "command again after a crash and it continues where it stopped.",
+            "Ctrl-C stops cleanly within 5 s: working orders are cancelled (see --on-stop), the session summary is",
+            "printed and the exit status is 130; a second Ctrl-C stops at once (also 130).",
             "Example: stratc run examples/momentum.strat --mode paper --speed max"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
@@ -149,11 +151,12 @@ public final class RunCommand implements Callable<Integer> {
         }, "stratc-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Notifier notifier = TelegramNotifier.fromEnvironment(System::getenv).orElse(null);
-        try {
+        CtrlC ctrlC = CtrlC.install(stop, spec.commandLine().getErr());
+        try (ctrlC) {
             if (pool == null) {
                 runSimulated(runMode, program, riskConfig, state, replaySpeed, stop, notifier, out);
             } else {
-                runOnBrokers(runMode, program, riskConfig, pool, state, stop, notifier, out);
+                runOnBrokers(runMode, program, riskConfig, pool, state, stop, ctrlC, notifier, out);
             }
         } catch (ConfigFiles.ConfigException | JournalCorruptException e) {
             throw CliException.invalidInput(e.getMessage(), e);
@@ -172,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
                 // the hook is running: it waits for finished, which is counted down
             }
         }
-        return ExitCode.OK;
+        return ctrlC.requested() ? CtrlC.EXIT_STATUS : ExitCode.OK;
     }
 
     private double parseSpeed() {
@@ -316,8 +319,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
-                              ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, Notifier notifier,
-                              PrintWriter out) throws InterruptedException {
+                              ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, CtrlC ctrlC,
+                              Notifier notifier, PrintWriter out) throws InterruptedException {
         if (data.symbols.isEmpty()) {
             throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
         }
@@ -346,7 +349,21 @@ public final class RunCommand implements Callable<Integer> {
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ")");
         }
-        try (BrokerRun run = BrokerRun.open(setup);
+        BrokerRun opened;
+        ctrlC.interruptible(true);
+        try {
+            opened = BrokerRun.open(setup);
+        } catch (RuntimeException e) {
+            if (!ctrlC.requested()) {
+                throw e;
+            }
+            out.println("stopped while connecting to the accounts (" + e.getMessage() + "); nothing was sent");
+            return;
+        } finally {
+            ctrlC.interruptible(false);
+            Thread.interrupted();   // an interrupt meant for a wait while connecting must not cut off what follows
+        }
+        try (BrokerRun run = opened;
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
             run.run(() -> {
                 monitor.tick();

@@ -89,7 +89,12 @@ public final class BrokerRun implements AutoCloseable {
     /** Connects every account, reconciles with the journal and subscribes the watch list. */
     public static BrokerRun open(Setup setup) {
         BrokerRun run = new BrokerRun(setup);
-        run.connect();
+        try {
+            run.connect();
+        } catch (RuntimeException e) {
+            run.close();   // the accounts already started are stopped, the journal closed
+            throw e;
+        }
         return run;
     }
 
