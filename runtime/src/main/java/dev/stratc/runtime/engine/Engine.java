@@ -480,7 +480,17 @@ public final class Engine {
                             trade.time()));
                 }
             }
-            case MarketEvent.Quote quote -> slot.bars.quote(quote.bid(), quote.ask());
+            case MarketEvent.Quote quote -> {
+                slot.bars.quote(quote.bid(), quote.ask());
+                if (!warm) {
+                    // a polled symbol's ticks are quotes: a long's stop is watched on the bid it would sell at
+                    watchStops(slot, (stops, position) -> {
+                        double price = position.quantity() > 0 ? quote.bid() : quote.ask();
+                        return price > 0 ? StopRule.onTrade(stops, position.quantity(), position.entryPrice(),
+                                position.bestPrice(), position.entryTime(), price, quote.time()) : null;
+                    });
+                }
+            }
             case MarketEvent.Bar bar -> {
                 if (slot.bars.closesBefore(bar.time() - 1)) {
                     closeBar(slot, warm);
