@@ -2,7 +2,10 @@ package dev.stratc.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +19,7 @@ import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.engine.RunMode;
 import dev.stratc.runtime.market.MarketEvent;
+import dev.stratc.runtime.ops.ConsoleReport;
 import dev.stratc.runtime.order.ManagedOrder;
 import dev.stratc.runtime.order.OrderState;
 import dev.stratc.runtime.order.RetryPolicy;
@@ -97,8 +101,16 @@ class OrderSubmissionTest {
         try (SimulatedRun run = SimulatedRun.open(Runs.setup(stateDir, SmaCrossProgram.of(2, 4), data, RunMode.PAPER,
                 limits, List.of("SIM"), recorder))) {
             int[] mostQueued = {0};
+            StringWriter status = new StringWriter();
             run.run(() -> {
-                mostQueued[0] = Math.max(mostQueued[0], run.engine().queued());
+                int queued = run.engine().queued();
+                if (queued > 2 && mostQueued[0] <= 2) {
+                    new ConsoleReport(new PrintWriter(status), ZoneId.of("UTC")).status(run.engine());
+                    assertThat(status.toString()).as("the status shows the queue")
+                            .contains("queue " + queued + " waiting to be sent (" + run.engine().queuedExits()
+                                    + " exits)");
+                }
+                mostQueued[0] = Math.max(mostQueued[0], queued);
                 return false;
             });
 
