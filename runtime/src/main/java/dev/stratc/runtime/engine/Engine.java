@@ -86,6 +86,8 @@ public final class Engine {
     private final SubmissionQueue queue = new SubmissionQueue();
     private final SendAttempts attempts = new SendAttempts();
     private long droppedEntries;
+    /** Whether the queue is being worked through (a refusal while sending queues its retry, not a second pass). */
+    private boolean pumping;
     /** While reconciling: a rejection found then is history, not a reason to send again. */
     private boolean settling;
     private final long utcOffsetMillis;
@@ -825,10 +827,22 @@ public final class Engine {
      * its bar is dropped (its decision is stale); nothing else is.
      */
     private void pump() {
-        if (queue.isEmpty()) {
+        if (queue.isEmpty() || pumping) {
             return;
         }
+        pumping = true;
+        try {
+            pumpQueue();
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void pumpQueue() {
         for (SubmissionQueue.Waiting waiting : queue.inOrder()) {
+            if (!queue.contains(waiting)) {
+                continue;   // sent or dropped meanwhile
+            }
             ManagedOrder order = waiting.order();
             Account account = pool.account(order.account());
             if (account == null || (waiting.kind() != SubmissionQueue.Kind.CANCEL && order.state().isTerminal())) {
@@ -926,6 +940,10 @@ public final class Engine {
                     + " for it until its position changes or the day ends; check the account and the broker");
             return;
         }
+        double held = portfolio.position(order.account(), intent.symbol()).quantity();
+        if (intent.reducing() && (held == 0 || Math.signum(held) == intent.side().sign())) {
+            return;   // nothing left to exit
+        }
         long delay = retry.delayMillis(refused);
         if (!intent.reducing() && clock + delay >= intent.time() + config.timeframe().toMillis()) {
             events.warning("entry " + order.clientOrderId() + " (" + what + ") was refused (" + why
@@ -933,8 +951,9 @@ public final class Engine {
             return;
         }
         String base = intent.clientOrderId().replaceFirst("-r\\d+$", "");
+        double quantity = intent.reducing() ? Math.min(intent.quantity(), Math.abs(held)) : intent.quantity();
         OrderIntent again = new OrderIntent(base + "-r" + refused, intent.symbol(), intent.side(), intent.type(),
-                intent.quantity(), intent.limitPrice(), intent.account(), intent.tag(), intent.reason(),
+                quantity, intent.limitPrice(), intent.account(), intent.tag(), intent.reason(),
                 intent.reducing(), intent.sequence(), intent.time(), intent.touchedPrice());
         if (orders.knows(again.clientOrderId())) {
             return;

@@ -55,6 +55,11 @@ public final class SubmissionQueue {
         return waiting.stream().anyMatch(w -> w.kind().compareTo(kind) <= 0);
     }
 
+    /** Whether this very command still waits. */
+    public boolean contains(Waiting command) {
+        return waiting.contains(command);
+    }
+
     public boolean contains(ManagedOrder order) {
         return waiting.stream().anyMatch(w -> w.order() == order);
     }
