@@ -452,44 +452,13 @@ public final class Backtester {
             return;
         }
         boolean isLong = qty[s] > 0;
-        double entry = entryPrice[s];
-        double o = b.open(i);
-        double h = b.high(i);
-        double l = b.low(i);
-        double stop = Double.NaN;
-        String stopReason = null;
-        if (!Double.isNaN(st.stopLossPercent())) {
-            stop = isLong ? entry * (1 - st.stopLossPercent() / 100) : entry * (1 + st.stopLossPercent() / 100);
-            stopReason = "stop_loss";
-        }
-        if (!Double.isNaN(st.trailingStopPercent())) {
-            double trail = isLong ? peak[s] * (1 - st.trailingStopPercent() / 100)
-                    : peak[s] * (1 + st.trailingStopPercent() / 100);
-            if (Double.isNaN(stop) || (isLong ? trail > stop : trail < stop)) {
-                stop = trail;
-                stopReason = "trailing_stop";
-            }
-        }
-        double target = Double.NaN;
-        if (!Double.isNaN(st.takeProfitPercent())) {
-            target = isLong ? entry * (1 + st.takeProfitPercent() / 100)
-                    : entry * (1 - st.takeProfitPercent() / 100);
-        }
-        double units = Math.abs(qty[s]);
-        // A gap through a level fills at the open; within the bar the stop is assumed hit before the target
-        // (the pessimistic order, since bars do not tell which came first).
-        if (!Double.isNaN(stop) && (isLong ? o <= stop : o >= stop)) {
-            exit(s, b, i, units, o, true, stopReason);
-        } else if (!Double.isNaN(target) && (isLong ? o >= target : o <= target)) {
-            exit(s, b, i, units, o, false, "take_profit");
-        } else if (!Double.isNaN(stop) && (isLong ? l <= stop : h >= stop)) {
-            exit(s, b, i, units, stop, true, stopReason);
-        } else if (!Double.isNaN(target) && (isLong ? h >= target : l <= target)) {
-            exit(s, b, i, units, target, false, "take_profit");
-        } else if (st.timeStopMillis() != Long.MAX_VALUE && b.time(i) - entryTime[s] >= st.timeStopMillis()) {
-            exit(s, b, i, units, b.close(i), true, "time_stop");
+        StopRule.Exit exit = StopRule.onBar(st, qty[s], entryPrice[s], peak[s], entryTime[s], b.open(i), b.high(i),
+                b.low(i), b.close(i), b.time(i));
+        if (exit != null) {
+            // a market order at the touched price, as the runtime sends one when a stop triggers
+            exit(s, b, i, Math.abs(qty[s]), exit.price(), true, exit.reason());
         } else {
-            peak[s] = isLong ? Math.max(peak[s], h) : Math.min(peak[s], l);
+            peak[s] = isLong ? Math.max(peak[s], b.high(i)) : Math.min(peak[s], b.low(i));
         }
     }
 

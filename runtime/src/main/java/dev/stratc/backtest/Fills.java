@@ -36,6 +36,16 @@ public final class Fills {
         return commission + (sell ? value * m.sellTaxPercent() / 100 : 0);
     }
 
+    /**
+     * The price a stop (or target) at {@code level} fills at once the market has reached it at {@code price}:
+     * the level itself when prices moved there continuously (within a bar, from its open to its low), or the
+     * price, which is at or beyond the level, when the market jumped past the level without trading at it (a
+     * gap at a bar's open, or from one trade to the next).
+     */
+    public static double touched(double level, double price, boolean continuous) {
+        return continuous && !Double.isNaN(level) ? level : price;
+    }
+
     /** {@code units} rounded down to the market's lot step (unchanged where any quantity trades). */
     public static double roundLot(Market m, double units) {
         double step = m.lotStep();

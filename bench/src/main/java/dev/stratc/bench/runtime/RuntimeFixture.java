@@ -35,7 +35,7 @@ final class RuntimeFixture {
     static final int SYMBOLS = 2_700;
     static final ZoneId ZONE = ZoneId.of("UTC");
 
-    final SimulatedExchange exchange = SimulatedExchange.inMemory(new SimConfig("KRW", 1e15, 0, false));
+    final SimulatedExchange exchange = SimulatedExchange.inMemory(new SimConfig("KRW", 1e15, dev.stratc.backtest.CostModel.free(), false));
     final Engine engine;
     final Journal journal;
     final String[] symbols = new String[SYMBOLS];

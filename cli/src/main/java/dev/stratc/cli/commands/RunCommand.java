@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
 import dev.stratc.cli.CliException;
+import dev.stratc.backtest.CostModel;
 import dev.stratc.cli.ExitCode;
 import dev.stratc.cli.Failures;
 import dev.stratc.data.Bars;
@@ -40,6 +41,7 @@ import dev.stratc.runtime.ops.TelegramNotifier;
 import dev.stratc.runtime.risk.RiskLimits;
 import dev.stratc.runtime.run.BrokerRun;
 import dev.stratc.runtime.run.ConfigFiles;
+import dev.stratc.runtime.run.MarketRules;
 import dev.stratc.runtime.run.RunState;
 import dev.stratc.runtime.run.SimulatedRun;
 import dev.stratc.runtime.run.StateDirectory;
@@ -60,7 +62,9 @@ import picocli.CommandLine.Spec;
             "or live (real orders: needs --risk limits and a confirmation).",
             "",
             "Everything the run keeps (journal, kill switch, simulated exchange) is under --state-dir; run the same",
-            "command again after a crash and it continues where it stopped. Ctrl-C stops cleanly.",
+            "command again after a crash and it continues where it stopped.",
+            "Ctrl-C stops cleanly within 5 s: working orders are cancelled (see --on-stop), the session summary is",
+            "printed and the exit status is 130; a second Ctrl-C stops at once (also 130).",
             "Example: stratc run examples/momentum.strat --mode paper --speed max"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
@@ -156,11 +160,12 @@ public final class RunCommand implements Callable<Integer> {
         }, "stratc-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         Notifier notifier = TelegramNotifier.fromEnvironment(System::getenv).orElse(null);
-        try {
+        CtrlC ctrlC = CtrlC.install(stop, spec.commandLine().getErr());
+        try (ctrlC) {
             if (pool == null) {
                 runSimulated(runMode, program, riskConfig, state, replaySpeed, stop, notifier, out);
             } else {
-                runOnBrokers(runMode, program, riskConfig, pool, state, stop, notifier, out);
+                runOnBrokers(runMode, program, riskConfig, pool, state, stop, ctrlC, notifier, out);
             }
         } catch (StateDirectory.InUseException e) {
             throw CliException.failure(e.getMessage(), e);
@@ -188,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
                 // the hook is running: it waits for finished, which is counted down
             }
         }
-        return ExitCode.OK;
+        return ctrlC.requested() ? CtrlC.EXIT_STATUS : ExitCode.OK;
     }
 
     /** A second run on a held state directory is refused before it loads anything (exit 1). */
@@ -282,7 +287,8 @@ public final class RunCommand implements Callable<Integer> {
                         + "              trades/day %d, daily loss %s (kill switch%s), calendar %s%n",
                 fmt(limits.maxPositionValue()), limits.maxPositionsPerAccount(), limits.maxPositionsTotal(),
                 fmt(limits.maxExposurePerAccount()), fmt(limits.maxExposureTotal()), limits.maxTradesPerDay(),
-                fmt(limits.maxDailyLoss()), limits.flattenOnKill() ? ", then flatten" : "", limits.calendar());
+                fmt(limits.maxDailyLoss()), limits.flattenOnKill() ? ", then flatten" : "",
+                riskConfig.calendarGiven() ? limits.calendar() : MarketRules.of(pool).calendar());
         out.println("state         " + state + "   (stop new entries any time: stratc kill --state-dir " + state + ")");
         out.flush();
         if (yes) {
@@ -322,7 +328,8 @@ public final class RunCommand implements Callable<Integer> {
         SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
                 ReplayDataSet.fromBars(universe.description(), bars),
-                new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital, 0, false),
+                new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
+                        CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
                 program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
@@ -345,8 +352,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
-                              ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, Notifier notifier,
-                              PrintWriter out) throws InterruptedException {
+                              ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, CtrlC ctrlC,
+                              Notifier notifier, PrintWriter out) throws InterruptedException {
         if (data.symbols.isEmpty()) {
             throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
         }
@@ -355,21 +362,41 @@ public final class RunCommand implements Callable<Integer> {
         }
         Duration timeframe = data.timeframe != null ? Durations.timeframe(data.timeframe)
                 : program.info().timeframe();
-        RiskLimits limits = riskConfig != null ? riskConfig.limits() : RiskLimits.none("KRX");
-        ZoneId zone = limits.calendar().equals("KRX") ? ZoneId.of("Asia/Seoul") : ZoneId.of("UTC");
+        // the accounts' market decides the calendar, zone and lot rule; a risk file may name another calendar
+        MarketRules market = MarketRules.of(pool);
+        if (riskConfig != null && riskConfig.calendarGiven()) {
+            market = market.withCalendar(riskConfig.limits().calendar());
+        }
+        RiskLimits limits = riskConfig != null ? riskConfig.limits().withCalendar(market.calendar())
+                : RiskLimits.none(market.calendar());
+        ZoneId zone = market.zone();
         ConsoleReport console = new ConsoleReport(out, zone);
         RunEvents events = notifier == null ? console
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
         BrokerRun.Setup setup = new BrokerRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
-                        limits.calendar().equals("KRX") ? 1 : 1e-8),
+                        market.quantityStep()),
                 pool, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, data.symbols);
         out.printf("%s %s on %d account(s); state in %s%n", program.info().name(), runMode.label(),
                 pool.accounts().size(), state);
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ")");
         }
-        try (BrokerRun run = BrokerRun.open(setup);
+        BrokerRun opened;
+        ctrlC.interruptible(true);
+        try {
+            opened = BrokerRun.open(setup);
+        } catch (RuntimeException e) {
+            if (!ctrlC.requested()) {
+                throw e;
+            }
+            out.println("stopped while connecting to the accounts (" + e.getMessage() + "); nothing was sent");
+            return;
+        } finally {
+            ctrlC.interruptible(false);
+            Thread.interrupted();   // an interrupt meant for a wait while connecting must not cut off what follows
+        }
+        try (BrokerRun run = opened;
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
             run.run(() -> {
                 monitor.tick();

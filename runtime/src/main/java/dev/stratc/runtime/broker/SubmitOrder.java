@@ -7,10 +7,19 @@ import java.util.Objects;
  * already knows the id must refuse the order ({@link RejectReason#DUPLICATE_CLIENT_ORDER_ID}), never open a
  * second one.
  *
- * @param limitPrice the limit, {@code NaN} for a market order
+ * @param limitPrice   the limit, {@code NaN} for a market order
+ * @param touchedPrice for the market exit a declarative stop triggered, the price the market touched the stop
+ *                     at ({@code NaN} otherwise): the built-in simulated exchange fills it there, as a stop
+ *                     resting at the venue would have filled; real brokers ignore it
  */
 public record SubmitOrder(String clientOrderId, String symbol, Side side, OrderType type, double quantity,
-                          double limitPrice, TimeInForce timeInForce) {
+                          double limitPrice, TimeInForce timeInForce, double touchedPrice) {
+
+    public SubmitOrder(String clientOrderId, String symbol, Side side, OrderType type, double quantity,
+                       double limitPrice, TimeInForce timeInForce) {
+        this(clientOrderId, symbol, side, type, quantity, limitPrice, timeInForce, Double.NaN);
+    }
+
     public SubmitOrder {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
         Objects.requireNonNull(symbol, "symbol");

@@ -8,8 +8,10 @@ import dev.stratc.strategy.BarView;
 /**
  * Builds one symbol's bars at the strategy's timeframe from trades, or aggregates the venue's bars when the
  * data comes as bars. Buckets are aligned to the epoch shifted by the exchange's UTC offset, so daily bars
- * start at the exchange's midnight. A bar closes when the first event of a later bucket arrives, or when a
- * venue bar ends exactly at the bucket's end.
+ * start at the exchange's midnight. A bar closes at its end by the market clock plus a grace for late trades
+ * ({@link #dueBy}), when the first event of a later bucket arrives, or when a venue bar ends exactly at the
+ * bucket's end. A trade stamped before the end of a bar already closed is late: it moves the price (and stops)
+ * but no longer changes a bar the strategy has seen.
  */
 public final class BarBuilder {
     private final MutableBar bar;
@@ -17,6 +19,8 @@ public final class BarBuilder {
     private final long offset;
     private boolean open;
     private boolean fromBars;
+    /** The end of the last bar closed: trades stamped before it are late. */
+    private long closedUntil = Long.MIN_VALUE;
 
     public BarBuilder(String symbol, Duration timeframe, long utcOffsetMillis) {
         this.bar = new MutableBar(symbol);
@@ -51,15 +55,32 @@ public final class BarBuilder {
         return open && time >= bar.end;
     }
 
+    /** Whether the open bar is due to close at market time {@code clock}: its end plus {@code graceMillis}. */
+    public boolean dueBy(long clock, long graceMillis) {
+        return open && clock >= bar.end + graceMillis;
+    }
+
+    /** The end of the open bar; {@code Long.MAX_VALUE} when none is open. */
+    public long openEnd() {
+        return open ? bar.end : Long.MAX_VALUE;
+    }
+
     /** Marks the open bar closed (the caller has evaluated it). */
     public void close() {
         open = false;
+        closedUntil = Math.max(closedUntil, bar.end);
     }
 
-    /** Applies a trade to the open bar, beginning a new bar when none is open. */
-    public void trade(long time, double price, double size) {
+    /**
+     * Applies a trade to the open bar, beginning a new bar when none is open; returns {@code false} for a late
+     * trade (stamped within a bar already closed), which is left out.
+     */
+    public boolean trade(long time, double price, double size) {
         if (fromBars) {
-            return;
+            return true;
+        }
+        if (time < closedUntil) {
+            return false;
         }
         if (!open) {
             long start = bucketStart(time);
@@ -67,6 +88,7 @@ public final class BarBuilder {
             open = true;
         }
         bar.trade(price, size);
+        return true;
     }
 
     public void quote(double bid, double ask) {

@@ -57,6 +57,11 @@ record Composite(List<RunEvents> listeners) implements RunEvents {
     }
 
     @Override
+    public void attention(String message) {
+        listeners.forEach(l -> l.attention(message));
+    }
+
+    @Override
     public void strategyMessage(String symbol, long time, String message, boolean notify) {
         listeners.forEach(l -> l.strategyMessage(symbol, time, message, notify));
     }

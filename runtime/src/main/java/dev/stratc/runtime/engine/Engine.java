@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.stratc.backtest.StopRule;
 import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPosition;
@@ -34,6 +36,9 @@ import dev.stratc.runtime.order.ManagedOrder;
 import dev.stratc.runtime.order.OrderIntent;
 import dev.stratc.runtime.order.OrderManager;
 import dev.stratc.runtime.order.OrderState;
+import dev.stratc.runtime.order.RetryPolicy;
+import dev.stratc.runtime.order.SendAttempts;
+import dev.stratc.runtime.order.SubmissionQueue;
 import dev.stratc.runtime.pool.Account;
 import dev.stratc.runtime.pool.AccountPool;
 import dev.stratc.runtime.pool.RequestKind;
@@ -81,7 +86,7 @@ public final class Engine {
     private final RunEvents events;
     private final Portfolio portfolio = new Portfolio();
     private final OrderManager orders = new OrderManager();
-    private final Map<String, SymbolSlot> slots = new HashMap<>();
+    private final Map<String, SymbolSlot> slots = new LinkedHashMap<>();
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     /** Journalled state changes not applied yet: a restarted run applies each at the data position it was made. */
     private final Queue<ObjectNode> pendingHistory = new ArrayDeque<>();
@@ -93,7 +98,15 @@ public final class Engine {
     /** Accounts whose holdings found at the broker are handed to the strategy ({@code adopt_holdings: true}). */
     private final Set<String> adoptingAccounts = new HashSet<>();
     private final Map<String, Optional<String>> baseAssets = new HashMap<>();
+    private final SubmissionQueue queue = new SubmissionQueue();
+    private final SendAttempts attempts = new SendAttempts();
+    private long droppedEntries;
+    /** Whether the queue is being worked through (a refusal while sending queues its retry, not a second pass). */
+    private boolean pumping;
+    /** While reconciling: a rejection found then is history, not a reason to send again. */
+    private boolean settling;
     private final long utcOffsetMillis;
+    private long lateTrades;
     private long sequence = -1;
     private long resumeAfter = -1;
     /** The first reconciliation waits until the data after this position (what the venue had already seen). */
@@ -107,6 +120,8 @@ public final class Engine {
     private boolean reconciled;
     private long lastReconcile;
     private long lastHousekeeping;
+    /** The earliest end of an open bar: no bar is due before it (plus the grace). */
+    private long earliestBarEnd = Long.MAX_VALUE;
     /** How often (market time) timeouts, the kill switch file and reconciliation are looked at. */
     private static final long HOUSEKEEPING_MILLIS = 1_000;
 
@@ -155,6 +170,11 @@ public final class Engine {
         return clock;
     }
 
+    /** Trades that came after their bar had closed (past its grace): left out of the bar, reported in the status. */
+    public long lateTrades() {
+        return lateTrades;
+    }
+
     /** The listener to start an account's broker with: its events are queued for {@link #drain}. */
     public BrokerListener listener(Account account) {
         return new BrokerListener() {
@@ -183,12 +203,42 @@ public final class Engine {
      */
     public void advanceClock(long time) {
         clock = Math.max(clock, time);
+        closeDueBars(false);
+    }
+
+    /**
+     * Closes every bar whose end (plus the grace for late trades) the market clock has passed, in symbol order:
+     * a quiet symbol gets its close on time, not when its next trade comes.
+     */
+    private void closeDueBars(boolean warm) {
+        long grace = config.barGrace().toMillis();
+        if (clock - grace < earliestBarEnd) {
+            return;
+        }
+        long earliest = Long.MAX_VALUE;
+        for (SymbolSlot slot : slots.values()) {
+            if (slot.bars.dueBy(clock, grace)) {
+                closeBar(slot, warm);
+            }
+            earliest = Math.min(earliest, slot.bars.openEnd());
+        }
+        earliestBarEnd = earliest;
     }
 
     /** Cancels every working order (a clean stop, unless the run is told to keep them). */
     public void cancelAll() {
         for (ManagedOrder order : orders.working()) {
             cancel(order);
+        }
+        // the run is stopping: cancels still waiting for a request budget go now, within a few seconds
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        for (SubmissionQueue.Waiting waiting : queue.inOrder()) {
+            Account account = pool.account(waiting.order().account());
+            if (waiting.kind() == SubmissionQueue.Kind.CANCEL && account != null) {
+                queue.remove(waiting);
+                account.acquire(RequestKind.CANCEL, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
+                sendCancel(waiting.order(), account);
+            }
         }
         drain();
     }
@@ -394,6 +444,15 @@ public final class Engine {
     }
 
     private void settle(ManagedOrder order, Account account) {
+        settling = true;
+        try {
+            settleOrder(order, account);
+        } finally {
+            settling = false;
+        }
+    }
+
+    private void settleOrder(ManagedOrder order, Account account) {
         var report = account.broker().order(order.clientOrderId());
         if (report.isEmpty()) {
             if (order.intent().sequence() > sequence) {
@@ -404,7 +463,7 @@ public final class Engine {
                 if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
                     note(order.account(), "resend", order.clientOrderId(),
                             "the broker never received the order; sending it again with the same id");
-                    send(order, account);
+                    submit(order, clock);
                 } else {
                     orders.rejectLocally(order, clock);
                     note(order.account(), "rejectedLocally", order.clientOrderId(),
@@ -584,28 +643,56 @@ public final class Engine {
             drain();
         }
         ordinal = 0;
+        closeDueBars(warm);
         SymbolSlot slot = slot(event.symbol());
         switch (event) {
             case MarketEvent.Trade trade -> {
                 if (slot.bars.closesBefore(trade.time())) {
                     closeBar(slot, warm);
                 }
-                slot.bars.trade(trade.time(), trade.price(), trade.size());
-                price(slot, trade.price(), trade.time(), warm);
+                if (!slot.bars.trade(trade.time(), trade.price(), trade.size())) {
+                    lateTrades++;
+                }
+                barOpened(slot);
+                mark(slot, trade.price());
+                if (!warm) {
+                    watchStops(slot, (stops, position) -> StopRule.onTrade(stops, position.quantity(),
+                            position.entryPrice(), position.bestPrice(), position.entryTime(), trade.price(),
+                            trade.time()));
+                }
             }
-            case MarketEvent.Quote quote -> slot.bars.quote(quote.bid(), quote.ask());
+            case MarketEvent.Quote quote -> {
+                slot.bars.quote(quote.bid(), quote.ask());
+                if (!warm) {
+                    // a polled symbol's ticks are quotes: a long's stop is watched on the bid it would sell at
+                    watchStops(slot, (stops, position) -> {
+                        double price = position.quantity() > 0 ? quote.bid() : quote.ask();
+                        return price > 0 ? StopRule.onTrade(stops, position.quantity(), position.entryPrice(),
+                                position.bestPrice(), position.entryTime(), price, quote.time()) : null;
+                    });
+                }
+            }
             case MarketEvent.Bar bar -> {
                 if (slot.bars.closesBefore(bar.time() - 1)) {
                     closeBar(slot, warm);
                 }
+                if (!warm) {
+                    // the whole bar at once, by the backtester's rule: a gap at the open, else the stop's level
+                    watchStops(slot, (stops, position) -> StopRule.onBar(stops, position.quantity(),
+                            position.entryPrice(), position.bestPrice(), position.entryTime(), bar.open(), bar.high(),
+                            bar.low(), bar.close(), bar.time()));
+                    // a stop filled within this bar is booked before the strategy looks at its position
+                    drain();
+                }
                 boolean rising = bar.close() >= bar.open();
-                price(slot, bar.open(), bar.time(), warm);
-                price(slot, rising ? bar.low() : bar.high(), bar.time(), warm);
-                price(slot, rising ? bar.high() : bar.low(), bar.time(), warm);
-                price(slot, bar.close(), bar.time(), warm);
+                mark(slot, bar.open());
+                mark(slot, rising ? bar.low() : bar.high());
+                mark(slot, rising ? bar.high() : bar.low());
+                mark(slot, bar.close());
                 if (slot.bars.venueBar(bar)) {
                     closeBar(slot, warm);
                 }
+                barOpened(slot);
             }
         }
         if (warm) {
@@ -613,6 +700,7 @@ public final class Engine {
         } else {
             settleJournalledDecisions(seq);
             drain();
+            pump();
             if (clock - lastHousekeeping >= HOUSEKEEPING_MILLIS) {
                 lastHousekeeping = clock;
                 housekeeping();
@@ -684,13 +772,27 @@ public final class Engine {
                     write(account, record);
                 }
             }
+            attempts.clear();
         }
     }
 
-    private void price(SymbolSlot slot, double price, long time, boolean warm) {
+    private void mark(SymbolSlot slot, double price) {
         portfolio.mark(slot.symbol, price);
         risk.observePrice(slot.symbol, price);
-        if (warm || portfolio.quantity(slot.symbol) == 0) {
+    }
+
+    private void barOpened(SymbolSlot slot) {
+        earliestBarEnd = Math.min(earliestBarEnd, slot.bars.openEnd());
+    }
+
+    /** How a price event triggers one position's declarative stops. */
+    private interface StopTrigger {
+        StopRule.Exit check(Stops stops, Position position);
+    }
+
+    /** Checks the strategy's declarative stops against every account's position in the symbol. */
+    private void watchStops(SymbolSlot slot, StopTrigger trigger) {
+        if (portfolio.quantity(slot.symbol) == 0) {
             return;
         }
         Stops stops = slot.strategy.stops();
@@ -702,13 +804,12 @@ public final class Engine {
             if (position.quantity() == 0 || exitWorking(account, slot.symbol)) {
                 continue;
             }
-            String stop = StopCheck.triggered(stops, position.quantity(), position.entryPrice(), position.bestPrice(),
-                    position.entryTime(), price, time);
-            if (stop != null) {
+            StopRule.Exit exit = trigger.check(stops, position);
+            if (exit != null) {
                 Side side = position.quantity() > 0 ? Side.SELL : Side.BUY;
                 execute(new OrderIntent(nextId(), slot.symbol, side, OrderType.MARKET, Math.abs(position.quantity()),
-                        Double.NaN, new AccountChoice.Named(account), null, stop + " at " + price, true, sequence,
-                        time));
+                        Double.NaN, new AccountChoice.Named(account), null, exit.reason() + " at " + exit.price(),
+                        true, sequence, clock, exit.price()));
             }
         }
     }
@@ -860,6 +961,10 @@ public final class Engine {
         }
         String accountId = ((AccountChoice.Named) intent.account()).id();
         Account account = pool.account(accountId);
+        if (attempts.blocked(SendAttempts.Key.of(intent, accountId), intent.quantity())) {
+            // said once when the run stopped sending it: the same order is not sent again as it is
+            return;
+        }
         Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, orders.pendingEntries(),
                 clock);
         if (refusal != null) {
@@ -879,7 +984,7 @@ public final class Engine {
         ObjectNode record = Records.intent(intent);
         record.put("price", order.decisionPrice()).put("opens", order.opensPosition());
         write(accountId, record);
-        send(order, account);
+        submit(order, clock);
     }
 
     /**
@@ -887,7 +992,7 @@ public final class Engine {
      * only when it never reached the broker.
      */
     private void resendIfLost(ManagedOrder order) {
-        if (config.mode() == RunMode.DRY_RUN
+        if (config.mode() == RunMode.DRY_RUN || queue.contains(order)
                 || (order.state() != OrderState.NEW && order.state() != OrderState.SUBMITTED)) {
             return;
         }
@@ -904,29 +1009,131 @@ public final class Engine {
         }
     }
 
-    private void send(ManagedOrder order, Account account) {
-        journal.sync();
-        if (!account.acquire(RequestKind.ORDER, 2_000)) {
-            orders.rejectLocally(order, clock);
-            note(account.id(), "rejectedLocally", order.clientOrderId(), "the account's rate limit stayed exhausted");
-            refuse(order.intent(), account.id(), new Refusal(Refusal.Code.ORDER_RATE,
-                    "account " + account.id() + "'s request budget stayed exhausted for 2 s"));
+    private static SubmissionQueue.Kind kindOf(ManagedOrder order) {
+        return order.intent().reducing() ? SubmissionQueue.Kind.EXIT : SubmissionQueue.Kind.ENTRY;
+    }
+
+    /**
+     * Sends an order when the order rate and its account's request budget allow and nothing of a higher or equal
+     * priority waits; otherwise it waits in the queue (from {@code notBefore}, market time).
+     */
+    private void submit(ManagedOrder order, long notBefore) {
+        SubmissionQueue.Kind kind = kindOf(order);
+        if (notBefore > clock || queue.anyAhead(kind)) {
+            queue.add(kind, order, notBefore);
+            pump();
             return;
         }
+        Account account = pool.account(order.account());
+        long wait = reserve(account, RequestKind.ORDER);
+        if (wait > 0) {
+            queue.add(kind, order, clock + wait);
+            return;
+        }
+        send(order, account);
+    }
+
+    /**
+     * Takes the run's order rate ({@code max_orders_per_second}, for new orders) and the account's request budget
+     * for one command; returns 0 when taken, else how many milliseconds to wait.
+     */
+    private long reserve(Account account, RequestKind kind) {
+        if (kind == RequestKind.ORDER) {
+            long wait = risk.rateWaitMillis(clock);
+            if (wait > 0) {
+                return wait;
+            }
+        }
+        long nanos = account.tryAcquire(kind);
+        return nanos == 0 ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Sends what waits and may go now, in the queue's order: cancels, exits, entries. An entry that waited past
+     * its bar is dropped (its decision is stale); nothing else is.
+     */
+    private void pump() {
+        if (queue.isEmpty() || pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            pumpQueue();
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private void pumpQueue() {
+        for (SubmissionQueue.Waiting waiting : queue.inOrder()) {
+            if (!queue.contains(waiting)) {
+                continue;   // sent or dropped meanwhile
+            }
+            ManagedOrder order = waiting.order();
+            Account account = pool.account(order.account());
+            if (account == null || (waiting.kind() != SubmissionQueue.Kind.CANCEL && order.state().isTerminal())) {
+                queue.remove(waiting);
+                continue;
+            }
+            if (waiting.kind() == SubmissionQueue.Kind.ENTRY
+                    && clock >= order.intent().time() + config.timeframe().toMillis()) {
+                queue.remove(waiting);
+                dropStale(order);
+                continue;
+            }
+            if (waiting.notBefore() > clock) {
+                continue;
+            }
+            if (waiting.kind() == SubmissionQueue.Kind.CANCEL) {
+                long wait = reserve(account, RequestKind.CANCEL);
+                if (wait > 0) {
+                    queue.postpone(waiting, clock + wait);
+                } else {
+                    queue.remove(waiting);
+                    sendCancel(order, account);
+                }
+                continue;
+            }
+            if (risk.rateWaitMillis(clock) > 0) {
+                // the run's own rate binds every account: nothing behind this may overtake it
+                return;
+            }
+            long wait = reserve(account, RequestKind.ORDER);
+            if (wait > 0) {
+                queue.postpone(waiting, clock + wait);
+                continue;
+            }
+            queue.remove(waiting);
+            send(order, account);
+        }
+    }
+
+    private void dropStale(ManagedOrder order) {
+        orders.rejectLocally(order, clock);
+        droppedEntries++;
+        note(order.account(), "rejectedLocally", order.clientOrderId(),
+                "waited for the order rate past its bar; the decision is stale");
+        events.warning("entry " + order.clientOrderId() + " (" + order.intent().side() + " " + order.intent().symbol()
+                + " on " + order.account() + ") dropped: it waited for the order rate past its bar");
+    }
+
+    /** Sends an order whose rate tokens are taken. */
+    private void send(ManagedOrder order, Account account) {
+        journal.sync();
         try {
             account.broker().submit(order.intent().toSubmit());
             account.succeeded();
         } catch (BrokerException e) {
-            account.failed(e.getMessage());
             if (e.kind() != BrokerException.Kind.OUTCOME_UNKNOWN) {
+                account.failed(e.getMessage());
                 orders.rejectLocally(order, clock);
                 note(account.id(), "rejectedLocally", order.clientOrderId(), e.getMessage());
                 if (!dustRefused(order, e.getMessage())) {
-                    events.warning("order " + order.clientOrderId() + " was not sent to " + account.id() + ": "
-                            + e.getMessage());
+                    refusedByBroker(order, RetryPolicy.retryable(e.kind()), e.kind() + ": " + e.getMessage());
                 }
                 return;
             }
+            account.failed(e.getMessage());
             events.warning("order " + order.clientOrderId() + " may or may not have reached " + account.id()
                     + " (" + e.getMessage() + "); it will be looked up");
         }
@@ -936,6 +1143,61 @@ public final class Engine {
         events.sent(order.intent(), account.id());
     }
 
+    /**
+     * A broker refused an order (or it could not be sent). A refusal that can pass is retried with a growing
+     * back-off under a new client order id, up to the retry limit; then, or at once for a refusal that cannot
+     * change, the run stops sending that order, says so once and notifies.
+     */
+    private void refusedByBroker(ManagedOrder order, boolean retryable, String why) {
+        OrderIntent intent = order.intent();
+        SendAttempts.Key key = SendAttempts.Key.of(intent, order.account());
+        String what = intent.side() + " " + new java.math.BigDecimal(Double.toString(intent.quantity())).stripTrailingZeros().toPlainString() + " " + intent.symbol() + " on "
+                + order.account();
+        if (!retryable) {
+            attempts.block(key, intent.quantity());
+            events.attention("order " + order.clientOrderId() + " (" + what + ") was refused: " + why
+                    + ". It cannot pass as it is, so it is not sent again until the position changes or the day ends");
+            return;
+        }
+        int refused = attempts.refused(key, clock);
+        RetryPolicy retry = config.retry();
+        if (refused >= retry.maxAttempts()) {
+            attempts.block(key, Double.NaN);
+            events.attention("gave up on " + what + " after " + refused + " refused sends in "
+                    + (clock - attempts.firstRefusal(key) + 500) / 1000 + " s (last: " + why + "). Nothing more is sent"
+                    + " for it until its position changes or the day ends; check the account and the broker");
+            return;
+        }
+        double held = portfolio.position(order.account(), intent.symbol()).quantity();
+        if (intent.reducing() && (held == 0 || Math.signum(held) == intent.side().sign())) {
+            return;   // nothing left to exit
+        }
+        long delay = retry.delayMillis(refused);
+        if (!intent.reducing() && clock + delay >= intent.time() + config.timeframe().toMillis()) {
+            events.warning("entry " + order.clientOrderId() + " (" + what + ") was refused (" + why
+                    + ") and is not retried: a retry would come after its bar");
+            return;
+        }
+        String base = intent.clientOrderId().replaceFirst("-r\\d+$", "");
+        double quantity = intent.reducing() ? Math.min(intent.quantity(), Math.abs(held)) : intent.quantity();
+        OrderIntent again = new OrderIntent(base + "-r" + refused, intent.symbol(), intent.side(), intent.type(),
+                quantity, intent.limitPrice(), intent.account(), intent.tag(), intent.reason(),
+                intent.reducing(), intent.sequence(), intent.time(), intent.touchedPrice());
+        if (orders.knows(again.clientOrderId())) {
+            return;
+        }
+        ManagedOrder retryOrder = orders.add(again, order.account(), clock, order.decisionPrice(),
+                order.opensPosition());
+        ObjectNode record = Records.intent(again);
+        record.put("price", retryOrder.decisionPrice()).put("opens", retryOrder.opensPosition())
+                .put("retryOf", intent.clientOrderId());
+        write(order.account(), record);
+        events.warning("order " + order.clientOrderId() + " (" + what + ") was refused (" + why + "); send "
+                + (refused + 1) + " of at most " + retry.maxAttempts() + " in " + delay / 1000.0 + " s as "
+                + again.clientOrderId());
+        submit(retryOrder, clock + delay);
+    }
+
     private void refuse(OrderIntent intent, String account, Refusal refusal) {
         ObjectNode record = Records.intent(intent);
         record.put("type", "refused").put("code", refusal.code().name()).put("why", refusal.message());
@@ -943,22 +1205,51 @@ public final class Engine {
         events.refused(intent, account, refusal);
     }
 
-    /** Cancels a working order (on a timeout, at shutdown, or by hand). */
+    /** Cancels a working order (on a timeout, at shutdown, or by hand); one not sent yet simply never leaves. */
     public void cancel(ManagedOrder order) {
         Account account = pool.account(order.account());
         if (order.state().isTerminal() || order.isCancelRequested() || account == null) {
             return;
         }
+        if (order.state() == OrderState.NEW && queue.contains(order)) {
+            queue.inOrder().stream().filter(w -> w.order() == order).forEach(queue::remove);
+            orders.rejectLocally(order, clock);
+            note(order.account(), "rejectedLocally", order.clientOrderId(), "cancelled before it was sent");
+            return;
+        }
         orders.cancelRequested(order);
         note(order.account(), "cancelRequested", order.clientOrderId(), null);
+        long wait = reserve(account, RequestKind.CANCEL);
+        if (wait > 0) {
+            queue.add(SubmissionQueue.Kind.CANCEL, order, clock + wait);
+            return;
+        }
+        sendCancel(order, account);
+    }
+
+    private void sendCancel(ManagedOrder order, Account account) {
         journal.sync();
-        account.acquire(RequestKind.CANCEL, 2_000);
         try {
             account.broker().cancel(new CancelOrder(order.clientOrderId(), order.intent().symbol()));
         } catch (BrokerException e) {
             account.failed(e.getMessage());
             events.warning("cancel of " + order.clientOrderId() + " failed: " + e.getMessage());
         }
+    }
+
+    /** Orders waiting to be sent (for the rate or a retry's back-off), cancels included. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Exits among {@link #queued()}. */
+    public long queuedExits() {
+        return queue.count(SubmissionQueue.Kind.EXIT);
+    }
+
+    /** Entries dropped because they waited for the order rate past their bar. */
+    public long droppedEntries() {
+        return droppedEntries;
     }
 
     /** Sends market orders closing every open position (the kill switch's optional flatten, or a shutdown). */
@@ -1012,10 +1303,16 @@ public final class Engine {
             events.warning(outcome.anomaly());
         }
         events.orderEvent(outcome.order(), event);
-        if (event instanceof OrderEvent.Rejected rejected && rejected.reason() == RejectReason.INVALID_ORDER) {
-            dustRefused(outcome.order(), rejected.message());
+        if (event instanceof OrderEvent.Rejected rejected) {
+            boolean dust = rejected.reason() == RejectReason.INVALID_ORDER
+                    && dustRefused(outcome.order(), rejected.message());
+            if (!dust && !settling) {
+                refusedByBroker(outcome.order(), RetryPolicy.retryable(rejected.reason()),
+                        rejected.reason() + ": " + rejected.message());
+            }
         }
         if (outcome.isFill()) {
+            attempts.reset(account, outcome.fill().symbol());
             Position position = bookFill(account, outcome.fill());
             ObjectNode change = JsonLines.record("position");
             change.put("symbol", position.symbol()).put("quantity", position.quantity())
@@ -1135,9 +1432,10 @@ public final class Engine {
         if (config.mode() == RunMode.DRY_RUN) {
             return;
         }
+        pump();
         for (ManagedOrder order : orders.unanswered(clock, config.ackTimeout().toMillis())) {
             Account account = pool.account(order.account());
-            if (account != null) {
+            if (account != null && !queue.contains(order)) {
                 try {
                     settle(order, account);
                 } catch (BrokerException e) {

@@ -43,6 +43,14 @@ public interface RunEvents {
     default void warning(String message) {
     }
 
+    /**
+     * Something a person must look at (an order the run gave up on): shown as a warning and, where a notifier
+     * is set up, sent as a notification.
+     */
+    default void attention(String message) {
+        warning(message);
+    }
+
     /** A {@code log(...)} or {@code notify(...)} of the strategy; {@code notify} is true for the latter. */
     default void strategyMessage(String symbol, long time, String message, boolean notify) {
     }

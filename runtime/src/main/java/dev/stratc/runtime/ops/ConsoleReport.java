@@ -167,6 +167,8 @@ public final class ConsoleReport implements RunEvents {
                     account.throttledCount(), account.errorCount(),
                     account.healthDetail().isEmpty() ? "" : "  (" + account.healthDetail() + ")");
         }
+        out.printf(Locale.ROOT, "   queue %d waiting to be sent (%d exits)  stale entries dropped %d  late trades %d%n",
+                engine.queued(), engine.queuedExits(), engine.droppedEntries(), engine.lateTrades());
         out.flush();
     }
 

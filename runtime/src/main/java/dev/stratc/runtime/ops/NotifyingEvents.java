@@ -30,6 +30,11 @@ public record NotifyingEvents(Notifier notifier, String runName) implements RunE
     }
 
     @Override
+    public void attention(String message) {
+        notifier.send("[" + runName + "] " + message);
+    }
+
+    @Override
     public void strategyMessage(String symbol, long time, String message, boolean notify) {
         if (notify) {
             notifier.send("[" + runName + "] " + symbol + ": " + message);

@@ -8,9 +8,11 @@ import dev.stratc.runtime.broker.BrokerInfo;
 import dev.stratc.runtime.broker.BrokerPort;
 
 /**
- * One account of the pool: its broker port, its rate limits, its health and its counters. Health follows
- * the account's recent results: three failures in a row or a lost session make it {@link AccountHealth#FAILED},
- * a success after that {@link AccountHealth#DEGRADED}, five successes {@link AccountHealth#HEALTHY}.
+ * One account of the pool: its broker port, its rate limits, its health and its counters. Health changes only
+ * on a real event, and {@link #healthDetail()} names it: a failed request makes the account
+ * {@link AccountHealth#DEGRADED}, three in a row or a lost session {@link AccountHealth#FAILED}, a success after
+ * that (or the session coming back) {@link AccountHealth#DEGRADED}, five successes {@link AccountHealth#HEALTHY}.
+ * A clean start is healthy.
  */
 public final class Account {
     private static final int FAILURES_TO_FAIL = 3;
@@ -24,6 +26,9 @@ public final class Account {
     private volatile AccountHealth health = AccountHealth.HEALTHY;
     private volatile String healthDetail = "";
     private int consecutiveFailures;
+    private boolean everConnected;
+    /** Why the session went down, while it is down. */
+    private String lostSession;
     private int consecutiveSuccesses;
     private final AtomicLong orders = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
@@ -130,8 +135,8 @@ public final class Account {
     public synchronized void succeeded() {
         consecutiveFailures = 0;
         consecutiveSuccesses++;
-        if (health == AccountHealth.FAILED) {
-            setHealth(AccountHealth.DEGRADED, "recovering");
+        if (health == AccountHealth.FAILED && lostSession == null) {
+            setHealth(AccountHealth.DEGRADED, "recovering after: " + healthDetail);
         } else if (health == AccountHealth.DEGRADED && consecutiveSuccesses >= SUCCESSES_TO_HEAL) {
             setHealth(AccountHealth.HEALTHY, "");
         }
@@ -144,13 +149,24 @@ public final class Account {
         setHealth(consecutiveFailures >= FAILURES_TO_FAIL ? AccountHealth.FAILED : AccountHealth.DEGRADED, detail);
     }
 
-    /** The broker session went down or came back. */
+    /**
+     * The broker session came up or went down. The first time it comes up is the start, not an event: the account
+     * stays as it is. Coming back after it was lost makes it {@link AccountHealth#DEGRADED} until it has
+     * proved itself again, and the detail says what happened.
+     */
     public synchronized void connection(boolean up, String detail) {
         if (up) {
             consecutiveFailures = 0;
-            setHealth(AccountHealth.DEGRADED, "reconnected");
+            if (lostSession != null) {
+                setHealth(AccountHealth.DEGRADED, "reconnected after: " + lostSession);
+                lostSession = null;
+                consecutiveSuccesses = 0;
+            }
+            everConnected = true;
         } else {
-            setHealth(AccountHealth.FAILED, detail);
+            lostSession = detail == null || detail.isBlank() ? "the session was lost" : detail;
+            setHealth(AccountHealth.FAILED, everConnected ? "session lost: " + lostSession : "cannot connect: "
+                    + lostSession);
         }
     }
 

@@ -70,10 +70,6 @@ public final class RiskEngine {
         if (!calendar.isOpen(intent.time())) {
             return new Refusal(Refusal.Code.OUTSIDE_TRADING_HOURS, "the market is closed (" + calendar.describe() + ")");
         }
-        if (limits.maxOrdersPerSecond() > 0 && recentOrders[recentHead] > now - 1000) {
-            return new Refusal(Refusal.Code.ORDER_RATE, "more than " + fmt(limits.maxOrdersPerSecond())
-                    + " orders within one second");
-        }
         if (intent.reducing()) {
             return null;
         }
@@ -130,6 +126,18 @@ public final class RiskEngine {
                     + ", the limit is " + fmt(limits.maxExposureTotal()));
         }
         return null;
+    }
+
+    /**
+     * How long (market time) the next order must wait so that no rolling second holds more than
+     * {@code max_orders_per_second} orders; 0 when it may go now. An order over the rate waits, it is never
+     * refused for it.
+     */
+    public long rateWaitMillis(long now) {
+        if (limits.maxOrdersPerSecond() <= 0 || recentOrders[recentHead] <= now - 1000) {
+            return 0;
+        }
+        return recentOrders[recentHead] + 1000 - now;
     }
 
     /** Counts an order that was sent. */

@@ -30,6 +30,13 @@ public record RiskLimits(double maxPositionValue, int maxPositionsPerAccount, in
         return new RiskLimits(0, 0, 0, 0, 0, 0, 0, false, true, Double.NaN, 0, calendar, 10);
     }
 
+    /** These limits under another trading calendar. */
+    public RiskLimits withCalendar(String name) {
+        return new RiskLimits(maxPositionValue, maxPositionsPerAccount, maxPositionsTotal, maxExposurePerAccount,
+                maxExposureTotal, maxTradesPerDay, maxDailyLoss, flattenOnKill, allowReentry, priceBandPercent,
+                maxOrdersPerSecond, name, sizingPercentOfEquity);
+    }
+
     public boolean isEmpty() {
         return maxPositionValue == 0 && maxPositionsPerAccount == 0 && maxPositionsTotal == 0
                 && maxExposurePerAccount == 0 && maxExposureTotal == 0 && maxTradesPerDay == 0 && maxDailyLoss == 0;

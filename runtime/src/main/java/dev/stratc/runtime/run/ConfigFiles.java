@@ -66,7 +66,8 @@ public final class ConfigFiles {
     }
 
     /** The risk file: the limits and the exchange holidays. */
-    public record Risk(RiskLimits limits, Set<LocalDate> holidays) {
+    /** @param calendarGiven whether the file names a calendar (else a broker run takes its accounts' market's) */
+    public record Risk(RiskLimits limits, Set<LocalDate> holidays, boolean calendarGiven) {
     }
 
     /**
@@ -125,7 +126,7 @@ public final class ConfigFiles {
                 bool(file, "", "allow_reentry", false), number(file, "", "price_band_percent", Double.NaN),
                 number(file, "", "max_orders_per_second", 0), calendar,
                 number(file, "", "position_size_percent", 10));
-        return new Risk(limits, holidays);
+        return new Risk(limits, holidays, root.has("calendar"));
     }
 
     public static Accounts accounts(Path path) {

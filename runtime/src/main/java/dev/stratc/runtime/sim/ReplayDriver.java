@@ -36,8 +36,10 @@ public final class ReplayDriver {
             boolean live = seq > engine.resumeAfter();
             if (live && speed > 0 && previousTime != Long.MIN_VALUE && event.time() > previousTime) {
                 long pause = (long) ((event.time() - previousTime) / speed);
-                if (pause > 0) {
-                    Thread.sleep(Math.min(pause, 5_000));
+                // in slices, so that a stop is seen within 100 ms whatever the pace
+                long until = System.nanoTime() + Math.min(pause, 5_000) * 1_000_000;
+                for (long left = Math.min(pause, 5_000); left > 0 && !stop.getAsBoolean(); left = (until - System.nanoTime()) / 1_000_000) {
+                    Thread.sleep(Math.min(left, 100));
                 }
             }
             previousTime = event.time();

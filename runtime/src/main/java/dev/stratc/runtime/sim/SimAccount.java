@@ -72,10 +72,13 @@ final class SimAccount {
             return "client order id " + order.clientOrderId() + " is already in use";
         }
         double price = order.type() == OrderType.LIMIT ? order.limitPrice() : lastPrice;
-        if (order.side() == Side.BUY && !Double.isNaN(price) && order.quantity() * price > freeCash(lastPrices) + 1e-9) {
+        double needed = Double.isNaN(price) ? 0
+                : order.quantity() * price + config.costs().fees(order.quantity() * price, false,
+                        order.type() == OrderType.LIMIT);
+        if (order.side() == Side.BUY && needed > freeCash(lastPrices) + 1e-9) {
             reason[0] = RejectReason.INSUFFICIENT_FUNDS;
-            return String.format("buying %s %s at %s needs %.2f %s; %.2f is free", order.quantity(), order.symbol(),
-                    price, order.quantity() * price, config.currency(), freeCash(lastPrices));
+            return String.format("buying %s %s at %s needs %.2f %s with fees; %.2f is free", order.quantity(),
+                    order.symbol(), price, needed, config.currency(), freeCash(lastPrices));
         }
         if (order.side() == Side.SELL && !config.allowShort() && order.quantity() > sellable(order.symbol()) + 1e-12) {
             reason[0] = RejectReason.INSUFFICIENT_POSITION;

@@ -89,16 +89,18 @@ public final class SimulatedBroker implements BrokerPort {
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             RejectReason[] reason = new RejectReason[1];
-            String refusal;
+            String refusal = exchange.arrived(accountId, order, reason);
             double lots = exchange.crypto() ? inLots(order.quantity()) : order.quantity();
-            if (!(lots > 0)) {
+            if (refusal != null) {
+                // refused by the venue's injected fault
+            } else if (!(lots > 0)) {
                 reason[0] = RejectReason.INVALID_ORDER;
                 refusal = order.quantity() + " " + order.symbol() + " is below the lot size " + exchange.lotStep()
                         + " (dust)";
             } else {
                 if (lots != order.quantity()) {
                     order = new SubmitOrder(order.clientOrderId(), order.symbol(), order.side(), order.type(), lots,
-                            order.limitPrice(), order.timeInForce());
+                            order.limitPrice(), order.timeInForce(), order.touchedPrice());
                 }
                 refusal = account.refusal(order, exchange::lastPrice, reason);
             }
@@ -123,6 +125,12 @@ public final class SimulatedBroker implements BrokerPort {
             }
         }
         exchange.submitted(accountId, event, record);
+        if (event instanceof OrderEvent.Accepted && !Double.isNaN(order.touchedPrice())) {
+            Runnable fill = exchange.fillTouched(accountId, order.clientOrderId(), order.touchedPrice());
+            if (fill != null) {
+                fill.run();
+            }
+        }
     }
 
     /** A quantity rounded down to the venue's lot size, as a crypto exchange's filter wants it. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,8 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
-import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.Side;
+import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 
@@ -27,8 +30,13 @@ import dev.stratc.runtime.market.MarketEvent;
  * <p>Fill model: a market order fills completely at the first trade printed after it arrived (never at the
  * price that made the strategy decide). A limit order that the first trade after its arrival crosses fills at
  * that trade's price as a taker; otherwise it rests and later fills at its own limit when trades reach it, up
- * to their size, oldest order first. Quotes move bid and ask but do not fill. Commission is a fixed rate of
- * the traded value.
+ * to their size, oldest order first. Quotes move bid and ask but do not fill. Prices and fees follow the
+ * {@link dev.stratc.backtest.CostModel} of {@code stratc backtest}: market fills slip against the trader and round
+ * to the tick against him, and every fill pays the market's commission (and, on sells, its tax).
+ *
+ * <p>A stop exit ({@link SubmitOrder#touchedPrice()}) stands for an order that rested at the venue while the run
+ * watched every price: it fills at once at the price the market touched, as long as the symbol's last event
+ * traded there (within its low and high); otherwise it is an ordinary market order.
  *
  * <p>Persistence: with a state file, every change the venue makes (an order taken, the fills of one market
  * event — in one line, so an event is never half applied —, a cancel) is appended to its own checksummed journal
@@ -43,6 +51,8 @@ public final class SimulatedExchange implements AutoCloseable {
     private final JsonLines journal;
     private final Map<String, SimAccount> accounts = new LinkedHashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
+    /** Each symbol's low and high of its last event: where a stop exit can have been touched. */
+    private final Map<String, double[]> lastRanges = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
     /** Fills read back from the journal, by data position: delivered again when a restarted replay passes it. */
     private final Map<Long, List<Delivery>> madeBefore = new HashMap<>();
@@ -50,6 +60,8 @@ public final class SimulatedExchange implements AutoCloseable {
     private final java.util.Set<String> startingHoldings = new java.util.HashSet<>();
     /** 0: shares, commission from cash; otherwise a crypto-style venue with this lot size (see cryptoRules). */
     private double lotStep;
+    private final List<Submission> submissions = new ArrayList<>();
+    private Refusing refusing;
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -104,6 +116,41 @@ public final class SimulatedExchange implements AutoCloseable {
     /** The torn tail moved out of the journal when this venue was rebuilt, if there was one. */
     public Optional<JsonLines.Repair> repaired() {
         return Optional.ofNullable(repair);
+    }
+
+    /** An order as it reached the venue, and whether it was refused ({@code null}: taken). */
+    public record Submission(long time, String accountId, SubmitOrder order, RejectReason refusedFor) {
+    }
+
+    private record Refusing(Predicate<SubmitOrder> which, RejectReason reason, String message) {
+    }
+
+    /**
+     * Fault injection, as a real server under load or with a rule the run broke does it: orders matching
+     * {@code which} are refused with {@code reason} until {@link #stopRefusing()}.
+     */
+    public synchronized void refuse(Predicate<SubmitOrder> which, RejectReason reason, String message) {
+        refusing = new Refusing(which, reason, message);
+    }
+
+    public synchronized void stopRefusing() {
+        refusing = null;
+    }
+
+    /** Every order that reached the venue, refused ones included, in arrival order (not kept across restarts). */
+    public synchronized List<Submission> submissions() {
+        return List.copyOf(submissions);
+    }
+
+    /** Records an arriving order; returns the injected refusal's message, or {@code null}. */
+    synchronized String arrived(String accountId, SubmitOrder order, RejectReason[] reason) {
+        boolean refused = refusing != null && refusing.which().test(order);
+        submissions.add(new Submission(clock, accountId, order, refused ? refusing.reason() : null));
+        if (refused) {
+            reason[0] = refusing.reason();
+            return refusing.message();
+        }
+        return null;
     }
 
     /** The account {@code id} at this venue, opened with the configured cash on first use. */
@@ -223,8 +270,12 @@ public final class SimulatedExchange implements AutoCloseable {
             clock = Math.max(clock, event.time());
             ArrayNode fills = JsonLines.record("fills").arrayNode();
             switch (event) {
-                case MarketEvent.Trade t -> trade(t.symbol(), t.price(), t.size(), fills, deliveries);
+                case MarketEvent.Trade t -> {
+                    lastRanges.put(t.symbol(), new double[] {t.price(), t.price()});
+                    trade(t.symbol(), t.price(), t.size(), fills, deliveries);
+                }
                 case MarketEvent.Bar b -> {
+                    lastRanges.put(b.symbol(), new double[] {b.low(), b.high()});
                     boolean rising = b.close() >= b.open();
                     double quarter = b.volume() / 4;
                     trade(b.symbol(), b.open(), quarter, fills, deliveries);
@@ -236,12 +287,7 @@ public final class SimulatedExchange implements AutoCloseable {
                     // quotes move the book but never fill on their own
                 }
             }
-            if (!fills.isEmpty()) {
-                // one line for everything the event did: a kill leaves the event applied wholly or not at all
-                ObjectNode record = JsonLines.record("fills");
-                record.put("seq", sequence).put("time", clock).set("fills", fills);
-                persist(record);
-            }
+            persistFills(fills);
             for (SimulatedBroker broker : brokers) {
                 if (broker.wants(event.symbol())) {
                     deliveries.add(() -> broker.deliver(event));
@@ -279,34 +325,72 @@ public final class SimulatedExchange implements AutoCloseable {
 
     private void trade(String symbol, double price, double size, ArrayNode fills, List<Runnable> deliveries) {
         lastPrices.put(symbol, price);
-        double[] liquidity = {size};
+        double liquidity = size;
         for (SimAccount account : accounts.values()) {
             for (SimOrder order : account.workingOrders(symbol)) {
-                double fillPrice = order.fillPrice(price);
-                if (Double.isNaN(fillPrice)) {
+                double tradedAt = order.fillPrice(price);
+                if (Double.isNaN(tradedAt)) {
                     continue;
                 }
                 double quantity = order.type() == OrderType.MARKET
                         ? order.remaining()
-                        : Math.min(order.remaining(), liquidity[0]);
+                        : Math.min(order.remaining(), liquidity);
                 if (quantity <= 0) {
                     continue;
                 }
                 if (order.type() != OrderType.MARKET) {
-                    liquidity[0] -= quantity;
+                    liquidity -= quantity;
                 }
-                String tradeId = "T" + (++tradeCounter);
-                boolean inAsset = crypto() && order.side() == dev.stratc.runtime.broker.Side.BUY;
-                double commission = inAsset ? quantity * config.commissionRate()
-                        : quantity * fillPrice * config.commissionRate();
-                String commissionAsset = inAsset ? baseAsset(symbol) : "";
-                fills.addObject().put("account", account.id()).put("id", order.clientOrderId()).put("tradeId", tradeId)
-                        .put("quantity", quantity).put("price", fillPrice).put("commission", commission)
-                        .put("commissionAsset", commissionAsset);
-                OrderEvent.Fill fill = account.fill(order, tradeId, quantity, fillPrice, commission, commissionAsset,
-                        clock);
-                deliveries.add(() -> notify(account.id(), fill));
+                deliveries.add(fill(account, order, quantity, tradedAt, fills));
             }
+        }
+    }
+
+    /**
+     * Fills a stop exit that has just been accepted at the price its stop was touched at, when the symbol's
+     * last event traded there. Returns the delivery of the fill, or {@code null} when it waits for the next trade.
+     */
+    synchronized Runnable fillTouched(String accountId, String clientOrderId, double touched) {
+        SimAccount account = account(accountId);
+        SimOrder order = account.order(clientOrderId);
+        double[] range = order == null ? null : lastRanges.get(order.symbol());
+        if (range == null || !(touched >= range[0] - 1e-9 && touched <= range[1] + 1e-9)
+                || order.type() != OrderType.MARKET || order.remaining() <= 0) {
+            return null;
+        }
+        ArrayNode fills = JsonLines.record("fills").arrayNode();
+        Runnable delivery = fill(account, order, order.remaining(), touched, fills);
+        persistFills(fills);
+        return delivery;
+    }
+
+    /**
+     * Books a fill of {@code quantity} traded at {@code tradedAt}, priced and charged by the cost model, and adds
+     * it to the event's {@code fills} (journalled together). On a crypto-style venue a buy pays its commission
+     * in the coin bought.
+     */
+    private Runnable fill(SimAccount account, SimOrder order, double quantity, double tradedAt, ArrayNode fills) {
+        boolean buy = order.side() == Side.BUY;
+        boolean limit = order.type() == OrderType.LIMIT;
+        double price = config.costs().fillPrice(tradedAt, buy, !limit);
+        double fees = config.costs().fees(quantity * price, !buy, limit);
+        boolean inAsset = crypto() && buy;
+        double commission = inAsset ? fees / price : fees;
+        String commissionAsset = inAsset ? baseAsset(order.symbol()) : "";
+        String tradeId = "T" + (++tradeCounter);
+        fills.addObject().put("account", account.id()).put("id", order.clientOrderId()).put("tradeId", tradeId)
+                .put("quantity", quantity).put("price", price).put("commission", commission)
+                .put("commissionAsset", commissionAsset);
+        OrderEvent.Fill fill = account.fill(order, tradeId, quantity, price, commission, commissionAsset, clock);
+        return () -> notify(account.id(), fill);
+    }
+
+    /** One line for everything an event did: a kill leaves the event applied wholly or not at all. */
+    private void persistFills(ArrayNode fills) {
+        if (!fills.isEmpty()) {
+            ObjectNode record = JsonLines.record("fills");
+            record.put("seq", sequence).put("time", clock).set("fills", fills);
+            persist(record);
         }
     }
 

@@ -213,9 +213,10 @@ class RiskEngineTest {
         RiskEngine risk = engine(limits(0, 0, 0, 0, 0, 0, 0, true, Double.NaN, 2));
         risk.sent(buy("005930", 1), OPEN - 900);
         risk.sent(buy("005930", 1), OPEN - 100);
-        assertThat(risk.check(buy("000660", 1), "A", AccountLimits.NONE, portfolio, OPEN).code())
-                .isEqualTo(Refusal.Code.ORDER_RATE);
-        assertThat(risk.check(buy("000660", 1), "A", AccountLimits.NONE, portfolio, OPEN + 150)).isNull();
+        assertThat(risk.check(buy("000660", 1), "A", AccountLimits.NONE, portfolio, OPEN))
+                .as("over the rate an order waits; it is not refused").isNull();
+        assertThat(risk.rateWaitMillis(OPEN)).isEqualTo(100);
+        assertThat(risk.rateWaitMillis(OPEN + 100)).isZero();
     }
 
     @Test

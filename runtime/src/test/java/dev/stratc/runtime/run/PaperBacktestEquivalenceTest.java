@@ -1,6 +1,7 @@
 package dev.stratc.runtime.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.stratc.backtest.BacktestConfig;
 import dev.stratc.backtest.BacktestResult;
 import dev.stratc.backtest.Backtester;
+import dev.stratc.backtest.CostModel;
 import dev.stratc.backtest.Costs;
+import dev.stratc.backtest.Slippage;
 import dev.stratc.backtest.Trade;
 import dev.stratc.compiler.CompileResult;
 import dev.stratc.compiler.StratCompiler;
@@ -28,6 +31,7 @@ import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.engine.EngineConfig;
 import dev.stratc.runtime.engine.RunMode;
+import dev.stratc.runtime.portfolio.Position;
 import dev.stratc.runtime.risk.RiskLimits;
 import dev.stratc.runtime.sim.ReplayDataSet;
 import dev.stratc.runtime.sim.SimConfig;
@@ -37,10 +41,11 @@ import dev.stratc.strategy.StrategySettings;
 
 /**
  * The same compiled strategy on the same bars gives the same trades in a paper run against the simulated
- * exchange as in {@code stratc backtest}: entries and exits at the same bars, prices and quantities.
+ * exchange as in {@code stratc backtest}: entries and exits at the same bars, prices, quantities and fees, and
+ * the same net profit, with KRX's commission, sell tax and a slippage charged on both sides by the one cost model.
  *
- * <p>Conditions that make the two comparable, each a deliberate difference of the paper run: no costs (the
- * simulated exchange charges commission, not KRX's sell tax); no trading-hours check (the runtime refuses an
+ * <p>Conditions that make the two comparable, each a deliberate difference of the paper run: no trading-hours
+ * check (the runtime refuses an
  * order decided at the 15:30 close; the backtester fills it at the next open); limits that do not bind (the
  * runtime refuses an entry that breaks one, the backtester shrinks it); and the backtest's closing of open
  * positions at the end of the data is left out (a paper run keeps them).
@@ -53,26 +58,72 @@ class PaperBacktestEquivalenceTest {
     @TempDir
     Path stateDir;
 
-    record Fill(String symbol, long time, Side side, double quantity, double price) {
+    record Fill(String symbol, long time, Side side, double quantity, double price, double fees) {
+        /** The fill without its fees, which the two sides add up in a different order (compared to the cent). */
+        Fill withoutFees() {
+            return new Fill(symbol, time, side, quantity, price, 0);
+        }
     }
 
     @Test
     void momentumStratTradesTheSameInAPaperRunAsInABacktest() throws Exception {
         String source = Files.readString(Path.of("../examples/momentum.strat"), StandardCharsets.UTF_8);
-        CompileResult compiled = StratCompiler.standard().compile(source, "examples/momentum.strat");
+        assertSameTrades(source, "examples/momentum.strat", Path.of("momentum"));
+    }
+
+    /**
+     * Declarative stops on the simulated exchange fill where the market touched them (at the level within a bar,
+     * at the open on a gap), as the backtester fills them, with slippage: same bars, prices and fees. Fixed
+     * units, so that no entry depends on the equity of the moment, which the two value at a different point of
+     * the same minute.
+     */
+    @Test
+    void declarativeStopsExitAtTheSameBarsAndPricesAsInABacktest() throws Exception {
+        String source = """
+                strategy("StopsOnly", timeframe: 1m, warmup: 20) {
+                  entry {
+                    when (close > sma(close, 20) AND volume > average_volume(20) * 1.5) {
+                      buy(quantity: 2)
+                    }
+                  }
+                  exit {
+                    stop_loss(0.4%)
+                    take_profit(0.8%)
+                    trailing_stop(0.5%)
+                  }
+                }
+                """;
+        List<Trade> trades = assertSameTrades(source, "stops.strat", Path.of("stops"));
+        assertThat(trades).extracting(Trade::exitReason).contains("stop_loss", "take_profit", "trailing_stop");
+    }
+
+    private List<Trade> assertSameTrades(String source, String name, Path state) throws Exception {
+        Path stateDir = this.stateDir.resolve(state);
+        CompileResult compiled = StratCompiler.standard().compile(source, name);
         assertThat(compiled.hasErrors()).as(compiled.diagnostics().toString()).isFalse();
         StrategyProgram program = compiled.program();
         var universe = UniverseLoader.load("synth:krx?symbols=" + SYMBOLS + "&days=5&seed=1",
                 ReadOptions.defaults(Market.GENERIC), List.of());
 
-        BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.none())
-                .withMaxPositions(SYMBOLS, SIZE_PERCENT);
+        Market market = universe.bars().getFirst().market();
+        assertThat(market.sellTaxPercent()).as("KRX's sell tax is charged").isPositive();
+        Slippage slippage = Slippage.parse("1tick");
+        BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.marketDefaults())
+                .withSlippage(slippage).withMaxPositions(SYMBOLS, SIZE_PERCENT);
         BacktestResult backtest = Backtester.run(program, universe.bars(), config, null);
+        CostModel costs = new CostModel(Costs.marketDefaults().applyTo(market), slippage);
         List<Fill> expected = new ArrayList<>();
+        double expectedNet = 0;
         for (Trade trade : backtest.trades()) {
-            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice()));
+            double entryFees = costs.fees(trade.quantity() * trade.entryPrice(), false, false);
+            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice(),
+                    entryFees));
             if (!trade.exitReason().equals("end_of_data")) {
-                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice()));
+                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice(),
+                        trade.fees() - entryFees));
+                expectedNet += trade.pnl();
+            } else {
+                expectedNet -= entryFees;
             }
         }
 
@@ -83,14 +134,20 @@ class PaperBacktestEquivalenceTest {
         Recorder recorder = new Recorder();
         SimulatedRun.Setup setup = new SimulatedRun.Setup(stateDir, program, StrategySettings.defaults(timeframe, zone),
                 EngineConfig.of(program.info().name(), RunMode.PAPER, timeframe, zone, RunState.tag(stateDir), 1),
-                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, 0, false),
+                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, costs, false),
                 List.of("SIM"), limits, Set.of(), recorder, 0, false);
+        double paperNet = 0;
         try (SimulatedRun run = SimulatedRun.open(setup)) {
             run.run(() -> false);
+            for (String symbol : recorder.fills.stream().map(OrderEvent.Fill::symbol).distinct().toList()) {
+                Position position = run.engine().portfolio().position("SIM", symbol);
+                paperNet += position.realizedPnl() - position.commissions();
+            }
         }
         List<Fill> actual = new ArrayList<>();
         for (OrderEvent.Fill fill : recorder.fills) {
-            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price()));
+            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price(),
+                    fill.commission()));
         }
         Comparator<Fill> order = Comparator.comparingLong(Fill::time).thenComparing(Fill::symbol)
                 .thenComparing(Fill::side);
@@ -99,6 +156,15 @@ class PaperBacktestEquivalenceTest {
 
         assertThat(expected).as("the backtest trades at all").hasSizeGreaterThan(4);
         assertThat(recorder.refusals).isEmpty();
-        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(actual.stream().map(Fill::withoutFees).toList())
+                .containsExactlyElementsOf(expected.stream().map(Fill::withoutFees).toList());
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i).fees()).as("fees of %s", actual.get(i)).isCloseTo(expected.get(i).fees(),
+                    within(0.01));
+        }
+        assertThat(expected).as("a sell pays the tax").anyMatch(f -> f.side() == Side.SELL
+                && f.fees() > f.quantity() * f.price() * market.sellTaxPercent() / 100);
+        assertThat(paperNet).as("net of commission, tax and slippage").isCloseTo(expectedNet, within(1.0));
+        return backtest.trades();
     }
 }

@@ -12,7 +12,7 @@ class SimulatedBrokerContractTest extends BrokerContractTest {
 
     @Override
     protected BrokerPort newBroker() {
-        exchange = SimulatedExchange.inMemory(new SimConfig("USD", 100_000, 0.0005, false));
+        exchange = SimulatedExchange.inMemory(new SimConfig("USD", 100_000, dev.stratc.backtest.CostModel.commission(0.05), false));
         sequence = 0;
         feed(100, 1);
         return exchange.broker("SIM-1");

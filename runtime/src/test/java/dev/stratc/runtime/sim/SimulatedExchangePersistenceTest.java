@@ -25,7 +25,7 @@ class SimulatedExchangePersistenceTest {
     @Test
     void theVenueComesBackAsItWasAndSkipsDataItAlreadyApplied() {
         Path state = dir.resolve("exchange.jsonl");
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         try (SimulatedExchange exchange = SimulatedExchange.persistent(config, state)) {
             SimulatedBroker broker = exchange.broker("A");
             broker.start(new RecordingListener());
@@ -67,7 +67,7 @@ class SimulatedExchangePersistenceTest {
 
     @Test
     void aTornTailIsMovedAsideReportedOnceAndNeverWrittenOnto() throws Exception {
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         Path state = venueWithTwoFills(config);
         java.nio.file.Files.writeString(state, "{\"type\":\"fill\",\"seq\":3,\"acc",
                 java.nio.file.StandardOpenOption.APPEND);
@@ -88,7 +88,7 @@ class SimulatedExchangePersistenceTest {
 
     @Test
     void aChangedLineIsRefusedWithFileAndLineInsteadOfBeingRedone() throws Exception {
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         Path state = venueWithTwoFills(config);
         java.util.List<String> lines = java.nio.file.Files.readAllLines(state);
         int fill = 0;
@@ -105,7 +105,7 @@ class SimulatedExchangePersistenceTest {
 
     @Test
     void aFillForAnOrderTheJournalNeverTookIsRefusedNamingTheRecord() throws Exception {
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         Path state = venueWithTwoFills(config);
         java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(state));
         lines.removeIf(l -> l.contains("\"type\":\"order\"") && l.contains("\"m1\""));   // whole and sealed, taken out
@@ -117,7 +117,7 @@ class SimulatedExchangePersistenceTest {
 
     @Test
     void aRestartedVenueTakesTheLastPriceFromTheTapeItReplaysSoOrdersAreJudgedAsBeforeTheRestart() {
-        SimConfig config = new SimConfig("USD", 10_000, 0.001, false);
+        SimConfig config = new SimConfig("USD", 10_000, dev.stratc.backtest.CostModel.commission(0.1), false);
         Path state = venueWithTwoFills(config);
         try (SimulatedExchange again = SimulatedExchange.persistent(config, state)) {
             SimulatedBroker broker = again.broker("A");

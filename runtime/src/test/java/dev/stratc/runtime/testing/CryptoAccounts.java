@@ -31,7 +31,7 @@ public final class CryptoAccounts {
         SimulatedRun.Setup base = Runs.setup(stateDir, program, data, RunMode.PAPER, limits, accounts, events);
         EngineConfig c = base.engine();
         EngineConfig engine = new EngineConfig(c.strategyName(), c.mode(), c.timeframe(), c.zone(), c.runTag(),
-                ENGINE_STEP, c.ackTimeout(), c.orderMaxAge(), c.resendWindow(), c.reconcileEvery());
+                ENGINE_STEP, c.ackTimeout(), c.orderMaxAge(), c.resendWindow(), c.reconcileEvery(), c.barGrace(), c.retry());
         return new SimulatedRun.Setup(base.stateDir(), base.program(), base.settings(), engine, base.data(),
                 base.sim(), base.accountIds(), base.limits(), base.holidays(), base.events(), base.speed(),
                 base.syncToDisk());

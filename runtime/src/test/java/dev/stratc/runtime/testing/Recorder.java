@@ -21,7 +21,18 @@ public final class Recorder implements RunEvents {
     public final List<String> kills = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
+    public final List<String> attentions = new ArrayList<>();
     public final List<OrderEvent> orderEvents = new ArrayList<>();
+
+    @Override
+    public void attention(String message) {
+        attentions.add(message);
+    }
+
+    @Override
+    public void orderEvent(ManagedOrder order, OrderEvent event) {
+        orderEvents.add(event);
+    }
 
     @Override
     public void signal(Signal signal) {
@@ -51,11 +62,6 @@ public final class Recorder implements RunEvents {
     @Override
     public void killSwitch(String reason) {
         kills.add(reason);
-    }
-
-    @Override
-    public void orderEvent(ManagedOrder order, OrderEvent event) {
-        orderEvents.add(event);
     }
 
     @Override

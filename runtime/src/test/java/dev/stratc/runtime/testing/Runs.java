@@ -45,6 +45,6 @@ public final class Runs {
         EngineConfig config = EngineConfig.of(program.info().name(), mode, timeframe, ZoneId.of("UTC"),
                 RunState.tag(stateDir), 0.0001);
         return new SimulatedRun.Setup(stateDir, program, StrategySettings.defaults(timeframe, ZoneId.of("UTC")),
-                config, data, new SimConfig("USD", 100_000, 0.0005, false), accounts, limits, Set.of(), events, 0, false);
+                config, data, new SimConfig("USD", 100_000, dev.stratc.backtest.CostModel.commission(0.05), false), accounts, limits, Set.of(), events, 0, false);
     }
 }
