@@ -56,6 +56,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        run.checkRanges();
+        data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
         StrategyProgram program = StrategyFiles.compile(file);
         var universe = data.load(spec.commandLine().getErr(), DataOptions.barsThatFitInMemory());
         long total = universe.totalBars();

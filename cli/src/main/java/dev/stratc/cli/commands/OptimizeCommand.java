@@ -72,6 +72,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // the options are checked before minutes are spent compiling, loading and searching
+        run.checkRanges();
+        data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
         int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
         Bounds.TOP.check(top);
         Duration[] windows = walkForward == null ? null : windows();

@@ -72,26 +72,52 @@ public final class RunOptions {
             description = "Override a parameter: -P fast=12 -P surge_threshold=4%%.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    BacktestConfig config(StrategyInfo info, java.time.ZoneId zone) {
-        FillMode mode;
-        Slippage slip;
+    /**
+     * Refuses any value outside its range, before the command compiles or loads anything: a mistyped option
+     * is answered at once, not after the data is read.
+     */
+    void checkRanges() {
         try {
-            mode = FillMode.parse(fill);
-            slip = Slippage.parse(slippage);
+            Slippage slip = Slippage.parse(slippage);
+            (slip.inTicks() ? Bounds.SLIPPAGE_TICKS : Bounds.SLIPPAGE_PERCENT).check(slip.amount(), slippage.strip());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        (slip.inTicks() ? Bounds.SLIPPAGE_TICKS : Bounds.SLIPPAGE_PERCENT).check(slip.amount(), slippage.strip());
         Bounds.CAPITAL.check(capital);
         Bounds.MAX_POSITIONS.check(maxPositions);
-        double size = positionSize == null ? Double.NaN : percent(Bounds.POSITION_SIZE, positionSize);
-        Costs costs = new Costs(commission == null ? Double.NaN : percent(Bounds.COMMISSION, commission),
-                minCommission == null ? Double.NaN : Bounds.MIN_COMMISSION.check(minCommission),
-                tax == null ? Double.NaN : percent(Bounds.TAX, tax),
-                lotStep == null ? Double.NaN : Bounds.LOT_STEP.check(lotStep));
+        if (positionSize != null) {
+            percent(Bounds.POSITION_SIZE, positionSize);
+        }
+        if (commission != null) {
+            percent(Bounds.COMMISSION, commission);
+        }
+        if (tax != null) {
+            percent(Bounds.TAX, tax);
+        }
+        if (minCommission != null) {
+            Bounds.MIN_COMMISSION.check(minCommission);
+        }
+        if (lotStep != null) {
+            Bounds.LOT_STEP.check(lotStep);
+        }
         if (warmup != null) {
             Bounds.WARMUP.check(warmup);
         }
+    }
+
+    BacktestConfig config(StrategyInfo info, java.time.ZoneId zone) {
+        checkRanges();
+        FillMode mode;
+        try {
+            mode = FillMode.parse(fill);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        Slippage slip = Slippage.parse(slippage);
+        double size = positionSize == null ? Double.NaN : percent(Bounds.POSITION_SIZE, positionSize);
+        Costs costs = new Costs(commission == null ? Double.NaN : percent(Bounds.COMMISSION, commission),
+                minCommission == null ? Double.NaN : minCommission,
+                tax == null ? Double.NaN : percent(Bounds.TAX, tax), lotStep == null ? Double.NaN : lotStep);
         long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
         long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
         if (fromMs >= toMs) {

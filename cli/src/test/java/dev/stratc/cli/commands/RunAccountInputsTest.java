@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.stratc.brokers.kis.mock.MockKis;
+import dev.stratc.brokers.kis.mock.MockPaperAccount;
 import dev.stratc.cli.ExitCode;
 import dev.stratc.cli.StratcCommandLine;
 import dev.stratc.runtime.broker.Placeholders;
@@ -128,5 +130,39 @@ class RunAccountInputsTest {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
         assertThat(result.err()).contains("127.0.0.1:" + closed).contains("BN_TEST")
                 .doesNotContain("bug in stratc").doesNotContain("testnet-secret");
+    }
+
+    @Test
+    void aKisWebSocketThatCannotBeReachedIsARunTimeFailureNamingItWithTheHtsIdMasked() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        try (MockKis kis = new MockKis()) {
+            MockPaperAccount.open(kis, 10_000_000);
+            kis.addSymbol("005930", "삼성전자", 70_000);
+            Placeholders.useEnvironment(Map.of("KIS_APP_KEY", MockPaperAccount.APP_KEY, "KIS_APP_SECRET",
+                    MockPaperAccount.APP_SECRET, "KIS_ACCOUNT", MockPaperAccount.ACCOUNT_NUMBER, "KIS_HTS_ID",
+                    "paperhts"));
+            Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                    accounts:
+                      - id: KIS_PAPER
+                        broker: kis
+                        environment: paper
+                        app_key: ${KIS_APP_KEY}
+                        app_secret: ${KIS_APP_SECRET}
+                        account_number: ${KIS_ACCOUNT}
+                        hts_id: ${KIS_HTS_ID}
+                        rest_url: %s
+                        ws_url: ws://127.0.0.1:%d
+                    """.formatted(kis.restUrl(), closed));
+
+            Result result = run(accounts, "005930");
+
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
+            assertThat(result.err()).contains("ws://127.0.0.1:" + closed).contains("KIS_PAPER")
+                    .doesNotContain("paperhts").doesNotContain(MockPaperAccount.ACCOUNT_NUMBER)
+                    .doesNotContain("bug in stratc");
+        }
     }
 }
