@@ -21,7 +21,10 @@ import dev.stratc.strategy.StrategyProgram;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.SymbolStrategy;
 
-/** Compiles generated Java with Janino, in a class loader of its own, and wraps it as a {@link StrategyProgram}. */
+/**
+ * Compiles generated Java with Janino and defines it in a {@link StrategyClassLoader} of its own (Janino resolves
+ * names through the same allow-list), and wraps it as a {@link StrategyProgram}.
+ */
 public final class ProgramLoader {
     private ProgramLoader() {
     }
