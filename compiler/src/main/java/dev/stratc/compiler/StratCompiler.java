@@ -94,7 +94,13 @@ public final class StratCompiler {
             return new CompileResult(analysis, program, generated);
         } catch (RuntimeException | StackOverflowError bug) {
             DiagnosticReporter reporter = new DiagnosticReporter();
-            reportInternal(reporter, file, bug);
+            if (bug instanceof ProgramLoader.TooLargeException tooLarge) {
+                reporter.report(DiagnosticCode.TOO_LARGE, analysis.checked().tree().nameSpan(),
+                        "split the strategy into several files, or use fewer distinct indicators and rules",
+                        tooLarge.getMessage());
+            } else {
+                reportInternal(reporter, file, bug);
+            }
             List<Diagnostic> all = new java.util.ArrayList<>(analysis.diagnostics());
             all.addAll(reporter.diagnostics());
             return new CompileResult(new Analysis(analysis.parsed(), analysis.checked(), all), null, null);
@@ -104,7 +110,10 @@ public final class StratCompiler {
     private static void reportInternal(DiagnosticReporter reporter, String file, Throwable bug) {
         SourceSpan start = new SourceSpan(file, 1, 1, 1, 1, 0, 0);
         if (bug instanceof StackOverflowError) {
-            reporter.report(DiagnosticCode.TOO_DEEP, start, "split the expression with 'let' names");
+            // Only on a thread with a stack far smaller than the JVM's default: CompilerLimits keep it away.
+            reporter.report(DiagnosticCode.TOO_DEEP, start,
+                    "split the expression with 'let' names, or give the compiler's thread a larger stack (-Xss)",
+                    "the file is nested too deeply to compile");
         } else {
             reporter.report(DiagnosticCode.INTERNAL, start, "this is a bug in stratc: please report it with the file",
                     String.valueOf(bug));

@@ -88,6 +88,7 @@ public final class Checker {
             }
         }
         warnUnused();
+        StrategySize.check(checked, lets, reporter);
     }
 
     private static SourceSpan keywordSpan(SourceSpan span, String keyword) {

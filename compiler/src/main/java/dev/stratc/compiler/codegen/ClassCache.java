@@ -15,7 +15,9 @@ import java.util.Optional;
  * Compiled strategy classes on disk, so that running the same file again in a new process skips Janino (its
  * first compilation in a process is the slowest step of starting a backtest). Keyed by the generated source and
  * by the jars it links against, so a rebuilt stratc never loads a class compiled against older code. Best
- * effort: a cache that cannot be read or written is simply not used.
+ * effort: a cache that cannot be read or written is simply not used. Not trusted: what it returns is defined by
+ * the same {@link StrategyClassLoader}, with the same bytecode check, as a class fresh from Janino, and an entry
+ * that fails them is compiled again and replaced.
  *
  * <p>The directory is {@code -Dstratc.cache.dir}, else {@code $XDG_CACHE_HOME/stratc/classes}, else
  * {@code ~/.cache/stratc/classes}; {@code -Dstratc.cache.dir=off} turns the cache off.

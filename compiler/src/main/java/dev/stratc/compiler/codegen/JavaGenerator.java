@@ -33,6 +33,15 @@ public final class JavaGenerator {
     public static final String PACKAGE = "dev.stratc.generated";
     /** The strategy's name is only a hint in the class name; the source hash makes it unique. */
     private static final int MAX_NAME_CHARS = 40;
+    /**
+     * How much one generated method holds: lines of updates, or statements (a statement weighs one plus its
+     * body). More goes into private methods, so that no strategy within the compiler's limits comes near the
+     * JVM's 64 KB of code per method, and Janino compiles many small methods faster than one large one.
+     */
+    private static final int LINES_PER_METHOD = 64;
+    private static final int WEIGHT_PER_METHOD = 32;
+    private static final String RULE_PARAMETERS = "BarView bar, PositionView position, ActionSink actions, int index";
+    private static final String RULE_ARGUMENTS = "bar, position, actions, index";
 
     private final CheckedStrategy checked;
     private final CanonicalKey keys;
@@ -42,6 +51,11 @@ public final class JavaGenerator {
     private final List<Object> updates = new ArrayList<>();
     private final Map<String, Integer> signalIds = new LinkedHashMap<>();
     private final ExpressionWriter expressions = new ExpressionWriter();
+    /** Methods that chunks of the constructor, of the updates and of the rules were moved into. */
+    private final List<PendingMethod> methods = new ArrayList<>();
+
+    private record PendingMethod(String header, java.util.function.Consumer<JavaWriter> body) {
+    }
 
     /** The generated class: its binary name and its source. */
     public record GeneratedClass(String className, String source) {
@@ -99,6 +113,14 @@ public final class JavaGenerator {
         fields(out);
         constructor(out, simpleName);
         onBar(out);
+        for (int i = 0; i < methods.size(); i++) {
+            // A rules method may add more, for the bodies it holds: the loop picks them up.
+            PendingMethod method = methods.get(i);
+            out.blank();
+            out.open(method.header());
+            method.body().accept(out);
+            out.close();
+        }
         out.blank();
         out.line("public Stops stops() { return stops; }");
         out.blank();
@@ -112,6 +134,9 @@ public final class JavaGenerator {
         out.line("private final java.time.ZoneId zone;");
         out.line("private final Stops stops;");
         out.line("private final int warmupBars;");
+        if (checked.header().warmupBars() < 0) {
+            out.line("private int autoWarmup;");
+        }
         if (!checked.parameters().isEmpty()) {
             out.blank();
             out.line("// Parameters: the source's values, or the run's overrides");
@@ -123,7 +148,7 @@ public final class JavaGenerator {
             out.blank();
             out.line("// Indicators, one per distinct call, and their values at the current bar");
             for (Indicator indicator : indicators.values()) {
-                out.line("private final " + implementationClass(indicator.spec) + " " + indicator.field() + ";");
+                out.line("private " + implementationClass(indicator.spec) + " " + indicator.field() + ";");
                 out.line("private " + javaType(Kind.of(indicator.spec.returns())) + " " + indicator.value() + ";");
             }
         }
@@ -131,7 +156,7 @@ public final class JavaGenerator {
             out.blank();
             out.line("// History: the last values of series read with [n]");
             for (Buffer buffer : buffers.values()) {
-                out.line("private final double[] h" + buffer.id + " = new double[" + buffer.size + "];");
+                out.line("private double[] h" + buffer.id + ";");
             }
         }
         if (!signalIds.isEmpty()) {
@@ -159,24 +184,30 @@ public final class JavaGenerator {
             };
             out.line("this." + parameterField(parameter) + " = " + read + ";");
         }
+        List<String> creations = new ArrayList<>();
         for (Indicator indicator : indicators.values()) {
-            out.line("this." + indicator.field() + " = new " + implementationClass(indicator.spec) + "("
+            creations.add("this." + indicator.field() + " = new " + implementationClass(indicator.spec) + "("
                     + String.join(", ", constructorArguments(indicator)) + ");");
         }
+        for (Buffer buffer : buffers.values()) {
+            creations.add("this.h" + buffer.id + " = new double[" + buffer.size + "];");
+        }
+        chunked(out, creations, "create", "long timeframeMillis", "timeframeMillis");
         out.line("this.stops = new Stops(" + stop(BuiltinFunction.STOP_LOSS) + ", " + stop(BuiltinFunction.TAKE_PROFIT)
                 + ", " + stop(BuiltinFunction.TRAILING_STOP) + ", " + timeStop() + ");");
         int headerWarmup = checked.header().warmupBars();
         if (headerWarmup >= 0) {
             out.line("this.warmupBars = " + headerWarmup + ";");
         } else {
-            String ready = "0";
+            List<String> ready = new ArrayList<>();
             for (Object update : updates) {
                 String bar = update instanceof Indicator indicator ? readyBar(indicator.call)
                         : readyBar(((Buffer) update).subject) + " + " + (((Buffer) update).size - 1);
-                ready = ready.equals("0") ? bar : "Math.max(" + ready + ", " + bar + ")";
+                ready.add("autoWarmup = Math.max(autoWarmup, " + bar + ");");
             }
             out.line("// warmup: auto, the first bar where every indicator has a full window");
-            out.line("this.warmupBars = " + ready + ";");
+            chunked(out, ready, "warmup", "", "");
+            out.line("this.warmupBars = autoWarmup;");
         }
         out.close();
     }
@@ -287,17 +318,19 @@ public final class JavaGenerator {
         if (!updates.isEmpty()) {
             out.line("// Every bar, whether or not a rule reads them: indicators need every bar in order");
         }
+        List<String> lines = new ArrayList<>();
         for (Object update : updates) {
             if (update instanceof Indicator indicator) {
-                out.line(indicator.value() + " = " + indicator.field() + ".update(" + String.join(", ", updateArguments(indicator)) + ");");
+                lines.add(indicator.value() + " = " + indicator.field() + ".update(" + String.join(", ", updateArguments(indicator)) + ");");
             } else {
                 Buffer buffer = (Buffer) update;
-                out.line("h" + buffer.id + "[index % " + buffer.size + "] = " + expressions.write(buffer.subject) + ";");
+                lines.add("h" + buffer.id + "[index % " + buffer.size + "] = " + expressions.write(buffer.subject) + ";");
             }
         }
         for (int id : signalIds.values()) {
-            out.line("s" + id + " = false;");
+            lines.add("s" + id + " = false;");
         }
+        chunked(out, lines, "update", "BarView bar, int index", "bar, index");
         out.open("if (index < warmupBars)");
         out.line("return;");
         out.close();
@@ -361,7 +394,68 @@ public final class JavaGenerator {
         }).toList();
     }
 
+    /** Lines run in order, in place or, when there are many, in private methods of a chunk each. */
+    private void chunked(JavaWriter out, List<String> lines, String prefix, String parameters, String arguments) {
+        if (lines.size() <= LINES_PER_METHOD) {
+            lines.forEach(out::line);
+            return;
+        }
+        for (int from = 0; from < lines.size(); from += LINES_PER_METHOD) {
+            List<String> chunk = lines.subList(from, Math.min(lines.size(), from + LINES_PER_METHOD));
+            String name = prefix + methods.size();
+            methods.add(new PendingMethod("private void " + name + "(" + parameters + ")", w -> chunk.forEach(w::line)));
+            out.line(name + "(" + arguments + ");");
+        }
+    }
+
+    /** Statements in place when they are few, else in private methods of about WEIGHT_PER_METHOD each. */
     private void statements(JavaWriter out, List<Statement> statements, BlockKind block) {
+        if (weight(statements) <= WEIGHT_PER_METHOD) {
+            inline(out, statements, block);
+            return;
+        }
+        List<Statement> chunk = new ArrayList<>();
+        int chunkWeight = 0;
+        for (Statement statement : statements) {
+            int weight = weight(statement);
+            if (!chunk.isEmpty() && chunkWeight + weight > WEIGHT_PER_METHOD) {
+                rulesMethod(out, chunk, block);
+                chunk = new ArrayList<>();
+                chunkWeight = 0;
+            }
+            chunk.add(statement);
+            chunkWeight += weight;
+        }
+        rulesMethod(out, chunk, block);
+    }
+
+    /** A heavy statement alone in a chunk is written in place there, and its body split again. */
+    private void rulesMethod(JavaWriter out, List<Statement> chunk, BlockKind block) {
+        String name = "rules" + methods.size();
+        methods.add(new PendingMethod("private void " + name + "(" + RULE_PARAMETERS + ")",
+                w -> inline(w, chunk, block)));
+        out.line(name + "(" + RULE_ARGUMENTS + ");");
+    }
+
+    private static int weight(List<Statement> statements) {
+        int total = 0;
+        for (Statement statement : statements) {
+            total += weight(statement);
+        }
+        return total;
+    }
+
+    private static int weight(Statement statement) {
+        return switch (statement) {
+            case Statement.When when -> 1 + weight(when.body());
+            case Statement.OnSignal on -> 1 + weight(on.body());
+            case Statement.Action action -> 1 + action.call().arguments().stream()
+                    .mapToInt(a -> a.value() instanceof Expression.MapLiteral map ? map.entries().size() : 0).sum();
+            case Statement.Let let -> 0;
+        };
+    }
+
+    private void inline(JavaWriter out, List<Statement> statements, BlockKind block) {
         for (Statement statement : statements) {
             switch (statement) {
                 case Statement.Let let -> {

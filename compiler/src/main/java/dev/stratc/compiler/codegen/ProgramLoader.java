@@ -21,21 +21,65 @@ import dev.stratc.strategy.StrategyProgram;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.SymbolStrategy;
 
-/** Compiles generated Java with Janino, in a class loader of its own, and wraps it as a {@link StrategyProgram}. */
+/**
+ * Compiles generated Java with Janino and defines it in a {@link StrategyClassLoader} of its own (Janino resolves
+ * names through the same allow-list), and wraps it as a {@link StrategyProgram}.
+ */
 public final class ProgramLoader {
     private ProgramLoader() {
     }
 
     private static final ClassCache CACHE = ClassCache.standard();
 
+    /**
+     * @throws TooLargeException when the class is beyond what Janino or the JVM's class-file format can hold
+     */
     public static StrategyProgram load(JavaGenerator.GeneratedClass generated, CheckedStrategy checked, String sourceHash) {
         try {
             Class<?> type = define(generated);
             Constructor<?> constructor = type.getConstructor(String.class, ParameterValue[].class, long.class, ZoneId.class);
             return new CompiledProgram(info(checked, sourceHash), checked.parameters(), constructor);
-        } catch (CompileException | ClassNotFoundException | NoSuchMethodException e) {
+        } catch (StackOverflowError deep) {
+            throw new TooLargeException("its Java is nested too deeply for Janino");
+        } catch (CompileException | RuntimeException e) {
+            String limit = classFileLimit(e);
+            if (limit != null) {
+                throw new TooLargeException(limit);
+            }
+            throw new IllegalStateException("the generated Java does not compile: " + e.getMessage(), e);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new IllegalStateException("the generated Java does not compile: " + e.getMessage(), e);
         }
+    }
+
+    /** The strategy is within the compiler's limits but its class is not within the JVM's or Janino's. */
+    public static final class TooLargeException extends RuntimeException {
+        TooLargeException(String limit) {
+            super(limit);
+        }
+    }
+
+    /**
+     * Which class-file limit Janino's failure is about, in our words (its message quotes generated code, so it is
+     * not shown), or {@code null} when it is not about size.
+     */
+    private static String classFileLimit(Exception failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(' ').append(cause.getMessage());
+        }
+        String text = messages.toString().toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("constant pool") || text.contains("too many constants")) {
+            return "its Java class would need more than 65,535 constants";
+        }
+        if (text.contains("too long") || text.contains("too large") || text.contains("beyond 64 kb")
+                || text.contains("out of range") || text.contains("exceeds")) {
+            return "a method of its Java class would exceed the JVM's 64 KB of code per method";
+        }
+        if (text.contains("nested too deeply")) {
+            return "its Java is nested too deeply for Janino";
+        }
+        return null;
     }
 
     /**

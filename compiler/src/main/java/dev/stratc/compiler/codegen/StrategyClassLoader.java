@@ -123,7 +123,7 @@ final class StrategyClassLoader extends ClassLoader {
                 } else if (forJanino && (JANINO_BUILTINS.contains(name) || !denied(name) && visible.contains(name))) {
                     type = trusted.loadClass(name);
                 } else {
-                    throw new ClassNotFoundException(name + " is not available to a strategy");
+                    throw new Refused(name);
                 }
             }
             if (resolve) {
@@ -186,7 +186,22 @@ final class StrategyClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        throw new ClassNotFoundException(name + " is not available to a strategy");
+        throw new Refused(name);
+    }
+
+    /**
+     * Janino tries many names that are not classes (every prefix of {@code OrderRequest.Side.BUY}) and a refusal
+     * is its normal answer: without a stack trace, it costs next to nothing.
+     */
+    private static final class Refused extends ClassNotFoundException {
+        Refused(String name) {
+            super(name + " is not available to a strategy");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 
     /** No resources: a strategy has no files to read, not even through its class loader. */

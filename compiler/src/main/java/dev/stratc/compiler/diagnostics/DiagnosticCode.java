@@ -38,9 +38,12 @@ public enum DiagnosticCode {
     INVALID_LENGTH("S028", Severity.ERROR, "%s"),
     INVALID_SEARCH_SPACE("S029", Severity.ERROR, "%s"),
     NOT_AN_ACTION("S030", Severity.ERROR, "%s"),
-    TOO_DEEP("S031", Severity.ERROR, "the file is nested too deeply to compile"),
+    TOO_DEEP("S031", Severity.ERROR, "%s"),
     NOT_A_VALUE("S032", Severity.ERROR, "%s"),
     INVALID_TIME_OF_DAY("S033", Severity.ERROR, "'%s' is not a time of day"),
+    EXPRESSION_TOO_DEEP("S034", Severity.ERROR, "this expression is %,d levels deep; an expression may be at most %,d"),
+    TOO_MANY_STATEMENTS("S035", Severity.ERROR, "a strategy may have at most %,d statements; this is statement %,d"),
+    TOO_LARGE("S036", Severity.ERROR, "the strategy is too large to compile: %s"),
     UNUSED_PARAMETER("W001", Severity.WARNING, "parameter '%s' is never used"),
     UNUSED_LET("W002", Severity.WARNING, "'%s' is defined but never used");
 
@@ -65,7 +68,7 @@ public enum DiagnosticCode {
     /** Whether the file could not be read as .strat at all (then it has no tree to check or format). */
     public boolean isSyntax() {
         return this == SYNTAX || this == UNTERMINATED || this == UNKNOWN_CHARACTER || this == MALFORMED_NUMBER
-                || this == TOO_DEEP;
+                || this == TOO_DEEP || this == EXPRESSION_TOO_DEEP;
     }
 
     public String format(Object... arguments) {

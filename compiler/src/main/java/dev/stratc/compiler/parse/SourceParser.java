@@ -33,15 +33,24 @@ public final class SourceParser {
         tokens.getTokens().stream().filter(t -> t.getType() == StratLexer.UNKNOWN_CHARACTER)
                 .forEach(t -> strayLines.add(t.getLine()));
         install(lexer, parser, file, reporter, strayLines);
+        // The parser and every later pass recurse along brackets and expressions: too deep is refused first.
+        if (!NestingLimits.bracketsWithinLimit(tokens.getTokens(), file, reporter)) {
+            return new ParsedFile(null, comments, source);
+        }
         try {
             StratParser.FileContext tree = parser.file();
+            if (!NestingLimits.expressionsWithinLimit(tree, file, reporter)) {
+                return new ParsedFile(null, comments, source);
+            }
             StrategyFile strategy = tree.strategy() == null || tree.strategy().getStart().getType() != StratLexer.STRATEGY
                     ? null
                     : new AstBuilder(file, reporter).strategy(tree.strategy());
             return new ParsedFile(strategy, comments, source);
         } catch (StackOverflowError deep) {
+            // Only on a thread with a stack far smaller than the JVM's default: the limits above keep it away.
             reporter.report(DiagnosticCode.TOO_DEEP, new SourceSpan(file, 1, 1, 1, 2, 0, 0),
-                    "split the expression with 'let' names");
+                    "split the expression with 'let' names, or give the compiler's thread a larger stack (-Xss)",
+                    "the file is nested too deeply to compile");
             return new ParsedFile(null, List.of(), source);
         }
     }

@@ -44,6 +44,7 @@ class DiagnosticsDocumentationTest {
             assertThat(example.group(2)).as(name).isEqualTo(printed.toString());
             examples++;
         }
-        assertThat(examples).isGreaterThanOrEqualTo(DiagnosticCode.values().length - 2);
+        // S000 is a bug, S035 and S036 would need files thousands of lines long: they are described, not shown.
+        assertThat(examples).isGreaterThanOrEqualTo(DiagnosticCode.values().length - 3);
     }
 }
