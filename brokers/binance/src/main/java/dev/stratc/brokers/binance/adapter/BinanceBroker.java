@@ -73,6 +73,8 @@ import org.slf4j.LoggerFactory;
 public final class BinanceBroker implements BrokerPort {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceBroker.class);
     private static final long SUBSCRIBE_TIMEOUT_MILLIS = 10_000;
+    /** A combined stream carries up to 1024 streams, two per symbol (trades and the book ticker). */
+    static final int MAX_STREAMED_SYMBOLS = 1024 / 2;
 
     private final BinanceAccountSettings settings;
     private final BinanceHost host;
@@ -102,7 +104,7 @@ public final class BinanceBroker implements BrokerPort {
     @Override
     public BrokerInfo info() {
         return new BrokerInfo("BINANCE", settings.paper() ? BrokerInfo.Environment.PAPER : BrokerInfo.Environment.LIVE,
-                settings.quoteAsset(), 1024, 0);
+                settings.quoteAsset(), MAX_STREAMED_SYMBOLS, 0);
     }
 
     // ------------------------------------------------------------------------------------------ lifecycle
@@ -562,6 +564,11 @@ public final class BinanceBroker implements BrokerPort {
         added.removeAll(subscribed);
         if (added.isEmpty()) {
             return;
+        }
+        if (subscribed.size() + added.size() > MAX_STREAMED_SYMBOLS) {
+            throw new IllegalArgumentException("account " + settings.id() + " streams at most " + MAX_STREAMED_SYMBOLS
+                    + " symbols (1024 streams per connection, 2 per symbol); " + subscribed.size() + " are streamed and "
+                    + added.size() + " more were asked for");
         }
         subscribed.addAll(added);
         if (running) {

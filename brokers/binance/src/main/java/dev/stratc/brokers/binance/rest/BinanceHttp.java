@@ -26,11 +26,14 @@ import okhttp3.Response;
  * <li>429: the host (or, for -1015, the account) waits {@code Retry-After}, then the request is retried a few
  *     times; a 429 means the request was not executed, so an order retried keeps its one client id.</li>
  * <li>418: the host is banned, an alert is raised, nothing is retried.</li>
- * <li>-1021: the clock offset is measured again from {@code /api/v3/time} and the request retried once.</li>
+ * <li>-1021: the clock offset is measured again from {@code /api/v3/time} and the request retried once; it is
+ *     also measured again before a signed request when the last measurement is ten minutes old.</li>
  * </ul>
  */
 public final class BinanceHttp {
     private static final int MAX_RATE_LIMIT_RETRIES = 5;
+    /** A host clock drifts by milliseconds a minute; the offset is measured again this often while trading. */
+    private static final long CLOCK_RESYNC_MILLIS = 10 * 60_000;
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final OkHttpClient http;
@@ -72,6 +75,10 @@ public final class BinanceHttp {
 
     /** A signed (TRADE / USER_DATA) request; {@code orders} is the account's limiter when it places an order. */
     public JsonNode signed(String method, String path, Params params, int weight, ApiKey key, OrderLimiter orders) {
+        if (clock.measuredLongerAgoThan(CLOCK_RESYNC_MILLIS)) {
+            // timestamps and the weight minute both depend on it; a stale offset would earn -1021s and 429s
+            synchronizeClock();
+        }
         return execute(method, path, params, weight, key, orders);
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 public final class ServerClock extends Clock {
     private final Clock local;
     private volatile long offsetMillis;
+    private volatile long synchronizedAtLocal = Long.MIN_VALUE;
 
     public ServerClock(Clock local) {
         this.local = local;
@@ -58,6 +59,16 @@ public final class ServerClock extends Clock {
      */
     public void synchronize(long serverTime, long sentAtLocal, long receivedAtLocal) {
         offsetMillis = serverTime - (sentAtLocal + (receivedAtLocal - sentAtLocal) / 2);
+        synchronizedAtLocal = receivedAtLocal;
+    }
+
+    /**
+     * Whether the offset was measured, but longer than {@code maxAgeMillis} ago: clocks drift apart. (Never
+     * measured is not stale: the first signed request's -1021, if any, measures it.)
+     */
+    public boolean measuredLongerAgoThan(long maxAgeMillis) {
+        long at = synchronizedAtLocal;
+        return at != Long.MIN_VALUE && local.millis() - at > maxAgeMillis;
     }
 
     public long offsetMillis() {

@@ -112,6 +112,7 @@ public final class RotatingWebSocket implements AutoCloseable {
         }
         c.open = true;
         connectionsOpened++;
+        neverConnectedBecause = null;
         failures = 0;
         if (current == null) {
             promote(c);

@@ -137,4 +137,30 @@ class OrderQuantizerTest {
         assertThatThrownBy(() -> NewOrder.market("BTCUSDT", Side.BUY, d("1"), "has space"))
                 .hasMessageContaining("clientOrderId");
     }
+
+    @Test
+    void aSellIsCappedAtWhatIsFreeAndFlooredToTheStep() {
+        NewOrder exit = NewOrder.market("BTCUSDT", Side.SELL, d("0.01"), "x1");
+
+        assertThat(OrderQuantizer.applySell(exit, btc(), d("0.00999"), d("30000")).quantity()).isEqualByComparingTo("0.00999");
+        assertThat(OrderQuantizer.applySell(exit, btc(), d("0.009999999"), d("30000")).quantity()).isEqualByComparingTo("0.00999");
+        assertThat(OrderQuantizer.applySell(exit, btc(), d("3"), d("30000")).quantity()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void aWholeHoldingBelowTheLotOrTheNotionalIsDustAndAPartialSellIsNot() {
+        NewOrder exit = NewOrder.market("BTCUSDT", Side.SELL, d("0.00001"), "x2");
+        NewOrder limitExit = NewOrder.limit("BTCUSDT", Side.SELL, d("0.0001"), d("30000"), TimeInForce.GTC, "x3");
+
+        assertThatThrownBy(() -> OrderQuantizer.applySell(exit, btc(), d("0.000009"), d("30000")))
+                .isInstanceOfSatisfying(FilterViolation.class, v -> assertThat(v.filterType()).isEqualTo(OrderQuantizer.DUST))
+                .hasMessageContaining("the 0.000009 BTC held is dust").hasMessageContaining("minQty 0.00001");
+        assertThatThrownBy(() -> OrderQuantizer.applySell(limitExit, btc(), d("0.0001"), null))
+                .isInstanceOfSatisfying(FilterViolation.class, v -> assertThat(v.filterType()).isEqualTo(OrderQuantizer.DUST))
+                .hasMessageContaining("NOTIONAL: notional 0.0001 × 30000 = 3 is below minNotional 5")
+                .hasMessageContaining("LOT_SIZE step 0.00001, minQty 0.00001");
+        assertThatThrownBy(() -> OrderQuantizer.applySell(limitExit, btc(), d("1"), null))
+                .isInstanceOfSatisfying(FilterViolation.class, v -> assertThat(v.filterType()).isEqualTo("NOTIONAL"))
+                .hasMessageNotContaining("dust");
+    }
 }

@@ -186,6 +186,18 @@ class SpotRestTest {
     }
 
     @Test
+    void aClockThatDriftsDuringARunIsMeasuredAgainBeforeItEarnsA1021() {
+        rig.rest.synchronizeClock();
+        rig.exchange.setSkew(Duration.ofMillis(-1_500)); // over the next quarter of an hour our clock runs ahead
+
+        rig.clock.advance(Duration.ofMinutes(11));
+        main.balances();
+
+        assertThat(rig.exchange.errorCodesSent()).isEmpty();
+        assertThat(rig.serverClock.offsetMillis()).isEqualTo(-1_500);
+    }
+
+    @Test
     void aClockAheadOfTheServerIsCorrectedToo() {
         rig.exchange.setSkew(Duration.ofSeconds(-3));
 
