@@ -36,9 +36,11 @@ public final class ConfigFiles {
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
     /**
      * Settings that hold secrets: the last word names one ({@code app_key}, {@code api_secret}, {@code bot_token}),
-     * or the account number. Settings about them ({@code token_cache_dir}, {@code hashkey: true}) are not secrets.
+     * or its file ({@code private_key_file}), or the account number. Settings about them ({@code token_cache_dir},
+     * {@code hashkey: true}) are not secrets.
      */
-    private static final Pattern SECRET_KEY = Pattern.compile("(.+_)?(key|secret|token|password|passphrase)|account_number");
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(.+_)?(key|secret|token|password|passphrase)(_file)?|account_number");
     private static final Set<String> RISK_KEYS = Set.of("calendar", "holidays", "max_position_value",
             "max_positions_per_account", "max_positions_total", "max_exposure_per_account", "max_exposure_total",
             "max_trades_per_day", "max_daily_loss", "flatten_on_kill", "allow_reentry", "price_band_percent",

@@ -36,7 +36,8 @@ public final class KisSession {
                 new TokenCache(config.tokenCacheDir()), clock);
         this.approvals = new ApprovalKeyProvider(http, config.endpoints(), config.credentials(), clock);
         this.rest = new KisRestClient(http, config.endpoints(), config.credentials(), config.custType(), tokens,
-                KisRateLimiters.forKey(config.endpoints(), config.credentials(), config.requestsPerSecond(), clock),
+                KisRateLimiters.forKey(config.endpoints(), config.credentials(), config.requestsPerSecond(),
+                        config.tokenCacheDir()),
                 config.useHashkey() ? new HashkeyClient(http, config.endpoints(), config.credentials()) : null,
                 RATE_LIMIT_RETRIES);
         this.quotations = new KisDomesticQuotations(rest);

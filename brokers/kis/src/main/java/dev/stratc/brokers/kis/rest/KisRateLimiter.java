@@ -1,8 +1,6 @@
 package dev.stratc.brokers.kis.rest;
 
 import dev.stratc.brokers.kis.KisClock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * The request budget of one app key: at most {@code count} requests in any window of {@code count / rate}
@@ -15,8 +13,9 @@ import java.util.Deque;
  * counts differently) the allowed rate drops by a third, down to a quarter, with fewer requests per window so no
  * burst reaches the old limit; after a run of accepted requests it recovers step by step.
  *
- * <p>Every session of a key in this process uses the same limiter ({@link KisRateLimiters}), so a run and a data
- * download in one process share it.
+ * <p>Every session of a key in this process uses the same limiter ({@link KisRateLimiters}), and the limiters of
+ * all processes on the machine count in one ledger file beside the key's token, so a run and a data download
+ * share the key's budget whether they run in one process or two.
  */
 public final class KisRateLimiter {
 
@@ -29,7 +28,6 @@ public final class KisRateLimiter {
     private static final int SUCCESSES_BEFORE_RELAXING = 50;
 
     private final String name;
-    private final KisClock clock;
     /** The limit: {@code count} requests in {@code baseWindowNanos}. */
     private int count;
     private long baseWindowNanos;
@@ -37,22 +35,32 @@ public final class KisRateLimiter {
     private double slowdown = 1;
     private int allowed;
     private long windowNanos;
-    private int inFlight;
     private int successesSinceSlowdown;
     private long slowdowns;
-    /** When the answers of recent requests arrived, oldest first (at most {@code count}). */
-    private final Deque<Long> answered = new ArrayDeque<>();
+    /** The key's recent requests: this process's, or every process's through a shared file. */
+    private final RequestLedger ledger;
 
     /**
+     * A limiter for this process alone.
+     *
      * @param requestsPerSecond the most KIS accepts from this key in a second (20 real, 2 paper; lower for a new
      *                          key)
      */
     public KisRateLimiter(String name, double requestsPerSecond, KisClock clock) {
+        this(name, requestsPerSecond, RequestLedger.inMemory(clock::nanoTime));
+    }
+
+    /** A limiter whose requests are counted in {@code ledgerFile} together with every other process's. */
+    public KisRateLimiter(String name, double requestsPerSecond, java.nio.file.Path ledgerFile) {
+        this(name, requestsPerSecond, RequestLedger.shared(ledgerFile));
+    }
+
+    private KisRateLimiter(String name, double requestsPerSecond, RequestLedger ledger) {
         if (!(requestsPerSecond > 0)) {
             throw new IllegalArgumentException("requests_per_second must be positive, was " + requestsPerSecond);
         }
         this.name = name;
-        this.clock = clock;
+        this.ledger = ledger;
         configure(requestsPerSecond);
     }
 
@@ -87,22 +95,22 @@ public final class KisRateLimiter {
      */
     public synchronized Permit acquire() throws InterruptedException {
         while (true) {
-            long now = clock.nanoTime();
-            while (!answered.isEmpty() && now - answered.peekFirst() >= windowNanos) {
-                answered.pollFirst();
+            RequestLedger.Take take = ledger.take(allowed, windowNanos);
+            if (take.taken()) {
+                return new Place(take.id());
             }
-            if (inFlight + answered.size() < allowed) {
-                inFlight++;
-                return new Place();
-            }
-            // everything in flight: the next answer frees a place (and notifies); else the oldest answer ages out
-            long waitNanos = answered.isEmpty() ? 100_000_000L : answered.peekFirst() + windowNanos - now;
+            long waitNanos = take.waitNanos();
             wait(Math.max(1, waitNanos / 1_000_000), (int) (waitNanos % 1_000_000));
         }
     }
 
     private final class Place implements Permit {
+        private final long id;
         private boolean closed;
+
+        Place(long id) {
+            this.id = id;
+        }
 
         @Override
         public void close() {
@@ -111,11 +119,7 @@ public final class KisRateLimiter {
                     return;
                 }
                 closed = true;
-                inFlight--;
-                answered.addLast(clock.nanoTime());
-                while (answered.size() > allowed) {
-                    answered.pollFirst();
-                }
+                ledger.answered(id);
                 KisRateLimiter.this.notifyAll();
             }
         }

@@ -1,6 +1,5 @@
 package dev.stratc.brokers.kis.rest;
 
-import dev.stratc.brokers.kis.KisClock;
 import dev.stratc.brokers.kis.KisCredentials;
 import dev.stratc.brokers.kis.KisEndpoints;
 import java.util.Map;
@@ -17,12 +16,18 @@ public final class KisRateLimiters {
     private KisRateLimiters() {
     }
 
-    /** The key's limiter; a session asking for a lower limit than the key has lowers it for every session. */
+    /**
+     * The key's limiter, counting with every process on the machine in {@code rate-<key>-<server>.ledger} under
+     * {@code directory} (the token cache's); a session asking for a lower limit than the key has lowers it for
+     * every session of this process.
+     */
     public static KisRateLimiter forKey(KisEndpoints endpoints, KisCredentials credentials, double requestsPerSecond,
-            KisClock clock) {
+            java.nio.file.Path directory) {
         String name = "KIS key " + credentials.fingerprint();
+        String server = new KisCredentials(endpoints.restBaseUrl(), "").fingerprint().substring(0, 8);
         KisRateLimiter limiter = BY_KEY.computeIfAbsent(endpoints.restBaseUrl() + " " + credentials.fingerprint(),
-                key -> new KisRateLimiter(name, requestsPerSecond, clock));
+                key -> new KisRateLimiter(name, requestsPerSecond,
+                        directory.resolve("rate-" + credentials.fingerprint() + "-" + server + ".ledger")));
         limiter.limitTo(requestsPerSecond);
         return limiter;
     }

@@ -75,7 +75,7 @@ class KisPoolScaleTest {
                 .contains("1,800 symbols are more than the accounts refresh every 1.0 s")
                 .contains("(1,290: 120 streamed in 3 account(s)' slots, 1,170 polled within their request budgets)")
                 .contains("the 1,680 polled symbols are refreshed every 1.4 s"));
-        assertThat(session.rounds).as("every polled symbol refreshed again and again").isGreaterThanOrEqualTo(3);
+        assertThat(session.rounds).as("every polled symbol refreshed again and again").isGreaterThanOrEqualTo(2);
     }
 
     @Test
