@@ -165,17 +165,21 @@ public final class RiskEngine {
     }
 
     /**
-     * Throws the kill switch when today's loss over all accounts reaches the limit; returns whether it did so
-     * now.
+     * Throws the kill switch when today's loss reaches the limit, over all accounts of one currency (a loss in
+     * KRW and one in USDT are never added up); returns whether it did so now.
      */
     public boolean checkDailyLoss(Portfolio portfolio) {
         if (limits.maxDailyLoss() <= 0 || killSwitch.engaged()) {
             return false;
         }
-        double pnl = portfolio.totalDailyPnl();
-        if (pnl <= -limits.maxDailyLoss()) {
-            killSwitch.engage("daily loss " + fmt(-pnl) + " reached the limit " + fmt(limits.maxDailyLoss()));
-            return true;
+        for (Map.Entry<String, Double> today : portfolio.dailyPnlByCurrency().entrySet()) {
+            double pnl = today.getValue();
+            if (pnl <= -limits.maxDailyLoss()) {
+                String currency = today.getKey().isEmpty() ? "" : " " + today.getKey();
+                killSwitch.engage("daily loss " + fmt(-pnl) + currency + " reached the limit "
+                        + fmt(limits.maxDailyLoss()) + currency);
+                return true;
+            }
         }
         return false;
     }
