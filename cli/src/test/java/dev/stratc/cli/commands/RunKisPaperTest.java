@@ -87,6 +87,9 @@ class RunKisPaperTest {
             assertThat(kis.cash(MockPaperAccount.APP_KEY)).isEqualTo(10_000_000 - 5 * 69_600 + 5 * 69_500);
             assertThat(kis.calls("/uapi/domestic-stock/v1/trading/order-cash")).isEqualTo(2);
             assertThat(kis.violations()).isEmpty();
+            assertThat(out.toString()).as("a clean start is no event: the account stays healthy")
+                    .containsPattern("account KIS_PAPER\\s+HEALTHY").doesNotContain("DEGRADED")
+                    .doesNotContain("reconnected");
             assertThat(out.toString() + err).doesNotContain(MockPaperAccount.APP_SECRET)
                     .doesNotContain(MockPaperAccount.APP_KEY);
         }
