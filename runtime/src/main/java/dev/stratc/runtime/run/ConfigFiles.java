@@ -213,7 +213,10 @@ public final class ConfigFiles {
                     unset.add(at + ": environment variable " + variable + " is not set; export it before starting "
                             + "stratc");
                 }
-                settings.put(key, value);
+                if (!COMMON_KEYS.contains(key)) {
+                    // the pool's own settings are not the adapter's
+                    settings.put(key, value);
+                }
             }
             // checked with its line above, like every setting the pool reads itself
             JsonNode adopt = node.path("adopt_holdings");

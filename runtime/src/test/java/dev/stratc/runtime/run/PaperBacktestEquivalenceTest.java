@@ -141,7 +141,7 @@ class PaperBacktestEquivalenceTest {
             run.run(() -> false);
             for (String symbol : recorder.fills.stream().map(OrderEvent.Fill::symbol).distinct().toList()) {
                 Position position = run.engine().portfolio().position("SIM", symbol);
-                paperNet += position.realizedPnl() - position.commissions();
+                paperNet += position.realizedPnl();   // net of every fee and tax already
             }
         }
         List<Fill> actual = new ArrayList<>();
