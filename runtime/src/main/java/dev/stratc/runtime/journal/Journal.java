@@ -40,6 +40,8 @@ public final class Journal implements AutoCloseable {
     private final ZoneId zone;
     private final Map<String, JsonLines> files = new HashMap<>();
     private final Map<String, Link> lastLines = new HashMap<>();
+    /** Each account's latest day file, written or found on the disk: a record never goes to an earlier one. */
+    private final Map<String, LocalDate> latestDays = new HashMap<>();
     private final Set<JsonLines> unsynced = new HashSet<>();
     private final boolean toDisk;
     private long number;
@@ -75,12 +77,27 @@ public final class Journal implements AutoCloseable {
         line.put("time", time);
         line.put("account", account);
         line.setAll(record);
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(time), zone);
+        LocalDate day = dayFor(account, LocalDate.ofInstant(Instant.ofEpochMilli(time), zone));
         JsonLines file = file(account, day);
         String crc = file.append(line);
         lastLines.put(account, new Link(name(day, account), number, crc));
         unsynced.add(file);
         return number;
+    }
+
+    /**
+     * The day file a record of {@code marketDay} goes to: its own day, or the account's latest day file when that
+     * is later. A restarted run whose clock starts before the journal's last day (the books rebuilt at once,
+     * before any market data) must never write into a finished day: the next day file's chain line vouches for
+     * how that day ended. The record keeps its own time either way.
+     */
+    private LocalDate dayFor(String account, LocalDate marketDay) {
+        LocalDate latest = latestDays.computeIfAbsent(account, a -> dayFiles(directory).stream()
+                .filter(f -> f.account().equals(a)).map(f -> LocalDate.parse(f.day())).reduce((x, y) -> y)
+                .orElse(LocalDate.MIN));
+        LocalDate day = marketDay.isAfter(latest) ? marketDay : latest;
+        latestDays.put(account, day);
+        return day;
     }
 
     /** Forces every file written since the last sync to the disk. */
