@@ -87,7 +87,9 @@ class ConfigFilesTest {
 
         assertThat(pool.accounts()).hasSize(2);
         assertThat(pool.accounts().get(0).broker().settings()).containsEntry("region", "eu")
-                .containsEntry("adopt_holdings", "true");
+                .doesNotContainKey("adopt_holdings");
+        assertThat(pool.accounts().get(0).adoptHoldings()).isTrue();
+        assertThat(pool.accounts().get(1).adoptHoldings()).isFalse();
         assertThat(pool.accounts().get(0).limits().maxPositions()).isEqualTo(3);
     }
 
