@@ -112,4 +112,28 @@ class BacktestCommandsTest {
         assertThat(fromStore.exitCode()).as(fromStore.err()).isZero();
         assertThat(fromStore.out()).contains("\"trades\" : 5");
     }
+
+    @Test
+    void aStoreLargerThanTheMemoryLimitIsStreamedWithTheSameResults() throws Exception {
+        Path store = dir.resolve("krx.duckdb");
+        assertThat(CliRun.run("data", "synth", "--symbols", "20", "--days", "3", "--seed", "2", "--out",
+                store.toString()).exitCode()).isZero();
+        CliRun whole = CliRun.run("backtest", "../examples/momentum.strat", "--data", store.toString(), "--json");
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertThat(whole.out()).containsPattern("\"trades\" : [1-9]");
+        String limit = System.getProperty("stratc.store.maxBarsInMemory");
+        System.setProperty("stratc.store.maxBarsInMemory", "3000");    // 23,400 bars: windows of 375
+        try {
+            CliRun streamed = CliRun.run("backtest", "../examples/momentum.strat", "--data", store.toString(),
+                    "--json");
+            assertThat(streamed.exitCode()).as(streamed.err()).isZero();
+            assertThat(streamed.out()).isEqualTo(whole.out());
+        } finally {
+            if (limit == null) {
+                System.clearProperty("stratc.store.maxBarsInMemory");
+            } else {
+                System.setProperty("stratc.store.maxBarsInMemory", limit);
+            }
+        }
+    }
 }

@@ -7,8 +7,8 @@ import java.util.NoSuchElementException;
  * A universe in the store read one time window after another, so that a backtest holds one window of bars at a
  * time, not the whole history: memory then depends on the number of symbols and the window, not on the number
  * of days. The window is a whole number of days (or of bars, for coarse timeframes) chosen so that a window
- * holds about {@code barsPerWindow} bars. The rows of every series in every window are counted by one scan when
- * the windows are opened (so each window's arrays are allocated at their size), and each window is then one
+ * holds about {@code barsPerWindow} bars. The rows of every series in every window are counted by one scan before
+ * the first window is read (so each window's arrays are allocated at their size), and each window is then one
  * read of the store. Every window lists all series, in symbol order; windows follow each
  * other without gap or overlap, so the concatenated windows are exactly the bars {@link BarStore#load} gives.
  *
@@ -23,7 +23,8 @@ public final class StoreWindows implements AutoCloseable {
     private final long end;
     private final long step;
     private final long totalBars;
-    private final int[][] counts;
+    private final int windows;
+    private int[][] counts;
     private int window;
 
     StoreWindows(BarStore store, List<SeriesReader.Series> series, long firstEndMs, long lastEndMs,
@@ -34,8 +35,7 @@ public final class StoreWindows implements AutoCloseable {
         this.start = firstEndMs;
         this.end = series.isEmpty() ? firstEndMs : lastEndMs + 1;
         this.step = windowLength(series, end - firstEndMs, totalBars, barsPerWindow);
-        int windows = series.isEmpty() ? 0 : Math.toIntExact((end - start + step - 1) / step);
-        this.counts = store.windowCounts(series.size(), start, step, windows);
+        this.windows = series.isEmpty() ? 0 : Math.toIntExact((end - start + step - 1) / step);
     }
 
     /**
@@ -70,13 +70,16 @@ public final class StoreWindows implements AutoCloseable {
     }
 
     public boolean hasNext() {
-        return window < counts.length;
+        return window < windows;
     }
 
     /** The next window's bars, one {@link Bars} per series (empty when a series has none in it). */
     public List<Bars> next() {
         if (!hasNext()) {
             throw new NoSuchElementException("no more windows");
+        }
+        if (counts == null) {
+            counts = store.windowCounts(series.size(), start, step, windows);    // not needed by all()
         }
         long from = start + window * step;
         long to = Math.min(end, from + step);
