@@ -103,7 +103,7 @@ class RunAccountInputsTest {
         Result result = run(accounts, "005930");
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(result.err()).contains(accounts.toString()).contains("KIS_001").contains("543")
+        assertThat(result.err()).contains(accounts.toString()).contains("KIS_001").contains("*****43")
                 .doesNotContain("9876543").doesNotContain("bug in stratc");
     }
 
