@@ -1,6 +1,5 @@
 package dev.stratc.runtime.engine;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;

@@ -71,9 +71,14 @@ public final class CrashChild {
         SimulatedRun.Setup setup = setup(Path.of(args[0]), scenario, ReplayDataSet.sample(scenario.events),
                 new Recorder());
         System.err.printf("jvm to main %d ms, data %d ms%n", loaded - jvmStart, System.currentTimeMillis() - loaded);
+        long opening = System.currentTimeMillis();
         try (SimulatedRun run = SimulatedRun.open(setup)) {
+            long opened = System.currentTimeMillis();
             boolean finished = run.run(() -> {
                 if (++replayed[0] == announceAt) {
+                    System.err.printf("opened in %d ms, event %d reached %d ms later (warm-up to %d)%n",
+                            opened - opening, announceAt, System.currentTimeMillis() - opened,
+                            run.engine().resumeAfter());
                     System.out.println("reached " + announceAt);
                     System.out.flush();
                 }
