@@ -29,13 +29,13 @@ public final class CrashChild {
     enum Scenario {
         /** One account; market entries and exits, stop-loss and trailing stop. */
         ONE_ACCOUNT(List.of("SIM"), new SmaCrossProgram(3, 8, new Quantity.PercentOfEquity(20), STOPS,
-                Duration.ofMinutes(1)), 9_000),
+                Duration.ofMinutes(1)), 7_000),
         /**
          * The two-account pool of {@code config/accounts-sim.yaml}: limit entries routed by
          * {@code select_best_account()} and sized on the chosen account's equity, market exits, stops.
          */
         POOL(List.of("SIM-A", "SIM-B"), new LimitEntryProgram(3, 8, 0.05, new Quantity.PercentOfEquity(30), STOPS,
-                Duration.ofMinutes(1)), 9_000);
+                Duration.ofMinutes(1)), 7_000);
 
         final List<String> accounts;
         final StrategyProgram program;
