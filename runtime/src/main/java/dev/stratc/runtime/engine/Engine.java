@@ -1,6 +1,5 @@
 package dev.stratc.runtime.engine;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -30,6 +29,7 @@ import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.journal.Journal;
+import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.order.ManagedOrder;
@@ -332,6 +332,21 @@ public final class Engine {
     }
 
     private void applyHistory(ObjectNode record) {
+        try {
+            applyRecord(record);
+        } catch (IllegalStateException | NullPointerException | ClassCastException e) {
+            // e.g. an order journalled twice (two runs wrote one journal) or an event for an order never journalled
+            throw new JournalCorruptException("journal record " + record.path("n").asLong() + " ("
+                    + record.path("type").asText() + " " + record.path("id").asText(record.path("clientOrderId")
+                    .asText()) + " of " + record.path("account").asText() + ", " + Instant.ofEpochMilli(
+                    record.path("time").asLong()) + ") does not fit the records before it"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; the journal was edited or "
+                    + "written by two runs at once. Restore the state directory from a copy, or start with a new "
+                    + "--state-dir.");
+        }
+    }
+
+    private void applyRecord(ObjectNode record) {
         String account = record.path("account").asText();
         long time = record.path("time").asLong();
         rollDay(time);

@@ -29,13 +29,13 @@ public final class CrashChild {
     enum Scenario {
         /** One account; market entries and exits, stop-loss and trailing stop. */
         ONE_ACCOUNT(List.of("SIM"), new SmaCrossProgram(3, 8, new Quantity.PercentOfEquity(20), STOPS,
-                Duration.ofMinutes(1)), 9_000),
+                Duration.ofMinutes(1)), 7_000),
         /**
          * The two-account pool of {@code config/accounts-sim.yaml}: limit entries routed by
          * {@code select_best_account()} and sized on the chosen account's equity, market exits, stops.
          */
         POOL(List.of("SIM-A", "SIM-B"), new LimitEntryProgram(3, 8, 0.05, new Quantity.PercentOfEquity(30), STOPS,
-                Duration.ofMinutes(1)), 9_000);
+                Duration.ofMinutes(1)), 7_000);
 
         final List<String> accounts;
         final StrategyProgram program;
@@ -71,9 +71,14 @@ public final class CrashChild {
         SimulatedRun.Setup setup = setup(Path.of(args[0]), scenario, ReplayDataSet.sample(scenario.events),
                 new Recorder());
         System.err.printf("jvm to main %d ms, data %d ms%n", loaded - jvmStart, System.currentTimeMillis() - loaded);
+        long opening = System.currentTimeMillis();
         try (SimulatedRun run = SimulatedRun.open(setup)) {
+            long opened = System.currentTimeMillis();
             boolean finished = run.run(() -> {
                 if (++replayed[0] == announceAt) {
+                    System.err.printf("opened in %d ms, event %d reached %d ms later (warm-up to %d)%n",
+                            opened - opening, announceAt, System.currentTimeMillis() - opened,
+                            run.engine().resumeAfter());
                     System.out.println("reached " + announceAt);
                     System.out.flush();
                 }
