@@ -922,7 +922,14 @@ public final class Engine {
         if (reducing) {
             quantity = Math.min(quantity, Math.abs(heldHere));
         }
+        double wanted = quantity;
         quantity = Math.floor(quantity / config.quantityStep() + 1e-9) * config.quantityStep();
+        if (!(quantity > 0) && reducing && heldHere != 0 && wanted >= Math.abs(heldHere) - 1e-12) {
+            // what is left is below the step: no order could ever sell it, so it is dust, not an exit every bar
+            moveRemainderToDust(account.id(), symbol, "the run's quantity step of " + fmt(config.quantityStep()),
+                    "below the quantity step " + fmt(config.quantityStep()));
+            return null;
+        }
         if (!(quantity > 0)) {
             events.strategyMessage(symbol, time, "order of " + request.quantity() + " comes to no units at "
                     + price + "; nothing sent (" + request.reason() + ")", false);
@@ -1392,19 +1399,27 @@ public final class Engine {
         if (order.intent().quantity() < Math.abs(left) - 1e-12) {
             return false;
         }
+        moveRemainderToDust(account, symbol, "the exchange's minimum order (" + why + ")", why);
+        return true;
+    }
+
+    /**
+     * Gives up what is left of the account's position as dust, below {@code limit}: journalled, so a restart does
+     * the same at this point of the history, and reported once.
+     */
+    private void moveRemainderToDust(String account, String symbol, String limit, String detail) {
         double price = portfolio.position(account, symbol).lastPrice();
         double dust = portfolio.moveToDust(account, symbol, price);
         ObjectNode record = JsonLines.record("dust");
         // "moved": a restart moves what is left of the position to dust again at this point of the history
         record.put("symbol", symbol).put("quantity", portfolio.dust(account, symbol)).put("moved", true)
-                .put("seq", sequence).put("detail", why);
+                .put("seq", sequence).put("detail", detail);
         if (!Double.isNaN(price)) {
             record.put("price", price);
         }
         write(account, record);
         events.warning("account " + account + ": the " + fmt(dust) + " " + symbol + " left of the position are "
-                + "below the exchange's minimum order (" + why + "); they are kept as dust and not traded again");
-        return true;
+                + "below " + limit + "; they are kept as dust and not traded again");
     }
 
     /**

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,15 +32,23 @@ public final class HealthServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
 
-    /** What the endpoints show; immutable, replaced as a whole by the engine thread. */
-    public record Snapshot(String strategy, String mode, long marketTime, double equity, double dailyPnl,
-                           int openPositions, int workingOrders, boolean killSwitch, List<AccountState> accounts) {
+    /**
+     * What the endpoints show; immutable, replaced as a whole by the engine thread. Equity and today's P&L are by
+     * currency (KRW, USDT): won and dollars are never added.
+     */
+    public record Snapshot(String strategy, String mode, long marketTime, Map<String, Double> equity,
+                           Map<String, Double> dailyPnl, int openPositions, int workingOrders, boolean killSwitch,
+                           List<AccountState> accounts) {
+        public Snapshot {
+            equity = Collections.unmodifiableMap(new TreeMap<>(equity));
+            dailyPnl = Collections.unmodifiableMap(new TreeMap<>(dailyPnl));
+        }
     }
 
     /** What the engine shows now; call on the engine thread. */
     public static Snapshot snapshot(Engine engine, String strategy, String mode) {
-        return new Snapshot(strategy, mode, engine.clock(), engine.portfolio().totalEquity(),
-                engine.portfolio().totalDailyPnl(), engine.portfolio().openPositions().size(),
+        return new Snapshot(strategy, mode, engine.clock(), engine.portfolio().equityByCurrency(),
+                engine.portfolio().dailyPnlByCurrency(), engine.portfolio().openPositions().size(),
                 engine.orders().working().size(), engine.risk().killSwitch().engaged(),
                 engine.pool().accounts().stream().map(AccountState::of).toList());
     }
@@ -90,8 +101,9 @@ public final class HealthServer implements AutoCloseable {
 
     static String prometheus(Snapshot s) {
         StringBuilder text = new StringBuilder();
-        gauge(text, "stratc_equity", "Equity over all accounts", s.equity());
-        gauge(text, "stratc_daily_pnl", "Today's profit and loss over all accounts", s.dailyPnl());
+        byCurrency(text, "stratc_equity", "Equity of the accounts that report in the currency", s.equity());
+        byCurrency(text, "stratc_daily_pnl", "Today's profit and loss of the accounts that report in the currency",
+                s.dailyPnl());
         gauge(text, "stratc_open_positions", "Open positions", s.openPositions());
         gauge(text, "stratc_working_orders", "Orders sent and not finished", s.workingOrders());
         gauge(text, "stratc_kill_switch", "1 when the kill switch is thrown", s.killSwitch() ? 1 : 0);
@@ -117,6 +129,15 @@ public final class HealthServer implements AutoCloseable {
     private static void gauge(StringBuilder text, String name, String help, double value) {
         text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
                 .append(" gauge\n").append(name).append(' ').append(number(value)).append('\n');
+    }
+
+    /** One series per currency, labelled with it; an account whose currency is not known is {@code unknown}. */
+    private static void byCurrency(StringBuilder text, String name, String help, Map<String, Double> values) {
+        text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" gauge\n");
+        values.forEach((currency, value) -> text.append(name).append("{currency=\"")
+                .append(currency.isEmpty() ? "unknown" : currency.replace("\"", "")).append("\"} ")
+                .append(number(value)).append('\n'));
     }
 
     private static String labelled(String name, AccountState account, double value) {

@@ -9,7 +9,12 @@ import dev.stratc.runtime.order.OrderIntent;
 import dev.stratc.runtime.portfolio.Position;
 import dev.stratc.runtime.risk.Refusal;
 
-/** Turns a run's fills, refusals, kill switch and the strategy's notify(...) into notifications. */
+/**
+ * Turns a run's fills, refusals, kill switch, what needs a person's attention ({@link RunEvents#attention}) and
+ * the strategy's notify(...) into notifications. Notes and warnings stay on the console: notes are information
+ * that is not a fault (holdings found at start, which the status repeats), warnings are disagreements the run has
+ * already resolved; whatever a person must act on is raised as {@code attention}, which is sent.
+ */
 public record NotifyingEvents(Notifier notifier, String runName) implements RunEvents {
 
     @Override

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.stratc.runtime.pool.AccountHealth;
+import dev.stratc.runtime.portfolio.Portfolio;
 
 class OpsTest {
 
@@ -64,7 +65,7 @@ class OpsTest {
     @Test
     void healthAndMetricsAreServedOnLoopbackAsJsonAndPrometheusText() throws Exception {
         AtomicReference<HealthServer.Snapshot> snapshot = new AtomicReference<>(new HealthServer.Snapshot("Momentum",
-                "paper", 1_700_000_000_000L, 10_250_000, 250_000, 2, 1, false, List.of(
+                "paper", 1_700_000_000_000L, Map.of("KRW", 10_250_000.0), Map.of("KRW", 250_000.0), 2, 1, false, List.of(
                         new HealthServer.AccountState("KIS_001", "KIS", AccountHealth.HEALTHY, 0.25, 12, 340, 3, 0),
                         new HealthServer.AccountState("KIS_002", "KIS", AccountHealth.DEGRADED, 0.5, 4, 100, 0, 2))));
         HttpClient http = HttpClient.newHttpClient();
@@ -76,15 +77,45 @@ class OpsTest {
 
             HttpResponse<String> metrics = get(http, base + "/metrics");
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-            assertThat(metrics.body()).contains("# TYPE stratc_equity gauge\nstratc_equity 10250000\n")
+            assertThat(metrics.body()).contains("# TYPE stratc_equity gauge\nstratc_equity{currency=\"KRW\"} 10250000\n")
                     .contains("stratc_account_orders_total{account=\"KIS_001\",venue=\"KIS\"} 12")
                     .contains("stratc_account_healthy{account=\"KIS_002\",venue=\"KIS\"} 0.5");
             assertThat(get(http, base + "/metrics.json").body()).contains("\"workingOrders\":1");
 
-            snapshot.set(new HealthServer.Snapshot("Momentum", "paper", 0, 0, 0, 0, 0, true, List.of()));
+            snapshot.set(new HealthServer.Snapshot("Momentum", "paper", 0, Map.of(), Map.of(), 0, 0, true, List.of()));
             HttpResponse<String> killed = get(http, base + "/health");
             assertThat(killed.statusCode()).isEqualTo(503);
             assertThat(killed.body()).contains("\"killSwitch\":true");
+        }
+    }
+
+    /**
+     * A pool of KIS accounts in won and a Binance account in USDT: equity and today's P&L are one series per
+     * currency, never 10,250,000 won and 100,000 USDT added into one number.
+     */
+    @Test
+    void metricsGiveEquityAndDailyPnlPerCurrencyNeverASumAcrossCurrencies() throws Exception {
+        Portfolio portfolio = new Portfolio();
+        portfolio.setCurrency("KIS_001", "KRW");
+        portfolio.setCash("KIS_001", 10_000_000);
+        portfolio.setCurrency("KIS_002", "KRW");
+        portfolio.setCash("KIS_002", 250_000);
+        portfolio.setCurrency("BN_MAIN", "USDT");
+        portfolio.setCash("BN_MAIN", 100_000);
+        portfolio.fill("BN_MAIN", "BTCUSDT", 0.5, 60_000, 30, 0, 0);
+        HealthServer.Snapshot snapshot = new HealthServer.Snapshot("Momentum", "paper", 0,
+                portfolio.equityByCurrency(), portfolio.dailyPnlByCurrency(), 1, 0, false, List.of());
+        HttpClient http = HttpClient.newHttpClient();
+        try (HealthServer server = HealthServer.start(0, () -> snapshot)) {
+            String base = "http://127.0.0.1:" + server.port();
+            String metrics = get(http, base + "/metrics").body();
+            assertThat(metrics).contains("stratc_equity{currency=\"KRW\"} 10250000\n")
+                    .contains("stratc_equity{currency=\"USDT\"} 99970\n") // the fill's 30 USDT fee
+                    .contains("stratc_daily_pnl{currency=\"USDT\"} -30\n")
+                    .contains("stratc_daily_pnl{currency=\"KRW\"} 0\n")
+                    .doesNotContainPattern("(?m)^stratc_equity ");
+            assertThat(get(http, base + "/metrics.json").body())
+                    .contains("\"equity\":{\"KRW\":1.025E7,\"USDT\":99970.0}");
         }
     }
 

@@ -13,10 +13,19 @@ import java.util.Objects;
  *                          limit (20 real, 2 paper), which the key's {@code KisRateLimiter} keeps with a margin
  * @param tokenCacheDir     where access tokens are kept between runs
  * @param useHashkey        sign order bodies with {@code /uapi/hashkey} (optional at KIS)
+ * @param fees              commission and sell tax the adapter charges to each fill
  */
 public record KisAccountConfig(String id, KisMode mode, KisCredentials credentials, KisAccountNumber account,
         String htsId, String custType, KisEndpoints endpoints, double requestsPerSecond, Path tokenCacheDir,
-        boolean useHashkey) {
+        boolean useHashkey, KisFees fees) {
+
+    /** An account paying the {@link KisFees#DEFAULTS default} fees. */
+    public KisAccountConfig(String id, KisMode mode, KisCredentials credentials, KisAccountNumber account,
+            String htsId, String custType, KisEndpoints endpoints, double requestsPerSecond, Path tokenCacheDir,
+            boolean useHashkey) {
+        this(id, mode, credentials, account, htsId, custType, endpoints, requestsPerSecond, tokenCacheDir,
+                useHashkey, KisFees.DEFAULTS);
+    }
 
     public KisAccountConfig {
         Objects.requireNonNull(id, "id");
@@ -25,6 +34,7 @@ public record KisAccountConfig(String id, KisMode mode, KisCredentials credentia
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(tokenCacheDir, "tokenCacheDir");
+        Objects.requireNonNull(fees, "fees");
         htsId = htsId == null ? "" : htsId.strip();
         custType = custType == null || custType.isBlank() ? "P" : custType.strip();
         if (!custType.equals("P") && !custType.equals("B")) {
@@ -42,12 +52,12 @@ public record KisAccountConfig(String id, KisMode mode, KisCredentials credentia
 
     public KisAccountConfig withTokenCacheDir(Path directory) {
         return new KisAccountConfig(id, mode, credentials, account, htsId, custType, endpoints, requestsPerSecond,
-                directory, useHashkey);
+                directory, useHashkey, fees);
     }
 
     public KisAccountConfig withRequestsPerSecond(double rate) {
         return new KisAccountConfig(id, mode, credentials, account, htsId, custType, endpoints, rate, tokenCacheDir,
-                useHashkey);
+                useHashkey, fees);
     }
 
     /** Credentials and numbers masked. */

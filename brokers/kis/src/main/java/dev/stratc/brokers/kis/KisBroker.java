@@ -626,9 +626,12 @@ public final class KisBroker implements BrokerPort {
             return; // acknowledgements of orders, revisions and cancellations: the replies already said so
         }
         tracked.filled += notice.quantity();
-        tracked.filledValue += notice.quantity() * notice.price().doubleValue();
+        double value = notice.quantity() * notice.price().doubleValue();
+        tracked.filledValue += value;
+        // KIS's notice carries no fee: the account's commission and, on a sell, the transaction tax (KisFees)
+        double fees = session.config().fees().of(value, tracked.side == Side.SELL);
         emit(new OrderEvent.Fill(tracked.clientOrderId, notice.orderNo() + "-" + tracked.filled, tracked.symbol,
-                tracked.side, notice.quantity(), notice.price().doubleValue(), 0, tracked.filled,
+                tracked.side, notice.quantity(), notice.price().doubleValue(), fees, tracked.filled,
                 tracked.quantity - tracked.filled, now()));
     }
 

@@ -20,7 +20,7 @@ public final class KisBrokerFactory implements BrokerFactory {
     @Override
     public Set<String> settingKeys() {
         return Set.of("app_key", "app_secret", "account_number", "hts_id", "custtype", "requests_per_second",
-                "rest_url", "ws_url", "hashkey", "token_cache_dir");
+                "rest_url", "ws_url", "hashkey", "token_cache_dir", "commission_percent", "sell_tax_percent");
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Locale;
  * The keys of a KIS account entry, the same in {@code config/accounts.yaml} ({@code broker: kis}) and in
  * {@code config/brokers/kis.yaml}: {@code app_key}, {@code app_secret}, {@code account_number} (required),
  * {@code hts_id}, {@code custtype}, {@code requests_per_second}, {@code rest_url}, {@code ws_url},
- * {@code hashkey}, {@code token_cache_dir} (optional). Values may be {@code ${ENV}} placeholders.
+ * {@code hashkey}, {@code token_cache_dir}, {@code commission_percent}, {@code sell_tax_percent} (optional;
+ * {@link KisFees}). Values may be {@code ${ENV}} placeholders.
  */
 public final class KisSettings {
 
@@ -29,7 +30,8 @@ public final class KisSettings {
                     accountNumber(account),
                     account.setting("hts_id").orElse(""), account.setting("custtype").orElse("P"), endpoints,
                     account.setting("requests_per_second").map(Double::parseDouble).orElse(0.0), tokenDir,
-                    account.setting("hashkey").map(Boolean::parseBoolean).orElse(false));
+                    account.setting("hashkey").map(Boolean::parseBoolean).orElse(false),
+                    KisFees.of(account.setting("commission_percent"), account.setting("sell_tax_percent")));
         } catch (IllegalArgumentException e) {
             throw new KisException(e.getMessage().contains(id) ? e.getMessage()
                     : "KIS account " + id + ": " + e.getMessage(), e);

@@ -88,6 +88,34 @@ class KisConfigLoaderTest {
     }
 
     @Test
+    void feesDefaultToTheBacktestsKrxCostsAndABadRateNamesTheAccountAndTheKey() {
+        Map<String, String> keys = Map.of("app_key", "x", "app_secret", "y", "account_number", "12345678-01");
+        KisFees fees = KisSettings.toConfig(new BrokerAccount("a", "kis", "paper", keys), state).fees();
+        assertThat(fees.commissionPercent()).isEqualTo(0.015);
+        assertThat(fees.sellTaxPercent()).isEqualTo(0.20);
+        assertThat(fees.of(1_000_000, false)).isCloseTo(150, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(fees.of(1_000_000, true)).isCloseTo(150 + 2_000, org.assertj.core.api.Assertions.within(1e-9));
+
+        Map<String, String> written = new HashMap<>(keys);
+        written.put("commission_percent", "0.0140527");
+        written.put("sell_tax_percent", "0.18%");
+        KisFees set = KisSettings.toConfig(new BrokerAccount("a", "kis", "paper", written), state).fees();
+        assertThat(set).isEqualTo(new KisFees(0.0140527, 0.18));
+
+        for (Map.Entry<String, String> bad : List.of(Map.entry("commission_percent", "cheap"),
+                Map.entry("sell_tax_percent", "-0.2"), Map.entry("commission_percent", "15"))) {
+            Map<String, String> wrong = new HashMap<>(keys);
+            wrong.put(bad.getKey(), bad.getValue());
+            assertThatThrownBy(() -> KisSettings.toConfig(new BrokerAccount("kis-main", "kis", "live", wrong), state))
+                    .isInstanceOf(KisException.class)
+                    .hasMessageStartingWith("KIS account kis-main: " + bad.getKey() + " must be");
+        }
+        BrokerFactory factory = ServiceLoader.load(BrokerFactory.class).stream().map(ServiceLoader.Provider::get)
+                .filter(f -> f.name().equals("kis")).findFirst().orElseThrow();
+        assertThat(factory.settingKeys()).contains("commission_percent", "sell_tax_percent");
+    }
+
+    @Test
     void aRunStartedRightAfterADataFetchUsesTheFetchsTokenInsteadOfWaitingOutKissMinute() throws Exception {
         // both commands default to the same cache; here both name one directory, as the default does for both
         assertThat(KisSettings.toConfig(new BrokerAccount("a", "kis", "paper", Map.of("app_key", "x",

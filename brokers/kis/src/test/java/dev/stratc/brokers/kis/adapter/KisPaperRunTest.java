@@ -1,6 +1,7 @@
 package dev.stratc.brokers.kis.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.brokers.kis.mock.MockKis;
@@ -118,6 +119,83 @@ class KisPaperRunTest {
                 .containsExactly(MockPaperAccount.ID, MockPaperAccount.ID);
         assertThat(journalledFills).extracting(r -> r.path("price").asDouble())
                 .containsExactly(69_600.0, 69_500.0);
+    }
+
+    /**
+     * KIS's notices carry no fee, yet the account pays its commission on both legs and the transaction tax on the
+     * sell: the adapter charges the account's rates to each fill, so the run's cash and realized P&L are net and
+     * agree with the deposit KIS keeps (to the won it rounds each fee to).
+     */
+    @Test
+    void cashAndRealizedPnlAreNetOfTheAccountsCommissionAndTheSellTax() throws Exception {
+        kis = new MockKis();
+        kis.chargeFees(0.1, 0.2);
+        MockPaperAccount.open(kis, 10_000_000);
+        kis.addSymbol(SAMSUNG, "삼성전자", 70_000);
+        Placeholders.useEnvironment(MockPaperAccount.environment());
+        Path accounts = MockPaperAccount.writeAccountsFile(dir.resolve("accounts.yaml"), kis, """
+                commission_percent: 0.1
+                sell_tax_percent: 0.2%
+                """);
+        List<OrderEvent> events = new CopyOnWriteArrayList<>();
+        double cash;
+        double realized;
+        try (BrokerRun run = BrokerRun.open(setup(accounts, events))) {
+            buyAt69600ThenSellAt69500(run, events);
+            cash = run.engine().portfolio().cash(MockPaperAccount.ID);
+            realized = run.engine().portfolio().position(MockPaperAccount.ID, SAMSUNG).realizedPnl();
+        }
+        assertThat(fills(events)).extracting(OrderEvent.Fill::price).containsExactly(69_600.0, 69_500.0);
+        double buyCommission = 5 * 69_600 * 0.001;            // 348
+        double sellCommission = 5 * 69_500 * 0.001;          // 347.5
+        double sellTax = 5 * 69_500 * 0.002;                  // 695
+        assertThat(fills(events).get(0).commission()).isCloseTo(buyCommission, within(1e-6));
+        assertThat(fills(events).get(1).commission()).isCloseTo(sellCommission + sellTax, within(1e-6));
+        assertThat(realized).isCloseTo(5 * (69_500 - 69_600) - buyCommission - sellCommission - sellTax,
+                within(1e-6)); // -1,890.5
+        assertThat(cash).isCloseTo(10_000_000 - 5 * 69_600 - buyCommission + 5 * 69_500 - sellCommission - sellTax,
+                within(1e-6)); // 9,998,109.5
+        // KIS's deposit paid the same fees, each cut to the won
+        assertThat((double) kis.cash(MockPaperAccount.APP_KEY)).isCloseTo(cash, within(1.0));
+        assertThat(kis.feesCharged(MockPaperAccount.APP_KEY)).isEqualTo(348 + 347 + 695);
+        assertThat(kis.violations()).isEmpty();
+    }
+
+    private BrokerRun.Setup setup(Path accounts, List<OrderEvent> events) throws Exception {
+        Duration bar = Duration.ofSeconds(1);
+        SmaCrossProgram program = new SmaCrossProgram(1, 2, new Quantity.Units(5), Stops.NONE, bar);
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        RunEvents recorder = new RunEvents() {
+            @Override
+            public void orderEvent(ManagedOrder order, OrderEvent event) {
+                events.add(event);
+            }
+        };
+        return new BrokerRun.Setup(dir.resolve("state"), program, StrategySettings.defaults(bar, seoul),
+                EngineConfig.of("SmaCross", RunMode.PAPER, bar, seoul, "kisrun", 1), ConfigFiles.accounts(accounts),
+                RiskLimits.none("CRYPTO"), Set.of(), recorder, List.of(SAMSUNG));
+    }
+
+    /** The prints of the first test: the strategy buys 5 at 69,600 and sells them at 69,500; the run then stops. */
+    private void buyAt69600ThenSellAt69500(BrokerRun run, List<OrderEvent> events) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread engine = Thread.ofPlatform().name("engine").start(() -> {
+            try {
+                run.run(stop::get);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            await("the trade subscription", () -> kis.streamsTrades(SAMSUNG));
+            tradeEachSecond(70_000, 69_900, 69_800, 70_100, 69_600);
+            await("the buy's fill", () -> fills(events).size() == 1);
+            tradeEachSecond(69_500);
+            await("the sell's fill", () -> fills(events).size() == 2);
+        } finally {
+            stop.set(true);
+            engine.join(5_000);
+        }
     }
 
     private void tradeEachSecond(long... prices) throws InterruptedException {

@@ -15,6 +15,7 @@ final class MockAccount {
     final String productCode;
     final String htsId;
     long cash;
+    long feesCharged;
     final Map<String, long[]> holdings = new LinkedHashMap<>(); // symbol -> {quantity, cost}
     final List<MockOrder> orders = new ArrayList<>();
 

@@ -51,6 +51,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class MockKis implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private double commissionPercent;
+    private double sellTaxPercent;
     static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HHmmss");
@@ -204,6 +206,21 @@ public final class MockKis implements AutoCloseable {
         expiredTokens.addAll(tokenOwners.keySet());
     }
 
+    /**
+     * From now on every fill pays {@code commissionPercent} of its value and every sell also {@code sellTaxPercent},
+     * out of the deposit, as KIS settles them (each cut to the won; KIS's own rounding is not documented). Off
+     * (0, 0) unless a test turns it on.
+     */
+    public synchronized void chargeFees(double commissionPercent, double sellTaxPercent) {
+        this.commissionPercent = commissionPercent;
+        this.sellTaxPercent = sellTaxPercent;
+    }
+
+    /** Commission and tax the mock has taken from the account's deposit. */
+    public synchronized long feesCharged(String appKey) {
+        return accounts.get(appKey).feesCharged;
+    }
+
     public synchronized long cash(String appKey) {
         return accounts.get(appKey).cash;
     }
@@ -315,6 +332,11 @@ public final class MockKis implements AutoCloseable {
     }
 
     private void fill(MockAccount account, MockOrder order, long quantity, long price, List<Runnable> sends) {
+        long value = quantity * price;
+        long fees = (long) Math.floor(value * commissionPercent / 100)
+                + (order.buy ? 0 : (long) Math.floor(value * sellTaxPercent / 100));
+        account.cash -= fees;
+        account.feesCharged += fees;
         order.filled += quantity;
         order.filledValue += quantity * price;
         order.remaining -= quantity;

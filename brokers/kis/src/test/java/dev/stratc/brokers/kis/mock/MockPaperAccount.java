@@ -33,6 +33,12 @@ public final class MockPaperAccount {
      * beside the file (a setting, not a secret; without it they would go to the user's cache directory).
      */
     public static Path writeAccountsFile(Path file, MockKis kis) throws IOException {
+        return writeAccountsFile(file, kis, "");
+    }
+
+    /** The same file with {@code moreSettings} (YAML lines, each ending in a newline) added to the account. */
+    public static Path writeAccountsFile(Path file, MockKis kis, String moreSettings) throws IOException {
+        String indented = moreSettings.lines().map(line -> "    " + line + "\n").reduce("", String::concat);
         return Files.writeString(file, """
                 accounts:
                   - id: %s
@@ -46,8 +52,8 @@ public final class MockPaperAccount {
                     ws_url: %s
                     token_cache_dir: %s
                     hashkey: false
-                routing:
+                %srouting:
                   default: %s
-                """.formatted(ID, kis.restUrl(), kis.webSocketUrl(), file.resolveSibling("kis-tokens"), ID));
+                """.formatted(ID, kis.restUrl(), kis.webSocketUrl(), file.resolveSibling("kis-tokens"), indented, ID));
     }
 }
