@@ -495,11 +495,7 @@ public final class Engine {
         OrderReport broker = report.get();
         if (order.state() == OrderState.NEW) {
             // the process died between sending the order and journalling that it did: the broker's copy proves it
-            orders.submitted(order, clock);
-            account.countRecoveredOrder();
-            risk.sent(order.intent(), clock);
-            note(order.account(), "submitted", order.clientOrderId(),
-                    "found at " + account.id() + " at reconciliation");
+            foundSent(order, account, "found at " + account.id() + " at reconciliation");
         }
         if (order.state() == OrderState.SUBMITTED) {
             handle(account.id(), new OrderEvent.Accepted(order.clientOrderId(), broker.brokerOrderId(), clock));
@@ -527,6 +523,14 @@ public final class Engine {
                         broker.filledQuantity(), 0, clock);
             });
         }
+    }
+
+    /** An order the journal has as not sent that reached the broker: counted as sent, as when it was. */
+    private void foundSent(ManagedOrder order, Account account, String how) {
+        orders.submitted(order, clock);
+        account.countRecoveredOrder();
+        risk.sent(order.intent(), clock);
+        note(order.account(), "submitted", order.clientOrderId(), how);
     }
 
     /**
@@ -1310,6 +1314,13 @@ public final class Engine {
     }
 
     private void handle(String account, OrderEvent event) {
+        ManagedOrder known = orders.get(event.clientOrderId());
+        Account sender = pool.account(account);
+        if (event instanceof OrderEvent.Fill && known != null && known.state() == OrderState.NEW && sender != null) {
+            // a fill the venue delivers again after a restart, for an order the killed process sent but did not
+            // journal as sent: the fill proves it was, and it is booked on the order as the first run booked it
+            foundSent(known, sender, "a fill for it came from " + account + " after a restart");
+        }
         OrderManager.Outcome outcome = orders.apply(event, clock);
         if (outcome.order() == null) {
             events.warning(outcome.anomaly());

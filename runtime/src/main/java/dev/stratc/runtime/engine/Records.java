@@ -30,6 +30,10 @@ final class Records {
         if (intent.tag() != null) {
             record.put("tag", intent.tag());
         }
+        if (!Double.isNaN(intent.touchedPrice())) {
+            // a stop exit sent again after a restart must still fill at the price its stop was touched at
+            record.put("touchedPrice", intent.touchedPrice());
+        }
         return record;
     }
 
@@ -39,7 +43,8 @@ final class Records {
                 record.path("quantity").asDouble(), record.path("limit").asDouble(Double.NaN),
                 new AccountChoice.Named(record.path("account").asText()),
                 record.hasNonNull("tag") ? record.path("tag").asText() : null, record.path("reason").asText(),
-                record.path("reducing").asBoolean(), record.path("seq").asLong(), record.path("decidedAt").asLong());
+                record.path("reducing").asBoolean(), record.path("seq").asLong(), record.path("decidedAt").asLong(),
+                record.path("touchedPrice").asDouble(Double.NaN));
     }
 
     static ObjectNode signal(Signal signal) {

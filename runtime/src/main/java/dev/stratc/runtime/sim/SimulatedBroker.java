@@ -86,6 +86,7 @@ public final class SimulatedBroker implements BrokerPort {
         connected();
         OrderEvent event;
         ObjectNode record = null;
+        SimulatedExchange.TouchedFill touched = null;
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             RejectReason[] reason = new RejectReason[1];
@@ -122,15 +123,14 @@ public final class SimulatedBroker implements BrokerPort {
                 record.put("marketable", accepted.marketable());
                 String brokerOrderId = accepted.report().brokerOrderId();
                 event = new OrderEvent.Accepted(order.clientOrderId(), brokerOrderId, exchange.clock());
+                if (!Double.isNaN(order.touchedPrice())) {
+                    touched = exchange.fillTouched(accountId, order.clientOrderId(), order.touchedPrice());
+                }
             }
         }
-        exchange.submitted(accountId, event, record);
-        if (event instanceof OrderEvent.Accepted && !Double.isNaN(order.touchedPrice())) {
-            Runnable fill = exchange.fillTouched(accountId, order.clientOrderId(), order.touchedPrice());
-            if (fill != null) {
-                fill.run();
-            }
-        }
+        // the order and its fill at the touched price in one write: a kill in between would leave the restarted
+        // venue with the order working and filling at the next trade, one data position later than it did
+        exchange.submitted(accountId, event, record, touched);
     }
 
     /** A quantity rounded down to the venue's lot size, as a crypto exchange's filter wants it. */

@@ -261,7 +261,7 @@ public final class SimulatedExchange implements AutoCloseable {
         synchronized (this) {
             if (seq <= sequence) {
                 // applied before a restart: the book already holds what it did, but the venue's memory of the
-                // market (last prices, its clock) was not journalled and is taken from the tape again
+                // market (last prices and ranges, its clock) was not journalled and is taken from the tape again
                 clock = Math.max(clock, event.time());
                 observe(event);
                 return false;
@@ -313,10 +313,20 @@ public final class SimulatedExchange implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the market's last price and range from an event applied before a restart: a stop exit taken at this
+     * position again must find the range the first run's venue filled it in ({@link #fillTouched}).
+     */
     private void observe(MarketEvent event) {
         switch (event) {
-            case MarketEvent.Trade t -> lastPrices.put(t.symbol(), t.price());
-            case MarketEvent.Bar b -> lastPrices.put(b.symbol(), b.close());
+            case MarketEvent.Trade t -> {
+                lastPrices.put(t.symbol(), t.price());
+                lastRanges.put(t.symbol(), new double[] {t.price(), t.price()});
+            }
+            case MarketEvent.Bar b -> {
+                lastPrices.put(b.symbol(), b.close());
+                lastRanges.put(b.symbol(), new double[] {b.low(), b.high()});
+            }
             case MarketEvent.Quote q -> {
                 // quotes leave the last price alone
             }
@@ -346,11 +356,17 @@ public final class SimulatedExchange implements AutoCloseable {
         }
     }
 
+    /** A stop exit's fill at its touched price: its journal line and its delivery to the account. */
+    record TouchedFill(ObjectNode record, Runnable delivery) {
+    }
+
     /**
      * Fills a stop exit that has just been accepted at the price its stop was touched at, when the symbol's
-     * last event traded there. Returns the delivery of the fill, or {@code null} when it waits for the next trade.
+     * last event traded there. Not journalled yet: the caller writes it with the order that took it, so a kill
+     * never leaves the order taken without the fill it got at once ({@link #submitted(String, OrderEvent,
+     * ObjectNode, TouchedFill)}). Returns {@code null} when the order waits for the next trade.
      */
-    synchronized Runnable fillTouched(String accountId, String clientOrderId, double touched) {
+    synchronized TouchedFill fillTouched(String accountId, String clientOrderId, double touched) {
         SimAccount account = account(accountId);
         SimOrder order = account.order(clientOrderId);
         double[] range = order == null ? null : lastRanges.get(order.symbol());
@@ -360,8 +376,7 @@ public final class SimulatedExchange implements AutoCloseable {
         }
         ArrayNode fills = JsonLines.record("fills").arrayNode();
         Runnable delivery = fill(account, order, order.remaining(), touched, fills);
-        persistFills(fills);
-        return delivery;
+        return new TouchedFill(fillsRecord(fills), delivery);
     }
 
     /**
@@ -388,24 +403,43 @@ public final class SimulatedExchange implements AutoCloseable {
     /** One line for everything an event did: a kill leaves the event applied wholly or not at all. */
     private void persistFills(ArrayNode fills) {
         if (!fills.isEmpty()) {
-            ObjectNode record = JsonLines.record("fills");
-            record.put("seq", sequence).put("time", clock).set("fills", fills);
-            persist(record);
+            persist(fillsRecord(fills));
         }
+    }
+
+    private ObjectNode fillsRecord(ArrayNode fills) {
+        ObjectNode record = JsonLines.record("fills");
+        record.put("seq", sequence).put("time", clock).set("fills", fills);
+        return record;
     }
 
     // Changes made by an account's commands: persisted, applied, then reported outside the lock.
 
     void submitted(String accountId, OrderEvent event, ObjectNode record) {
+        submitted(accountId, event, record, null);
+    }
+
+    /**
+     * An order taken together with the fill it got at once ({@code touched}, may be {@code null}): both lines
+     * are written in one append, then the acceptance and the fill are reported in that order.
+     */
+    void submitted(String accountId, OrderEvent event, ObjectNode record, TouchedFill touched) {
         if (record != null) {
             synchronized (this) {
                 if ("duplicate".equals(record.path("type").asText())) {
                     duplicates++;
                 }
             }
-            persist(record);
+            if (touched == null) {
+                persist(record);
+            } else if (journal != null) {
+                journal.appendAll(List.of(record, touched.record()));
+            }
         }
         notify(accountId, event);
+        if (touched != null) {
+            touched.delivery().run();
+        }
     }
 
     void notify(String accountId, OrderEvent event) {
