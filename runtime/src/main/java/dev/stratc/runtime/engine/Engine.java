@@ -748,6 +748,9 @@ public final class Engine {
      * decided last time is already working).
      */
     private void settleJournalledDecisions(long seq) {
+        if (journalledDecisions.isEmpty()) {
+            return;   // every event of a run past its recovery: no boxing of the sequence on the tick path
+        }
         List<String> decided = journalledDecisions.remove(seq);
         if (decided == null) {
             return;
