@@ -481,6 +481,12 @@ public final class Backtester {
             units = roundLot(s, Math.max(0, (cash - fee) / price));
             value = units * price;
             fee = fees(s, value, false, market);
+            // (cash - fee) / price re-multiplied can exceed cash by an ulp when the lot step is 0: step down
+            for (int tries = 0; tries < 4 && units > 0 && value + fee > cash; tries++) {
+                units = roundLot(s, Math.nextDown(units) * (1 - 1e-12));
+                value = units * price;
+                fee = fees(s, value, false, market);
+            }
             if (units <= 0 || value + fee > cash) {
                 rejectedCash++;
                 return;

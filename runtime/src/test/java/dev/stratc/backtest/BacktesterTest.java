@@ -178,6 +178,21 @@ class BacktesterTest {
     }
 
     @Test
+    void anEntryAtAHundredPercentOfEquityIsNotRefusedForAnUlpOfCash() {
+        // issue 16: --capital 10004, one bar at 1084.1, lot step 0: the re-cut once exceeded cash by one ulp
+        Bars b = bars("X", Market.GENERIC, bar(1084.1, 1084.1, 1084.1, 1084.1), bar(1084.1, 1084.1, 1084.1, 1084.1),
+                bar(1084.1, 1084.1, 1084.1, 1084.1));
+        for (double capital : new double[] {10_004, 10_000, 9_999.97, 12_345.67}) {
+            var cfg = BacktestConfig.defaults().withCapital(capital).withWarmup(0);
+            var r = Backtester.run(enterAt(0, 1, new Quantity.PercentOfEquity(100), Stops.NONE), List.of(b), cfg,
+                    null);
+            assertThat(r.trades()).as("capital %s", capital).hasSize(1);
+            assertThat(r.trades().get(0).quantity() * r.trades().get(0).entryPrice())
+                    .isLessThanOrEqualTo(capital);
+        }
+    }
+
+    @Test
     void cashNeverGoesNegativeAndEntriesAreCutToWhatCashPays() {
         // the strategy asks for far more than the capital buys; the next open gaps up 50 %
         Bars b = bars("X", Market.KRX, bar(1_000, 1_000, 1_000, 1_000), bar(1_500, 1_500, 1_500, 1_500),
