@@ -26,11 +26,12 @@ class ExitCodeContractTest {
     }
 
     @Test
-    void noArgumentsPrintsUsage() {
+    void noArgumentsIsAUsageErrorThatPrintsTheUsage() {
         CliRun run = CliRun.run();
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: stratc");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("Usage: stratc");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
