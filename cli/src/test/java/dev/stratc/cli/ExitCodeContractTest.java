@@ -35,6 +35,14 @@ class ExitCodeContractTest {
     }
 
     @Test
+    void theCommandListShowsWholeSentencesNotSummariesCutMidSentence() {
+        CliRun run = CliRun.run("--help");
+
+        assertThat(run.out()).contains("Runs a strategy in dry-run, paper or live mode.")
+                .contains("Throws the kill switch of a run: no new entries until --clear.");
+    }
+
+    @Test
     void versionNamesTheReleaseAndTheJava() {
         CliRun run = CliRun.run("--version");
 

@@ -60,6 +60,16 @@ class RunAndKillCommandTest {
     }
 
     @Test
+    void aDryRunWithoutSpeedReplaysAsFastAsItGoesAsTheReadmeSays() {
+        Result result = run("", "run", "../examples/momentum.strat", "--mode", "dry-run",
+                "--data", "synth:krx?symbols=5&days=1&seed=1", "--state-dir", dir.resolve("dry").toString(),
+                "--status-every", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("dry-run on the simulated exchange").contains("speed max;");
+    }
+
+    @Test
     void aSecondRunOnAStateDirectoryInUseIsRefusedAtOnceWithExit1WhileKillKeepsWorking() {
         Path state = dir.resolve("held");
         try (StateDirectory held = StateDirectory.lock(state)) {
