@@ -14,7 +14,7 @@ final class UnifiedDiff {
     private UnifiedDiff() {
     }
 
-    /** The diff from {@code before} to {@code after}, named {@code a/NAME} and {@code b/NAME}; empty if equal. */
+    /** The diff from {@code before} to {@code after}, named {@code NAME} and {@code NAME (formatted)}; empty if equal. */
     static String of(String name, String before, String after) {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
@@ -37,7 +37,7 @@ final class UnifiedDiff {
             }
             end = Math.min(ops.size(), lastChange + CONTEXT + 1);
             if (out.isEmpty()) {
-                out.append("--- a/").append(name).append('\n').append("+++ b/").append(name).append('\n');
+                out.append("--- ").append(name).append('\n').append("+++ ").append(name).append(" (formatted)\n");
             }
             appendHunk(out, ops, start, end, a, b);
             i = end;
@@ -87,12 +87,12 @@ final class UnifiedDiff {
                 ops.add(new char[] {' '});
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                ops.add(new char[] {'-'}); // removals before additions, as diff -u shows them
+                i++;
+            } else {
                 ops.add(new char[] {'+'});
                 j++;
-            } else {
-                ops.add(new char[] {'-'});
-                i++;
             }
         }
         return ops;

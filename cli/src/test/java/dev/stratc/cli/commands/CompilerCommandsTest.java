@@ -108,7 +108,7 @@ class CompilerCommandsTest {
 
         Run check = run("fmt", "--check", file.toString());
         assertThat(check.exitCode).isEqualTo(ExitCode.FAILURE);
-        assertThat(check.out).startsWith(file + ": not formatted\n--- a/" + file + "\n+++ b/" + file + "\n@@ -1,")
+        assertThat(check.out).startsWith(file + ": not formatted\n--- " + file + "\n+++ " + file + " (formatted)\n@@ -1,")
                 .as("the diff shows how: the formatted lines with +, the original ones with -")
                 .contains("\n+  parameters {\n").containsPattern("\n-.*length");
         assertThat(Files.readString(file)).isEqualTo(UNFORMATTED);
