@@ -141,6 +141,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StrategyProgram program = StrategyFiles.compile(file);
         ConfigFiles.Risk riskConfig = loadRisk(runMode);
+        if (runMode == RunMode.LIVE && accounts == null) {
+            // refused here, before the live banner: real orders need real accounts, and the simulated exchange
+            // that paper and dry-run fall back on is never "live"
+            throw CliException.usage("--mode live needs --accounts FILE naming the live accounts to trade on "
+                    + "(config/accounts.yaml); without accounts, use --mode paper or --mode dry-run");
+        }
         ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
