@@ -1,6 +1,7 @@
 package dev.stratc.cli;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
             "The inputs behind each code, and every option's range: docs/exit-codes.md.",
             "Documentation: docs/ in the repository, and 'stratc COMMAND --help'."
         })
-public final class StratcCommand implements Runnable {
+public final class StratcCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
@@ -58,9 +59,14 @@ public final class StratcCommand implements Runnable {
             description = "Log more: -v for progress details, -vv for debugging.")
     private boolean[] verbosity = new boolean[0];
 
+    /**
+     * {@code stratc} alone names no command: that is a usage error (docs/exit-codes.md), so a script that forgot
+     * its command fails instead of passing; the usage goes to stderr like every other usage error.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 
     boolean stackTrace() {

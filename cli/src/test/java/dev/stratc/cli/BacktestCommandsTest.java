@@ -19,6 +19,26 @@ class BacktestCommandsTest {
     Path dir;
 
     @Test
+    void ratiosOverTooFewTradesSayNotApplicableInsteadOfALargeNumber() throws Exception {
+        Path strategy = dir.resolve("never.strat");
+        java.nio.file.Files.writeString(strategy, """
+                strategy("Never", timeframe: 1m) {
+                  entry {
+                    when (close < 0) {
+                      buy(quantity: 1)
+                    }
+                  }
+                }
+                """);
+        CliRun run = CliRun.run("backtest", strategy.toString(), "--data", "synth:krx?symbols=2&days=1&seed=1",
+                "--out", dir.resolve("report").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("Sharpe\\s+n/a \\(too few trades\\)")
+                .containsPattern("Calmar\\s+n/a \\(too few trades\\)");
+    }
+
+    @Test
     void theReadmesFirstCommandRunsOfflineOnLabelledSyntheticDataAndWritesTheReport() {
         Path out = dir.resolve("report");
         CliRun run = CliRun.run("backtest", "../examples/momentum.strat", "--out", out.toString());

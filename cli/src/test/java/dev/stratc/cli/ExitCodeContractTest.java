@@ -26,11 +26,20 @@ class ExitCodeContractTest {
     }
 
     @Test
-    void noArgumentsPrintsUsage() {
+    void noArgumentsIsAUsageErrorThatPrintsTheUsage() {
         CliRun run = CliRun.run();
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: stratc");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("Usage: stratc");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theCommandListShowsWholeSentencesNotSummariesCutMidSentence() {
+        CliRun run = CliRun.run("--help");
+
+        assertThat(run.out()).contains("Runs a strategy in dry-run, paper or live mode.")
+                .contains("Throws the kill switch of a run: no new entries until --clear.");
     }
 
     @Test

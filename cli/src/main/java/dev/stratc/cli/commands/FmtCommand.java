@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "fmt", description = {
     "Rewrites .strat files in the one canonical layout, keeping every comment.",
-    "With --check, changes nothing and exits 1 when a file is not formatted."})
+    "With --check, changes nothing, shows a unified diff of what fmt would change, and exits 1 when a file is not formatted."})
 public final class FmtCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -27,7 +27,7 @@ public final class FmtCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .strat files to format.")
     private List<Path> files;
 
-    @Option(names = "--check", description = "List the files that would change, and exit 1 if there are any.")
+    @Option(names = "--check", description = "List the files that would change with a unified diff of each, and exit 1 if there are any.")
     private boolean check;
 
     @Override
@@ -50,6 +50,7 @@ public final class FmtCommand implements Callable<Integer> {
             unformatted++;
             if (check) {
                 spec.commandLine().getOut().println(file + ": not formatted");
+                spec.commandLine().getOut().print(UnifiedDiff.of(file.toString(), source, formatted));
             } else {
                 write(file, formatted);
                 spec.commandLine().getOut().println(file + ": formatted");

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "kill", mixinStandardHelpOptions = true,
-        description = {"Throws the kill switch of a run: it sends no new entries (exits still go) until a person",
-            "clears it with --clear. A running 'stratc run' sees it within a second; a restarted one stays stopped.",
+        description = {"Throws the kill switch of a run: no new entries until --clear.",
+            "Exits still go; a person clears it with --clear. A running 'stratc run' sees it within a second; a restarted one stays stopped.",
             "Example: stratc kill momentum --reason 'news at 14:00'"})
 public final class KillCommand implements Callable<Integer> {
     @Spec

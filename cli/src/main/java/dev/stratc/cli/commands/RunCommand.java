@@ -57,9 +57,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a strategy: dry-run (decisions printed as an execution plan, nothing sent), paper",
-            "(a broker's paper environment, or with no --accounts the built-in simulated exchange replaying --data)",
-            "or live (real orders: needs --risk limits and a confirmation).",
+        description = {"Runs a strategy in dry-run, paper or live mode.",
+            "dry-run: decisions printed as an execution plan, nothing sent; paper: a broker's paper environment, or",
+            "with no --accounts the built-in simulated exchange replaying --data; live: real orders (needs --risk",
+            "limits and a confirmation).",
             "",
             "Everything the run keeps (journal, kill switch, simulated exchange) is under --state-dir; run the same",
             "command again after a crash and it continues where it stopped.",
@@ -80,8 +81,8 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--speed", paramLabel = "N|max", defaultValue = "60",
-            description = "Replay speed against real time for the simulated exchange, more than 0 and at most 1000000, or max (default ${DEFAULT-VALUE}).")
+    @Option(names = "--speed", paramLabel = "N|max",
+            description = "Replay speed against real time for the simulated exchange, more than 0 and at most 1000000, or max (default: max in dry-run, which only prints the plan; 60 in paper, a minute a second).")
     String speed;
 
     @Option(names = "--accounts", paramLabel = "FILE",
@@ -131,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
             case "live" -> RunMode.LIVE;
             default -> throw CliException.usage("--mode '" + mode + "': use dry-run, paper or live");
         };
-        double replaySpeed = parseSpeed();
+        double replaySpeed = parseSpeed(runMode);
         Bounds.CAPITAL.check(capital);
         if (httpPort != null) {
             Bounds.HTTP_PORT.check(httpPort);
@@ -140,6 +141,12 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StrategyProgram program = StrategyFiles.compile(file);
         ConfigFiles.Risk riskConfig = loadRisk(runMode);
+        if (runMode == RunMode.LIVE && accounts == null) {
+            // refused here, before the live banner: real orders need real accounts, and the simulated exchange
+            // that paper and dry-run fall back on is never "live"
+            throw CliException.usage("--mode live needs --accounts FILE naming the live accounts to trade on "
+                    + "(config/accounts.yaml); without accounts, use --mode paper or --mode dry-run");
+        }
         ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
@@ -205,7 +212,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private double parseSpeed() {
+    /**
+     * A dry-run only prints the plan, so making a user wait 30 minutes of replay for five synthetic days would be
+     * a surprise: it replays as fast as it goes unless --speed says otherwise. Paper keeps a minute a second, so
+     * fills and P&L can be watched as they happen.
+     */
+    private double parseSpeed(RunMode runMode) {
+        if (speed == null) {
+            speed = runMode == RunMode.DRY_RUN ? "max" : "60";
+        }
         if (speed.equalsIgnoreCase("max")) {
             return 0;
         }

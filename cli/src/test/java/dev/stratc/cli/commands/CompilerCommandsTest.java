@@ -108,7 +108,9 @@ class CompilerCommandsTest {
 
         Run check = run("fmt", "--check", file.toString());
         assertThat(check.exitCode).isEqualTo(ExitCode.FAILURE);
-        assertThat(check.out).isEqualTo(file + ": not formatted\n");
+        assertThat(check.out).startsWith(file + ": not formatted\n--- " + file + "\n+++ " + file + " (formatted)\n@@ -1,")
+                .as("the diff shows how: the formatted lines with +, the original ones with -")
+                .contains("\n+  parameters {\n").containsPattern("\n-.*length");
         assertThat(Files.readString(file)).isEqualTo(UNFORMATTED);
 
         assertThat(run("fmt", file.toString()).exitCode).isZero();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.stratc.cli.ExitCode;
 import dev.stratc.cli.StratcCommandLine;
 import dev.stratc.runtime.run.StateDirectory;
 import dev.stratc.runtime.broker.Placeholders;
@@ -60,6 +61,16 @@ class RunAndKillCommandTest {
     }
 
     @Test
+    void aDryRunWithoutSpeedReplaysAsFastAsItGoesAsTheReadmeSays() {
+        Result result = run("", "run", "../examples/momentum.strat", "--mode", "dry-run",
+                "--data", "synth:krx?symbols=5&days=1&seed=1", "--state-dir", dir.resolve("dry").toString(),
+                "--status-every", "0");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("dry-run on the simulated exchange").contains("speed max;");
+    }
+
+    @Test
     void aSecondRunOnAStateDirectoryInUseIsRefusedAtOnceWithExit1WhileKillKeepsWorking() {
         Path state = dir.resolve("held");
         try (StateDirectory held = StateDirectory.lock(state)) {
@@ -83,6 +94,16 @@ class RunAndKillCommandTest {
         Result result = run("", "run", "../examples/momentum.strat", "--mode", "live", "--state-dir", dir.toString());
         assertThat(result.exitCode()).isEqualTo(65);
         assertThat(result.err()).contains("live trading needs risk limits");
+    }
+
+    @Test
+    void liveWithoutAccountsIsRefusedBeforeAnyBanner() {
+        Result result = run("", "run", "../examples/momentum.strat", "--mode", "live", "--risk", "../config/risk.yaml",
+                "--state-dir", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--mode live needs --accounts FILE").doesNotContain("internal error");
+        assertThat(result.out()).doesNotContain("LIVE TRADING");
     }
 
     @Test

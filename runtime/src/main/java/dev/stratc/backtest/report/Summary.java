@@ -28,9 +28,9 @@ public final class Summary {
         rows.add(pct("Max drawdown", "max_drawdown", m.maxDrawdown()));
         rows.add(new Row("Max drawdown duration", "max_drawdown_duration_seconds",
                 m.maxDrawdownLength().toSeconds(), duration(m.maxDrawdownLength())));
-        rows.add(num("Sharpe", "sharpe", m.sharpe()));
-        rows.add(num("Sortino", "sortino", m.sortino()));
-        rows.add(num("Calmar", "calmar", m.calmar()));
+        rows.add(ratio("Sharpe", "sharpe", m.sharpe(), m.trades()));
+        rows.add(ratio("Sortino", "sortino", m.sortino(), m.trades()));
+        rows.add(ratio("Calmar", "calmar", m.calmar(), m.trades()));
         rows.add(pct("Win rate", "win_rate", m.winRate()));
         rows.add(num("Profit factor", "profit_factor", m.profitFactor()));
         rows.add(money("Expectancy per trade", "expectancy", m.expectancy()));
@@ -116,6 +116,17 @@ public final class Summary {
 
     private static Row pct(String label, String key, double v) {
         return new Row(label, key, v, Double.isNaN(v) ? "—" : fmt(v * 100, 2) + " %");
+    }
+
+    /**
+     * Below this many trades a risk-adjusted ratio is noise (a Sharpe of 11 on a 0.00 % return), so the summary
+     * says so instead of printing a large number; summary.json gets null for it.
+     */
+    static final int MIN_TRADES_FOR_RATIOS = 5;
+
+    private static Row ratio(String label, String key, double v, int trades) {
+        return trades < MIN_TRADES_FOR_RATIOS ? new Row(label, key, Double.NaN, "n/a (too few trades)")
+                : num(label, key, v);
     }
 
     private static Row num(String label, String key, double v) {
