@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import dev.stratc.backtest.optimize.Objective;
 import dev.stratc.backtest.optimize.Optimizer;
 import dev.stratc.backtest.optimize.ParameterGrid;
+import dev.stratc.backtest.optimize.ResultFiles;
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
 import dev.stratc.strategy.ParameterValue;
@@ -66,7 +67,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table, 1 to 1000000 (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (and walk_forward.csv) into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (every run, each as it finishes) and top.csv (the best --top so far) "
+                    + "into DIR; walk_forward.csv with --walk-forward.")
     Path out;
 
     @Override
@@ -108,14 +110,18 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
         if (walkForward == null) {
             List<Optimizer.Run> runs;
+            // with --out, each trial's row reaches runs.csv (and top.csv, the best --top so far) as it finishes
+            ResultFiles files = out == null ? null : new ResultFiles(out, grid.names(), top);
             try (Progress p = new Progress("optimize", grid.size(), "runs")) {
-                runs = optimizer.grid(p::accept);
+                runs = optimizer.grid(p::accept, files);
+            } finally {
+                if (files != null) {
+                    files.close();
+                }
             }
             printTop(stdout, runs, grid.names());
-            if (out != null) {
-                Files.createDirectories(out);
-                Optimizer.writeRuns(runs, grid.names(), out.resolve("runs.csv"));
-                stdout.println("wrote " + out.resolve("runs.csv"));
+            if (files != null) {
+                stdout.println("wrote " + files.runsFile() + " and " + files.topFile());
             }
         } else {
             List<Optimizer.Window> windowResults;
