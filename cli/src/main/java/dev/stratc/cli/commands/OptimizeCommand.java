@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.stratc.backtest.optimize.Objective;
 import dev.stratc.backtest.optimize.Optimizer;
 import dev.stratc.backtest.optimize.ParameterGrid;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
             "in-sample parameters are judged on the following out-of-sample period only, reported separately.",
             "Results are deterministic whatever the number of threads."})
 public final class OptimizeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(OptimizeCommand.class);
     private static final Duration WINDOW_MIN = Duration.ofMinutes(1);
     private static final Duration WINDOW_MAX = Duration.ofDays(3650);
 
@@ -112,8 +116,12 @@ public final class OptimizeCommand implements Callable<Integer> {
             List<Optimizer.Run> runs;
             // with --out, each trial's row reaches runs.csv (and top.csv, the best --top so far) as it finishes
             ResultFiles files = out == null ? null : new ResultFiles(out, grid.names(), top);
+            long searching = System.nanoTime();
             try (Progress p = new Progress("optimize", grid.size(), "runs")) {
                 runs = optimizer.grid(p::accept, files);
+                long nanos = System.nanoTime() - searching;
+                LOG.info("searched {} runs on {} threads in {} ms: {} runs/s", grid.size(), n, nanos / 1_000_000,
+                        String.format(Locale.ROOT, "%.3f", grid.size() * 1e9 / Math.max(1, nanos)));
             } finally {
                 if (files != null) {
                     files.close();
