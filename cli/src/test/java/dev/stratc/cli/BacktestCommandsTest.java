@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,23 @@ class BacktestCommandsTest {
                 "bars_per_week=500,1000,2016", "--out", dir.toString(), "--threads", "2");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("runs.csv"))).hasSize(4);
+        assertThat(Files.readAllLines(dir.resolve("runs.csv"))).extracting(l -> l.split(",")[0])
+                .as("in run order once finished").containsExactly("run", "1", "2", "3");
+    }
+
+    @Test
+    void optimizeGridKeepsTheBestTopRunsInTopCsv() throws Exception {
+        CliRun run = CliRun.run("optimize", "../examples/global-extrema.strat", "--data", BTC, "-P",
+                "bars_per_week=500,1000,2016", "--objective", "net-return", "--top", "2", "--out", dir.toString(),
+                "--threads", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> top = Files.readAllLines(dir.resolve("top.csv"));
+        assertThat(top).hasSize(1 + 2);
+        assertThat(top.getFirst()).isEqualTo(Files.readAllLines(dir.resolve("runs.csv")).getFirst());
+        // best first: the first row's run is the one the printed table ranks first
+        String firstRun = top.get(1).split(",")[0];
+        assertThat(run.out().lines().filter(l -> l.matches("\\s+\\d+\\s+bars_per_week=.*")).findFirst().orElseThrow()
+                .strip()).startsWith(firstRun + " ");
     }
 
     @Test

@@ -38,17 +38,43 @@ final class RuntimeFixture {
     final SimulatedExchange exchange = SimulatedExchange.inMemory(new SimConfig("KRW", 1e15, dev.stratc.backtest.CostModel.free(), false));
     final Engine engine;
     final Journal journal;
-    final String[] symbols = new String[SYMBOLS];
+    final String[] symbols;
+
+    /** Where the journal goes, for {@link TickToIntentBenchmark}'s side-by-side figures. */
+    enum JournalMode {
+        /** No journal: records are numbered and dropped (the peer that shows what journalling costs). */
+        OFF,
+        /** tmpfs, one write per record (the journal before group commit), no fsync. */
+        TMPFS_PER_RECORD,
+        /** tmpfs, group commit (one write per file per event, the order's records before it leaves), no fsync. */
+        TMPFS,
+        /** The machine's disk ({@code java.io.tmpdir}), group commit and an fsync before every order, as a live run. */
+        DISK_FSYNC
+    }
 
     RuntimeFixture(StrategyProgram program, RiskLimits limits) {
-        for (int i = 0; i < SYMBOLS; i++) {
+        this(program, limits, JournalMode.TMPFS);
+    }
+
+    RuntimeFixture(StrategyProgram program, RiskLimits limits, JournalMode mode) {
+        this(program, limits, mode, SYMBOLS);
+    }
+
+    RuntimeFixture(StrategyProgram program, RiskLimits limits, JournalMode mode, int symbolCount) {
+        symbols = new String[symbolCount];
+        for (int i = 0; i < symbolCount; i++) {
             symbols[i] = String.format("%06d", i * 7 + 5930);
         }
-        Path state = stateDirectory();
+        Path state = mode == JournalMode.DISK_FSYNC ? diskDirectory() : stateDirectory();
         SimulatedBroker broker = exchange.broker("SIM");
         Account account = new Account("SIM", broker, List.of(), Set.of(), AccountLimits.NONE);
         AccountPool pool = new AccountPool(List.of(account), null, Map.of());
-        journal = Journal.openWithoutDiskSync(state, ZONE, 0);
+        journal = switch (mode) {
+            case OFF -> Journal.discarding(ZONE);
+            case TMPFS_PER_RECORD -> Journal.openWithoutDiskSync(state, ZONE, 0).withoutGroupCommit();
+            case TMPFS -> Journal.openWithoutDiskSync(state, ZONE, 0);
+            case DISK_FSYNC -> Journal.open(state, ZONE, 0);
+        };
         RiskEngine risk = new RiskEngine(limits, TradingCalendar.named(limits.calendar(), Set.of()),
                 new KillSwitch(state, 1_000));
         Duration timeframe = Duration.ofMinutes(1);
@@ -64,6 +90,14 @@ final class RuntimeFixture {
             Path shm = Path.of("/dev/shm");
             return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "stratc-bench")
                     : Files.createTempDirectory("stratc-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path diskDirectory() {
+        try {
+            return Files.createTempDirectory("stratc-bench");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,9 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.stratc.backtest.optimize.Objective;
 import dev.stratc.backtest.optimize.Optimizer;
 import dev.stratc.backtest.optimize.ParameterGrid;
+import dev.stratc.backtest.optimize.ResultFiles;
 import dev.stratc.cli.CliException;
 import dev.stratc.cli.ExitCode;
 import dev.stratc.strategy.ParameterValue;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
             "in-sample parameters are judged on the following out-of-sample period only, reported separately.",
             "Results are deterministic whatever the number of threads."})
 public final class OptimizeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(OptimizeCommand.class);
     private static final Duration WINDOW_MIN = Duration.ofMinutes(1);
     private static final Duration WINDOW_MAX = Duration.ofDays(3650);
 
@@ -66,7 +71,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows of the top table, 1 to 1000000 (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (and walk_forward.csv) into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write runs.csv (every run, each as it finishes) and top.csv (the best --top so far) "
+                    + "into DIR; walk_forward.csv with --walk-forward.")
     Path out;
 
     @Override
@@ -108,14 +114,22 @@ public final class OptimizeCommand implements Callable<Integer> {
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
         if (walkForward == null) {
             List<Optimizer.Run> runs;
+            // with --out, each trial's row reaches runs.csv (and top.csv, the best --top so far) as it finishes
+            ResultFiles files = out == null ? null : new ResultFiles(out, grid.names(), top);
+            long searching = System.nanoTime();
             try (Progress p = new Progress("optimize", grid.size(), "runs")) {
-                runs = optimizer.grid(p::accept);
+                runs = optimizer.grid(p::accept, files);
+                long nanos = System.nanoTime() - searching;
+                LOG.info("searched {} runs on {} threads in {} ms: {} runs/s", grid.size(), n, nanos / 1_000_000,
+                        String.format(Locale.ROOT, "%.3f", grid.size() * 1e9 / Math.max(1, nanos)));
+            } finally {
+                if (files != null) {
+                    files.close();
+                }
             }
             printTop(stdout, runs, grid.names());
-            if (out != null) {
-                Files.createDirectories(out);
-                Optimizer.writeRuns(runs, grid.names(), out.resolve("runs.csv"));
-                stdout.println("wrote " + out.resolve("runs.csv"));
+            if (files != null) {
+                stdout.println("wrote " + files.runsFile() + " and " + files.topFile());
             }
         } else {
             List<Optimizer.Window> windowResults;

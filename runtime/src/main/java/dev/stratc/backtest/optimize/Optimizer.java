@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import dev.stratc.backtest.BacktestConfig;
@@ -59,10 +60,22 @@ public final class Optimizer {
 
     /** The grid searched over the base configuration's period, best first. */
     public List<Run> grid(IntConsumer progress) {
-        return search(base, progress);
+        return search(base, progress, null);
+    }
+
+    /**
+     * The grid searched over the base configuration's period, best first; {@code finished} is told of each run as
+     * it finishes (from the worker threads, in the order they finish), so its result can be written at once.
+     */
+    public List<Run> grid(IntConsumer progress, Consumer<Run> finished) {
+        return search(base, progress, finished);
     }
 
     private List<Run> search(BacktestConfig config, IntConsumer progress) {
+        return search(config, progress, null);
+    }
+
+    private List<Run> search(BacktestConfig config, IntConsumer progress, Consumer<Run> finished) {
         int n = grid.size();
         Run[] runs = new Run[n];
         AtomicInteger done = new AtomicInteger();
@@ -74,7 +87,11 @@ public final class Optimizer {
                 futures.add(pool.submit(() -> {
                     Map<String, ParameterValue> params = merged(config.overrides(), grid.combination(index));
                     Metrics m = Backtester.run(program, universe, config.withOverrides(params), null).metrics();
-                    runs[index] = new Run(index + 1, grid.combination(index), m, objective.score(m));
+                    Run run = new Run(index + 1, grid.combination(index), m, objective.score(m));
+                    runs[index] = run;
+                    if (finished != null) {
+                        finished.accept(run);
+                    }
                     if (progress != null) {
                         progress.accept(done.incrementAndGet());
                     }
@@ -92,7 +109,7 @@ public final class Optimizer {
             pool.shutdownNow();
         }
         List<Run> ranked = new ArrayList<>(List.of(runs));
-        ranked.sort(Comparator.comparingDouble(Run::score).reversed().thenComparingInt(Run::number));
+        ranked.sort(BEST_FIRST);
         return ranked;
     }
 
@@ -158,22 +175,36 @@ public final class Optimizer {
         List<Run> byNumber = new ArrayList<>(runs);
         byNumber.sort(Comparator.comparingInt(Run::number));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("run," + String.join(",", names) + ",score,net_return,cagr,max_drawdown,sharpe,sortino,calmar,"
-                    + "win_rate,profit_factor,trades,fees_paid\n");
+            w.write(csvHeader(names));
             for (Run r : byNumber) {
-                StringBuilder sb = new StringBuilder().append(r.number());
-                for (String n : names) {
-                    sb.append(',').append(text(r.parameters().get(n)));
-                }
-                Metrics m = r.metrics();
-                for (double v : new double[] {r.score(), m.netReturn(), m.cagr(), m.maxDrawdown(), m.sharpe(),
-                        m.sortino(), m.calmar(), m.winRate(), m.profitFactor(), m.trades(), m.feesPaid()}) {
-                    sb.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
-                }
-                w.write(sb.append('\n').toString());
+                w.write(csvRow(r, names));
             }
         }
     }
+
+    /** The header line of {@link #writeRuns}'s file. */
+    public static String csvHeader(List<String> names) {
+        return "run," + String.join(",", names) + ",score,net_return,cagr,max_drawdown,sharpe,sortino,calmar,"
+                + "win_rate,profit_factor,trades,fees_paid\n";
+    }
+
+    /** One run's line of {@link #writeRuns}'s file. */
+    public static String csvRow(Run r, List<String> names) {
+        StringBuilder sb = new StringBuilder().append(r.number());
+        for (String n : names) {
+            sb.append(',').append(text(r.parameters().get(n)));
+        }
+        Metrics m = r.metrics();
+        for (double v : new double[] {r.score(), m.netReturn(), m.cagr(), m.maxDrawdown(), m.sharpe(),
+                m.sortino(), m.calmar(), m.winRate(), m.profitFactor(), m.trades(), m.feesPaid()}) {
+            sb.append(',').append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "");
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** Best first, ties to the lower run number: the order of {@link #grid}'s result. */
+    public static final Comparator<Run> BEST_FIRST =
+            Comparator.comparingDouble(Run::score).reversed().thenComparingInt(Run::number);
 
     public static String text(ParameterValue v) {
         if (v.text() != null) {

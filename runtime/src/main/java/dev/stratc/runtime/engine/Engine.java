@@ -644,6 +644,16 @@ public final class Engine {
         if (seq <= sequence) {
             return;
         }
+        // group commit: the event's records go out in one write per file, or earlier with the sync before an order
+        journal.hold();
+        try {
+            process(seq, event);
+        } finally {
+            journal.release();
+        }
+    }
+
+    private void process(long seq, MarketEvent event) {
         boolean warm = seq <= resumeAfter;
         if (!warm && !reconciled && seq > reconcileAfter) {
             reconcile();

@@ -94,6 +94,25 @@ public final class JsonLines implements AutoCloseable {
         write(lines.toString());
     }
 
+    /**
+     * Appends {@code record} as one sealed line to {@code lines}, in memory, for a caller that writes several
+     * lines at once with {@link #writeLines}; returns the line's checksum.
+     */
+    static String seal(ObjectNode record, StringBuilder lines) {
+        String json = record.toString();
+        String crc = crc(json);
+        lines.append(json, 0, json.length() - 1).append(CRC_MEMBER).append(crc).append("\"}\n");
+        return crc;
+    }
+
+    /**
+     * Writes lines sealed by {@link #seal(ObjectNode, StringBuilder)} with one write: a process killed
+     * meanwhile leaves all of them or whole lines followed by a torn tail, which {@link #recover} moves aside.
+     */
+    synchronized void writeLines(CharSequence lines) {
+        write(lines.toString());
+    }
+
     private void write(String lines) {
         ByteBuffer bytes = ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8));
         try {
