@@ -19,6 +19,11 @@ public final class KafkaBusProvider implements BusProvider {
     }
 
     @Override
+    public AutoCloseable startLocal(java.nio.file.Path dataDir, int port) {
+        return LocalKafka.start(dataDir, port);
+    }
+
+    @Override
     public SequencedSource consumer(URI address, String group) {
         return new KafkaSource(KafkaBusConfig.parse(address), group);
     }

@@ -137,6 +137,7 @@ public final class KafkaPublisher implements MarketDataBus {
     }
 
     /** Publishes with a given sequence: a replayed data set uses each event's position in it. */
+    @Override
     public void publish(MarketEvent event, long sequence) {
         Exception failed = failure.get();
         if (failed != null) {
@@ -156,6 +157,7 @@ public final class KafkaPublisher implements MarketDataBus {
     }
 
     /** Waits until every record sent so far is acknowledged by the brokers. */
+    @Override
     public void flush() {
         producer.flush();
         Exception failed = failure.get();

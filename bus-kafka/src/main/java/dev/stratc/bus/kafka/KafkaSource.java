@@ -54,6 +54,8 @@ public final class KafkaSource implements SequencedSource {
     }
 
     public KafkaSource(KafkaBusConfig config, String group) {
+        // an engine started before its collectors finds the topics there (and a missing broker is said at once)
+        KafkaPublisher.ensureTopics(config);
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);

@@ -114,6 +114,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "What Ctrl-C does with working orders (default ${DEFAULT-VALUE}); positions are kept.")
     String onStop;
 
+    @Option(names = "--bus", paramLabel = "ADDRESS",
+            description = {"Read market data from a bus that collectors publish to ('stratc collect'), e.g.",
+                "kafka://HOST:9092; without --accounts the simulated exchange fills on it, and --data only says the",
+                "market (zone, ticks, costs) and timeframe. Engines of one --group split the symbols."})
+    String bus;
+
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "The engines' consumer group on the bus (default: the strategy's name).")
+    String group;
+
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE", description = "Override a parameter: -P min_price=5000.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -135,6 +145,17 @@ public final class RunCommand implements Callable<Integer> {
         Bounds.CAPITAL.check(capital);
         if (httpPort != null) {
             Bounds.HTTP_PORT.check(httpPort);
+        }
+        if (bus != null) {
+            if (accounts != null) {
+                throw CliException.usage("--bus with --accounts is not supported yet: a run on broker accounts "
+                        + "collects its own market data; use --bus with the simulated exchange (no --accounts)");
+            }
+            try {
+                dev.stratc.runtime.bus.BusProvider.forAddress(bus);
+            } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
+                throw CliException.usage(e.getMessage());
+            }
         }
         statusMillis();   // a bad --status-every is refused before the run starts, not after its first bar
         PrintWriter out = spec.commandLine().getOut();
@@ -327,27 +348,58 @@ public final class RunCommand implements Callable<Integer> {
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
         SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
-                ReplayDataSet.fromBars(universe.description(), bars),
+                bus == null ? ReplayDataSet.fromBars(universe.description(), bars)
+                        : new ReplayDataSet(bus, List.of()),
                 new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
                         CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
-        out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
-                program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
-                replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+        if (bus != null) {
+            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s%n",
+                    program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state);
+        } else {
+            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
+                    program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
+                    replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+        }
         out.flush();
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
         }
         try (SimulatedRun run = SimulatedRun.open(setup);
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
-            boolean done = run.run(() -> {
+            BooleanSupplier stopping = () -> {
                 monitor.tick();
                 return stop.get();
-            });
+            };
+            boolean done;
+            if (bus == null) {
+                done = run.run(stopping);
+            } else {
+                try (var source = openBus(program)) {
+                    run.run(stopping, source);
+                }
+                done = false;
+            }
             finish(run.engine(), console, run.startingCash(), done, out);
         }
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] stopped");
+        }
+    }
+
+    private String busGroup(StrategyProgram program) {
+        return group != null ? group : program.info().name();
+    }
+
+    /** The engine's side of {@code --bus}: a member of the group, found by the address's scheme. */
+    private dev.stratc.runtime.bus.SequencedSource openBus(StrategyProgram program) {
+        try {
+            return dev.stratc.runtime.bus.BusProvider.forAddress(bus).consumer(java.net.URI.create(bus),
+                    busGroup(program));
+        } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
+            throw CliException.usage(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw CliException.failure(e.getMessage(), e);
         }
     }
 

@@ -24,11 +24,29 @@ public interface BusProvider {
      */
     SequencedSource consumer(URI address, String group);
 
+    /**
+     * Starts a single-node broker of this bus on this machine ({@code stratc kafka-local}), its data under
+     * {@code dataDir}; closing the handle stops it.
+     */
+    default AutoCloseable startLocal(java.nio.file.Path dataDir, int port) {
+        throw new UnsupportedOperationException(scheme() + ": no local broker");
+    }
+
+    /** The address of a local broker started by {@link #startLocal}. */
+    default String localAddress(int port) {
+        return scheme() + "://127.0.0.1:" + port;
+    }
+
     /** Thrown when an address is malformed or no provider serves its scheme; the message names the address. */
     final class BusAddressException extends IllegalArgumentException {
         public BusAddressException(String message) {
             super(message);
         }
+    }
+
+    /** The provider for {@code scheme}, or the message of {@link #forAddress}. */
+    static BusProvider forScheme(String scheme) {
+        return forAddress(scheme + "://localhost");
     }
 
     /** The provider for {@code address}'s scheme. */
