@@ -69,12 +69,17 @@ public final class KafkaPublisher implements MarketDataBus {
 
     /** Creates the bus's topics with the configured partitions, replication and retention, if they are missing. */
     static void ensureTopics(KafkaBusConfig config) {
+        ensureTopics(config, config.topics(), config.partitions());
+    }
+
+    /** Creates {@code names} with {@code partitions} each, if they are missing, and waits for their leaders. */
+    static void ensureTopics(KafkaBusConfig config, List<String> names, int partitions) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(p)) {
-            List<NewTopic> topics = config.topics().stream()
-                    .map(name -> new NewTopic(name, config.partitions(), config.replication())
+            List<NewTopic> topics = names.stream()
+                    .map(name -> new NewTopic(name, partitions, config.replication())
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.retention().toMillis()))))
                     .toList();
             for (var entry : admin.createTopics(topics).values().entrySet()) {
@@ -87,7 +92,7 @@ public final class KafkaPublisher implements MarketDataBus {
                     }
                 }
             }
-            awaitLeaders(admin, config);
+            awaitLeaders(admin, config, names, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the bus's topics", e);
@@ -102,11 +107,11 @@ public final class KafkaPublisher implements MarketDataBus {
      * being elected has its first batch refused while later ones pass, which the idempotent producer then reports
      * as out of order; asking each leader for its end offset (the admin client retries until it answers) avoids it.
      */
-    private static void awaitLeaders(Admin admin, KafkaBusConfig config)
+    private static void awaitLeaders(Admin admin, KafkaBusConfig config, List<String> names, int count)
             throws InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
-        for (String topic : config.topics()) {
-            for (int i = 0; i < config.partitions(); i++) {
+        for (String topic : names) {
+            for (int i = 0; i < count; i++) {
                 partitions.put(new TopicPartition(topic, i), OffsetSpec.latest());
             }
         }
