@@ -221,6 +221,74 @@ public final class KafkaSource implements SequencedSource {
         return newestBarPublished;
     }
 
+    private long rateAt = System.nanoTime();
+    private long rateIn;
+    private long rateOut;
+    private volatile double inPerSecond;
+    private volatile double outPerSecond;
+
+    /** Records per second in and out over the last few seconds (updated whenever the figures are read). */
+    private synchronized void updateRates() {
+        long now = System.nanoTime();
+        double seconds = (now - rateAt) / 1e9;
+        if (seconds >= 2) {
+            inPerSecond = (recordsIn.get() - rateIn) / seconds;
+            outPerSecond = (recordsOut.get() - rateOut) / seconds;
+            rateIn = recordsIn.get();
+            rateOut = recordsOut.get();
+            rateAt = now;
+        }
+    }
+
+    @Override
+    public String prometheus() {
+        updateRates();
+        StringBuilder text = new StringBuilder();
+        text.append("# HELP stratc_bus_lag_records Records of an owned partition not read yet\n")
+                .append("# TYPE stratc_bus_lag_records gauge\n");
+        lag.forEach((tp, records) -> text.append("stratc_bus_lag_records{topic=\"").append(tp.topic())
+                .append("\",partition=\"").append(tp.partition()).append("\"} ").append(records).append('\n'));
+        counter(text, "stratc_bus_records_in_total", "Records read from the bus", recordsIn.get());
+        counter(text, "stratc_bus_records_out_total", "Records delivered to the engine", recordsOut.get());
+        counter(text, "stratc_bus_duplicates_total", "Records dropped as already delivered (same symbol, source, sequence)",
+                duplicates.get());
+        gauge(text, "stratc_bus_records_in_per_second", "Records read per second, last seconds", inPerSecond);
+        gauge(text, "stratc_bus_records_out_per_second", "Records delivered per second, last seconds", outPerSecond);
+        long published = newestBarPublished;
+        gauge(text, "stratc_bus_newest_bar_age_seconds", "Seconds since the newest delivered bar was published",
+                published == 0 ? Double.NaN : (System.currentTimeMillis() - published) / 1000.0);
+        return text.toString();
+    }
+
+    private static void counter(StringBuilder text, String name, String help, long value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" counter\n").append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void gauge(StringBuilder text, String name, String help, double value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" gauge\n").append(name).append(' ')
+                .append(Double.isNaN(value) ? "NaN" : String.format(java.util.Locale.ROOT, "%.3f", value)).append('\n');
+    }
+
+    @Override
+    public String status() {
+        updateRates();
+        long total = lag.values().stream().mapToLong(Long::longValue).sum();
+        long published = newestBarPublished;
+        return String.format(java.util.Locale.ROOT,
+                "   bus: %d partition(s) owned, lag %,d record(s), in %,.0f/s out %,.0f/s, duplicates %,d, newest bar %s",
+                owned.size(), total, inPerSecond, outPerSecond, duplicates.get(),
+                published == 0 ? "none yet" : String.format(java.util.Locale.ROOT, "%.1f s old",
+                        (System.currentTimeMillis() - published) / 1000.0));
+    }
+
+    @Override
+    public java.util.List<String> lagging(long records) {
+        return lag.entrySet().stream().filter(e -> e.getValue() > records)
+                .map(e -> e.getKey().topic() + "-" + e.getKey().partition()).sorted().toList();
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(10));

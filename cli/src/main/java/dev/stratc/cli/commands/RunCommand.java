@@ -120,6 +120,10 @@ public final class RunCommand implements Callable<Integer> {
                 "market (zone, ticks, costs) and timeframe. Engines of one --group split the symbols."})
     String bus;
 
+    @Option(names = "--bus-max-lag", paramLabel = "RECORDS", defaultValue = "100000",
+            description = "With --bus: a partition further behind than this raises a warning (default ${DEFAULT-VALUE}).")
+    long busMaxLag;
+
     @Option(names = "--group", paramLabel = "NAME",
             description = "The engines' consumer group on the bus (default: the strategy's name).")
     String group;
@@ -366,18 +370,17 @@ public final class RunCommand implements Callable<Integer> {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
         }
         try (SimulatedRun run = SimulatedRun.open(setup);
-             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
+             var source = bus == null ? null : openBus(program);
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events)) {
             BooleanSupplier stopping = () -> {
                 monitor.tick();
                 return stop.get();
             };
             boolean done;
-            if (bus == null) {
+            if (source == null) {
                 done = run.run(stopping);
             } else {
-                try (var source = openBus(program)) {
-                    run.run(stopping, source);
-                }
+                run.run(stopping, source);
                 done = false;
             }
             finish(run.engine(), console, run.startingCash(), done, out);
@@ -483,15 +486,28 @@ public final class RunCommand implements Callable<Integer> {
         private final HealthServer server;
         private long lastStatus = System.currentTimeMillis();
         private long lastSnapshot;
+        /** The bus the run reads, or null. */
+        private final dev.stratc.runtime.bus.SequencedSource source;
+        private final RunEvents events;
+        private List<String> lagging = List.of();
+        private long lastLagCheck;
 
         Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode) {
+            this(engine, console, name, runMode, null, null);
+        }
+
+        Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode,
+                dev.stratc.runtime.bus.SequencedSource source, RunEvents events) {
+            this.source = source;
+            this.events = events;
             this.engine = engine;
             this.console = console;
             this.name = name;
             this.runMode = runMode;
             this.statusMillis = statusMillis();
             snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
-            this.server = httpPort == null ? null : HealthServer.start(httpPort, snapshot::get);
+            this.server = httpPort == null ? null : source == null ? HealthServer.start(httpPort, snapshot::get)
+                    : HealthServer.start(httpPort, snapshot::get, source::prometheus);
             if (server != null) {
                 spec.commandLine().getOut().println("health and metrics on http://127.0.0.1:" + server.port()
                         + "/health and /metrics");
@@ -507,7 +523,27 @@ public final class RunCommand implements Callable<Integer> {
             if (statusMillis > 0 && now - lastStatus >= statusMillis) {
                 lastStatus = now;
                 console.status(engine);
+                if (source != null && !source.status().isEmpty()) {
+                    spec.commandLine().getOut().println(source.status());
+                    spec.commandLine().getOut().flush();
+                }
             }
+            if (source != null && now - lastLagCheck >= 1_000) {
+                lastLagCheck = now;
+                checkLag();
+            }
+        }
+
+        /** A backlog above --bus-max-lag is said once when it starts and once when it is over. */
+        private void checkLag() {
+            List<String> now = source.lagging(busMaxLag);
+            if (!now.isEmpty() && lagging.isEmpty()) {
+                events.warning("bus: more than " + busMaxLag + " records behind on " + String.join(", ", now)
+                        + "; the engine is not keeping up with the collectors");
+            } else if (now.isEmpty() && !lagging.isEmpty()) {
+                events.warning("bus: caught up again");
+            }
+            lagging = now;
         }
 
         @Override

@@ -23,6 +23,21 @@ public interface SequencedSource extends AutoCloseable {
     default void committed(long sequence) {
     }
 
+    /** The source's series for {@code /metrics} (Prometheus text, HELP and TYPE lines included); call from any thread. */
+    default String prometheus() {
+        return "";
+    }
+
+    /** One line for the status view, empty when there is nothing to say. */
+    default String status() {
+        return "";
+    }
+
+    /** The partitions (or other units) whose backlog exceeds {@code records}, by name; empty when none does. */
+    default java.util.List<String> lagging(long records) {
+        return java.util.List.of();
+    }
+
     @Override
     default void close() {
     }
