@@ -13,10 +13,12 @@ import dev.stratc.runtime.market.MarketEvent;
  * A {@code kafka://HOST:PORT[,HOST:PORT…][?option=value&…]} address: the bootstrap servers and the bus's settings.
  * Options, all with defaults that work on one machine: {@code market} (the topics' market name, {@code main}),
  * {@code partitions} (per topic, 12), {@code replication} (1), {@code retention} (how long the topics keep
- * records, {@code 7d}: it must cover the strategy's longest lookback, since a new owner warms up from them).
+ * records, {@code 7d}: it must cover the strategy's longest lookback, since a new owner warms up from them),
+ * {@code linger} (how long the producer waits to fill a batch, milliseconds, 5: throughput; 0 for the lowest
+ * latency).
  */
 public record KafkaBusConfig(String bootstrapServers, String market, int partitions, short replication,
-                             Duration retention) {
+                             Duration retention, int lingerMillis) {
 
     public static KafkaBusConfig parse(URI address) {
         String where = "--bus '" + address + "'";
@@ -42,13 +44,14 @@ public record KafkaBusConfig(String bootstrapServers, String market, int partiti
         int partitions = number(where, "partitions", options.getOrDefault("partitions", "12"), 1, 10_000);
         int replication = number(where, "replication", options.getOrDefault("replication", "1"), 1, 16);
         Duration retention = duration(where, options.getOrDefault("retention", "7d"));
+        int linger = number(where, "linger", options.getOrDefault("linger", "5"), 0, 1_000);
         for (String name : options.keySet()) {
-            if (!List.of("market", "partitions", "replication", "retention").contains(name)) {
+            if (!List.of("market", "partitions", "replication", "retention", "linger").contains(name)) {
                 throw new BusAddressException(where + ": unknown option '" + name
-                        + "' (known: market, partitions, replication, retention)");
+                        + "' (known: market, partitions, replication, retention, linger)");
             }
         }
-        return new KafkaBusConfig(servers, market, partitions, (short) replication, retention);
+        return new KafkaBusConfig(servers, market, partitions, (short) replication, retention, linger);
     }
 
     /** The topic of one record kind: {@code stratc.<market>.trades|quotes|bars}. */
