@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
             dev.stratc.cli.commands.LspCommand.class,
             dev.stratc.cli.commands.RunCommand.class,
             dev.stratc.cli.commands.KillCommand.class,
+            dev.stratc.cli.commands.CollectCommand.class,
+            dev.stratc.cli.commands.KafkaLocalCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -115,6 +115,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "What Ctrl-C does with working orders (default ${DEFAULT-VALUE}); positions are kept.")
     String onStop;
 
+    @Option(names = "--bus", paramLabel = "ADDRESS",
+            description = {"Read market data from a bus that collectors publish to ('stratc collect'), e.g.",
+                "kafka://HOST:9092; without --accounts the simulated exchange fills on it, and --data only says the",
+                "market (zone, ticks, costs) and timeframe. Engines of one --group split the symbols."})
+    String bus;
+
+    @Option(names = "--bus-max-lag", paramLabel = "RECORDS", defaultValue = "100000",
+            description = "With --bus: a partition further behind than this raises a warning (default ${DEFAULT-VALUE}).")
+    long busMaxLag;
+
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "The engines' consumer group on the bus (default: the strategy's name).")
+    String group;
+
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=VALUE", description = "Override a parameter: -P min_price=5000.")
     Map<String, String> params = new LinkedHashMap<>();
 
@@ -136,6 +150,17 @@ public final class RunCommand implements Callable<Integer> {
         Bounds.CAPITAL.check(capital);
         if (httpPort != null) {
             Bounds.HTTP_PORT.check(httpPort);
+        }
+        if (bus != null) {
+            if (accounts != null) {
+                throw CliException.usage("--bus with --accounts is not supported yet: a run on broker accounts "
+                        + "collects its own market data; use --bus with the simulated exchange (no --accounts)");
+            }
+            try {
+                dev.stratc.runtime.bus.BusProvider.forAddress(bus);
+            } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
+                throw CliException.usage(e.getMessage());
+            }
         }
         statusMillis();   // a bad --status-every is refused before the run starts, not after its first bar
         PrintWriter out = spec.commandLine().getOut();
@@ -342,27 +367,57 @@ public final class RunCommand implements Callable<Integer> {
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
         SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
-                ReplayDataSet.fromBars(universe.description(), bars),
+                bus == null ? ReplayDataSet.fromBars(universe.description(), bars)
+                        : new ReplayDataSet(bus, List.of()),
                 new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
                         CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
-        out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
-                program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
-                replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+        if (bus != null) {
+            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s%n",
+                    program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state);
+        } else {
+            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
+                    program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
+                    replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+        }
         out.flush();
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
         }
         try (SimulatedRun run = SimulatedRun.open(setup);
-             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
-            boolean done = run.run(() -> {
+             var source = bus == null ? null : openBus(program);
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events)) {
+            BooleanSupplier stopping = () -> {
                 monitor.tick();
                 return stop.get();
-            });
+            };
+            boolean done;
+            if (source == null) {
+                done = run.run(stopping);
+            } else {
+                run.run(stopping, source);
+                done = false;
+            }
             finish(run.engine(), console, run.startingCash(), done, out);
         }
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] stopped");
+        }
+    }
+
+    private String busGroup(StrategyProgram program) {
+        return group != null ? group : program.info().name();
+    }
+
+    /** The engine's side of {@code --bus}: a member of the group, found by the address's scheme. */
+    private dev.stratc.runtime.bus.SequencedSource openBus(StrategyProgram program) {
+        try {
+            return dev.stratc.runtime.bus.BusProvider.forAddress(bus).consumer(java.net.URI.create(bus),
+                    busGroup(program));
+        } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
+            throw CliException.usage(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw CliException.failure(e.getMessage(), e);
         }
     }
 
@@ -446,15 +501,28 @@ public final class RunCommand implements Callable<Integer> {
         private final HealthServer server;
         private long lastStatus = System.currentTimeMillis();
         private long lastSnapshot;
+        /** The bus the run reads, or null. */
+        private final dev.stratc.runtime.bus.SequencedSource source;
+        private final RunEvents events;
+        private List<String> lagging = List.of();
+        private long lastLagCheck;
 
         Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode) {
+            this(engine, console, name, runMode, null, null);
+        }
+
+        Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode,
+                dev.stratc.runtime.bus.SequencedSource source, RunEvents events) {
+            this.source = source;
+            this.events = events;
             this.engine = engine;
             this.console = console;
             this.name = name;
             this.runMode = runMode;
             this.statusMillis = statusMillis();
             snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
-            this.server = httpPort == null ? null : HealthServer.start(httpPort, snapshot::get);
+            this.server = httpPort == null ? null : source == null ? HealthServer.start(httpPort, snapshot::get)
+                    : HealthServer.start(httpPort, snapshot::get, source::prometheus);
             if (server != null) {
                 spec.commandLine().getOut().println("health and metrics on http://127.0.0.1:" + server.port()
                         + "/health and /metrics");
@@ -470,7 +538,27 @@ public final class RunCommand implements Callable<Integer> {
             if (statusMillis > 0 && now - lastStatus >= statusMillis) {
                 lastStatus = now;
                 console.status(engine);
+                if (source != null && !source.status().isEmpty()) {
+                    spec.commandLine().getOut().println(source.status());
+                    spec.commandLine().getOut().flush();
+                }
             }
+            if (source != null && now - lastLagCheck >= 1_000) {
+                lastLagCheck = now;
+                checkLag();
+            }
+        }
+
+        /** A backlog above --bus-max-lag is said once when it starts and once when it is over. */
+        private void checkLag() {
+            List<String> now = source.lagging(busMaxLag);
+            if (!now.isEmpty() && lagging.isEmpty()) {
+                events.warning("bus: more than " + busMaxLag + " records behind on " + String.join(", ", now)
+                        + "; the engine is not keeping up with the collectors");
+            } else if (now.isEmpty() && !lagging.isEmpty()) {
+                events.warning("bus: caught up again");
+            }
+            lagging = now;
         }
 
         @Override

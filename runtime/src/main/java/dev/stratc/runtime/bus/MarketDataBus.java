@@ -14,6 +14,19 @@ public interface MarketDataBus extends AutoCloseable {
 
     void publish(MarketEvent event);
 
+    /**
+     * Publishes with a position the publisher chose (a replayed data set: the event's index in it), which a
+     * distributed bus carries so that a second publication of the same event is recognised; the in-process bus
+     * has no use for it.
+     */
+    default void publish(MarketEvent event, long sequence) {
+        publish(event);
+    }
+
+    /** Waits until everything published so far is delivered or stored. */
+    default void flush() {
+    }
+
     /** Delivers every event published from now on; closing the returned handle stops delivery. */
     AutoCloseable subscribe(Consumer<MarketEvent> subscriber);
 

@@ -67,6 +67,11 @@ public final class HealthServer implements AutoCloseable {
 
     /** Listens on 127.0.0.1:{@code port} ({@code 0}: any free port). */
     public static HealthServer start(int port, Supplier<Snapshot> snapshots) {
+        return start(port, snapshots, () -> "");
+    }
+
+    /** {@link #start(int, Supplier)}, {@code /metrics} followed by {@code more} (a bus's series, already Prometheus text). */
+    public static HealthServer start(int port, Supplier<Snapshot> snapshots, Supplier<String> more) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/health", exchange -> {
@@ -86,7 +91,7 @@ public final class HealthServer implements AutoCloseable {
                     reply(exchange, 404, "text/plain", "not found\n");
                     return;
                 }
-                reply(exchange, 200, "text/plain; version=0.0.4", prometheus(snapshots.get()));
+                reply(exchange, 200, "text/plain; version=0.0.4", prometheus(snapshots.get()) + more.get());
             });
             server.start();
             return new HealthServer(server);

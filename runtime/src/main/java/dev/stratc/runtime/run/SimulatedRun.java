@@ -1,14 +1,17 @@
 package dev.stratc.runtime.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import dev.stratc.runtime.bus.SequencedSource;
 import dev.stratc.runtime.engine.Engine;
 import dev.stratc.runtime.engine.EngineConfig;
 import dev.stratc.runtime.engine.RunEvents;
@@ -134,6 +137,39 @@ public final class SimulatedRun implements AutoCloseable {
         engine.drain();
         engine.checkpoint();
         return finished;
+    }
+
+    /**
+     * Runs on market data from a distributed bus instead of the data set, until {@code stop} says so. Each
+     * delivery's position is the engine's sequence, so the journal says up to where the run got; the source is
+     * told once the journal holds a position (a checkpoint), and not before.
+     */
+    public void run(BooleanSupplier stop, SequencedSource source) throws InterruptedException {
+        long lastCommitted = engine.resumeAfter();
+        long processed = lastCommitted;
+        while (!stop.getAsBoolean()) {
+            Optional<SequencedSource.Delivery> next = source.poll(Duration.ofMillis(100));
+            if (next.isPresent()) {
+                long seq = next.get().sequence();
+                if (seq <= processed && seq > engine.resumeAfter()) {
+                    continue;   // positions rise; an older one is a duplicate the source did not catch
+                }
+                ReplayDriver.step(exchange, engine, seq, next.get().event());
+                processed = Math.max(processed, seq);
+            } else {
+                engine.drain();
+                if (processed > lastCommitted) {
+                    engine.checkpoint();
+                    source.committed(processed);
+                    lastCommitted = processed;
+                }
+            }
+        }
+        engine.drain();
+        engine.checkpoint();
+        if (processed > lastCommitted) {
+            source.committed(processed);
+        }
     }
 
     @Override

@@ -43,13 +43,22 @@ public final class ReplayDriver {
                 }
             }
             previousTime = event.time();
-            if (!exchange.onMarket(seq, event) && live) {
-                // the venue applied this event before the restart; what it filled then reaches the engine again
-                exchange.redeliver(seq);
-            }
-            engine.onMarket(seq, event);
+            step(exchange, engine, seq, event);
         }
         engine.drain();
         return true;
+    }
+
+    /**
+     * One event at position {@code seq} through the exchange, then the engine: what a replay does per event, and
+     * what a run fed from a distributed bus does with each delivery.
+     */
+    public static void step(SimulatedExchange exchange, Engine engine, long seq, MarketEvent event) {
+        boolean live = seq > engine.resumeAfter();
+        if (!exchange.onMarket(seq, event) && live) {
+            // the venue applied this event before the restart; what it filled then reaches the engine again
+            exchange.redeliver(seq);
+        }
+        engine.onMarket(seq, event);
     }
 }

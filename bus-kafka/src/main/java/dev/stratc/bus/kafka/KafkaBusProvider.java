@@ -1,0 +1,30 @@
+package dev.stratc.bus.kafka;
+
+import java.net.URI;
+
+import dev.stratc.runtime.bus.BusProvider;
+import dev.stratc.runtime.bus.MarketDataBus;
+import dev.stratc.runtime.bus.SequencedSource;
+
+/** {@code kafka://} addresses, found by the command line through {@link java.util.ServiceLoader}. */
+public final class KafkaBusProvider implements BusProvider {
+    @Override
+    public String scheme() {
+        return "kafka";
+    }
+
+    @Override
+    public MarketDataBus publisher(URI address, String source) {
+        return new KafkaPublisher(KafkaBusConfig.parse(address), source);
+    }
+
+    @Override
+    public AutoCloseable startLocal(java.nio.file.Path dataDir, int port) {
+        return LocalKafka.start(dataDir, port);
+    }
+
+    @Override
+    public SequencedSource consumer(URI address, String group) {
+        return new KafkaSource(KafkaBusConfig.parse(address), group);
+    }
+}

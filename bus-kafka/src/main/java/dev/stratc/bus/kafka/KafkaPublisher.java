@@ -1,0 +1,183 @@
+package dev.stratc.bus.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.stratc.runtime.bus.MarketDataBus;
+import dev.stratc.runtime.market.MarketEvent;
+
+/**
+ * The collectors' side of the Kafka bus: every event goes to its kind's topic, keyed by symbol (one symbol's
+ * records stay in order on one partition), with a sequence per symbol and source so that consumers drop what a
+ * restarted collector sends twice. The producer is idempotent (no duplicates from its own retries), batches and
+ * compresses with lz4 for throughput.
+ *
+ * <p>Engines do not subscribe here: they read through {@link KafkaSource}, which owns partitions in a consumer
+ * group; {@link #subscribe} is refused.
+ */
+public final class KafkaPublisher implements MarketDataBus {
+    private final KafkaBusConfig config;
+    private final String source;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, AtomicLong> lastSequence = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    public KafkaPublisher(KafkaBusConfig config, String source) {
+        this.config = config;
+        this.source = source;
+        ensureTopics(config);
+        this.producer = new KafkaProducer<>(producerSettings(config), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The producer settings; documented in docs/performance.md with the figures they gave. */
+    static Properties producerSettings(KafkaBusConfig config) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, config.lingerMillis());
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "stratc-collector");
+        return p;
+    }
+
+    /** Creates the bus's topics with the configured partitions, replication and retention, if they are missing. */
+    static void ensureTopics(KafkaBusConfig config) {
+        ensureTopics(config, config.topics(), config.partitions());
+    }
+
+    /** Creates {@code names} with {@code partitions} each, if they are missing, and waits for their leaders. */
+    static void ensureTopics(KafkaBusConfig config, List<String> names, int partitions) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(p)) {
+            List<NewTopic> topics = names.stream()
+                    .map(name -> new NewTopic(name, partitions, config.replication())
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.retention().toMillis()))))
+                    .toList();
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Kafka at " + config.bootstrapServers()
+                                + " did not create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+                    }
+                }
+            }
+            awaitLeaders(admin, config, names, partitions);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the bus's topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no Kafka broker answered at " + config.bootstrapServers()
+                    + " within 30 s (is it running? bin/kafka-local starts one)", e);
+        }
+    }
+
+    /**
+     * Waits until every partition's leader serves it. A producer that writes to a partition whose leader is still
+     * being elected has its first batch refused while later ones pass, which the idempotent producer then reports
+     * as out of order; asking each leader for its end offset (the admin client retries until it answers) avoids it.
+     */
+    private static void awaitLeaders(Admin admin, KafkaBusConfig config, List<String> names, int count)
+            throws InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+        for (String topic : names) {
+            for (int i = 0; i < count; i++) {
+                partitions.put(new TopicPartition(topic, i), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the bus's topics at " + config.bootstrapServers()
+                            + " have no leaders after 60 s: " + e.getCause().getMessage(), e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Publishes a live event. Its sequence is the event's time in microsecond steps, made to rise per symbol: a
+     * restarted collector that sends the same bar again gives it the same sequence, and consumers drop it.
+     */
+    @Override
+    public void publish(MarketEvent event) {
+        AtomicLong last = lastSequence.computeIfAbsent(event.symbol(), s -> new AtomicLong(Long.MIN_VALUE));
+        long sequence = last.updateAndGet(previous -> Math.max(event.time() * 1000, previous + 1));
+        publish(event, sequence);
+    }
+
+    /** Publishes with a given sequence: a replayed data set uses each event's position in it. */
+    @Override
+    public void publish(MarketEvent event, long sequence) {
+        Exception failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("the bus stopped accepting records: " + failed.getMessage(), failed);
+        }
+        byte[] value = RecordCodec.encode(event, sequence, source, System.currentTimeMillis());
+        producer.send(new ProducerRecord<>(config.topic(event), event.symbol(), value), (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        });
+        published.incrementAndGet();
+    }
+
+    public long published() {
+        return published.get();
+    }
+
+    /** Waits until every record sent so far is acknowledged by the brokers. */
+    @Override
+    public void flush() {
+        producer.flush();
+        Exception failed = failure.get();
+        if (failed != null) {
+            throw new IllegalStateException("the bus refused records: " + failed.getMessage(), failed);
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<MarketEvent> subscriber) {
+        throw new UnsupportedOperationException("engines read the Kafka bus through a consumer group (KafkaSource)");
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(30));
+    }
+}

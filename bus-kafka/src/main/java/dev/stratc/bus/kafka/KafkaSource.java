@@ -1,0 +1,303 @@
+package dev.stratc.bus.kafka;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.stratc.runtime.bus.SequencedSource;
+
+/**
+ * An engine's side of the Kafka bus: a member of the strategy's consumer group, reading the partitions the group
+ * gives it from their start (the journal, not Kafka, says what is warm-up: see {@link SequencedSource}).
+ *
+ * <p>Records of the owned partitions are merged by sequence: a record is delivered only when every owned partition
+ * has a record buffered or has nothing more to read, so an engine behind the head (a replay, a restart) sees the
+ * events in exactly the publishing order, across symbols too. At the live edge an idle partition does not hold the
+ * others back, and one symbol's records stay in order whatever happens. A record whose (symbol, source) has already
+ * delivered a sequence at or above its own is a duplicate (a collector restarted) and is dropped.
+ *
+ * <p>Offsets are committed to the group only for what the engine's journal holds ({@link #committed}), so lag
+ * figures are honest; on a restart the journal decides where trading resumes. Not thread-safe: one engine thread.
+ */
+public final class KafkaSource implements SequencedSource {
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<TopicPartition, ArrayDeque<Buffered>> buffers = new LinkedHashMap<>();
+    private final Map<TopicPartition, Long> delivered = new HashMap<>();
+    private final Map<String, Long> lastBySymbolAndSource = new HashMap<>();
+    private final Set<TopicPartition> caughtUp = new HashSet<>();
+    private final AtomicLong recordsIn = new AtomicLong();
+    private final AtomicLong recordsOut = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private volatile long newestBarPublished;
+    private volatile Map<TopicPartition, Long> lag = Map.of();
+    /** The owned partitions, for other threads (the status view, tests). */
+    private volatile Set<TopicPartition> owned = Set.of();
+
+    private record Buffered(TopicPartition partition, long offset, RecordCodec.Decoded record) {
+    }
+
+    public KafkaSource(KafkaBusConfig config, String group) {
+        // an engine started before its collectors finds the topics there (and a missing broker is said at once)
+        KafkaPublisher.ensureTopics(config);
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        // an idle partition answers a fetch after this long: it bounds how long a record waits behind a caught-up
+        // partition's empty fetch (latency), at the price of up to 100 empty fetches a second per broker when quiet
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "stratc-engine-" + group);
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(config.topics(), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitions.forEach(KafkaSource.this::forget);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                partitions.forEach(KafkaSource.this::forget);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // a partition this engine now owns is read from its start: the strategy's state for its symbols
+                // is warmed from the retained records before anything on them is traded
+                consumer.seekToBeginning(partitions);
+                partitions.forEach(tp -> buffers.put(tp, new ArrayDeque<>()));
+                owned = Set.copyOf(buffers.keySet());
+            }
+        });
+    }
+
+    private void forget(TopicPartition partition) {
+        buffers.remove(partition);
+        caughtUp.remove(partition);
+        delivered.remove(partition);
+        owned = Set.copyOf(buffers.keySet());
+    }
+
+    @Override
+    public Optional<Delivery> poll(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<Buffered> next = nextInOrder();
+            if (next.isPresent()) {
+                Buffered b = next.get();
+                buffers.get(b.partition()).poll();
+                delivered.put(b.partition(), b.offset());
+                String key = b.record().event().symbol() + '\u0000' + b.record().source();
+                Long last = lastBySymbolAndSource.get(key);
+                if (last != null && b.record().sequence() <= last) {
+                    duplicates.incrementAndGet();
+                    continue;
+                }
+                lastBySymbolAndSource.put(key, b.record().sequence());
+                recordsOut.incrementAndGet();
+                if (b.record().event() instanceof dev.stratc.runtime.market.MarketEvent.Bar) {
+                    newestBarPublished = b.record().publishedMillis();
+                }
+                return Optional.of(new Delivery(b.record().sequence(), b.record().event()));
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            fetch(Duration.ofNanos(Math.min(left, Duration.ofMillis(50).toNanos())));
+        }
+    }
+
+    /** The smallest head among the owned partitions, once no owned partition could still hold a smaller one. */
+    private Optional<Buffered> nextInOrder() {
+        Buffered best = null;
+        for (Map.Entry<TopicPartition, ArrayDeque<Buffered>> entry : buffers.entrySet()) {
+            Buffered head = entry.getValue().peek();
+            if (head == null) {
+                if (!caughtUp.contains(entry.getKey())) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            if (best == null || head.record().sequence() < best.record().sequence()) {
+                best = head;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private void fetch(Duration wait) {
+        var records = consumer.poll(wait);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            ArrayDeque<Buffered> buffer = buffers.get(tp);
+            if (buffer == null) {
+                continue;
+            }
+            buffer.add(new Buffered(tp, record.offset(), RecordCodec.decode(record.key(), record.value())));
+            recordsIn.incrementAndGet();
+            caughtUp.remove(tp);
+        }
+        // a partition with nothing buffered is caught up when its position has reached its end
+        Set<TopicPartition> empty = new HashSet<>();
+        buffers.forEach((tp, buffer) -> {
+            if (buffer.isEmpty()) {
+                empty.add(tp);
+            }
+        });
+        Map<TopicPartition, Long> lagNow = new LinkedHashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            var current = consumer.currentLag(tp);
+            if (current.isPresent()) {
+                lagNow.put(tp, current.getAsLong());
+                // the last fetch said where the partition ends: nothing left there means caught up, without asking
+                if (current.getAsLong() == 0 && empty.remove(tp)) {
+                    caughtUp.add(tp);
+                }
+            }
+        }
+        if (!empty.isEmpty()) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(empty, Duration.ofSeconds(5));
+            for (TopicPartition tp : empty) {
+                Long end = ends.get(tp);
+                long position = consumer.position(tp, Duration.ofSeconds(5));
+                if (end != null && position >= end) {
+                    caughtUp.add(tp);
+                    lagNow.put(tp, 0L);
+                }
+            }
+        }
+        lag = Map.copyOf(lagNow);
+    }
+
+    /** Commits, for every owned partition, the offset after the last record delivered (all in the journal now). */
+    @Override
+    public void committed(long sequence) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        delivered.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset + 1, "seq=" + sequence)));
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, null);
+        }
+    }
+
+    /** The owned partitions. */
+    public Set<TopicPartition> assignment() {
+        return owned;
+    }
+
+    /** Records not read yet, per owned partition (as of the last fetch). */
+    public Map<TopicPartition, Long> lag() {
+        return lag;
+    }
+
+    public long recordsIn() {
+        return recordsIn.get();
+    }
+
+    public long recordsOut() {
+        return recordsOut.get();
+    }
+
+    public long duplicatesDropped() {
+        return duplicates.get();
+    }
+
+    /** When the newest bar delivered was published (epoch ms), 0 before the first. */
+    public long newestBarPublished() {
+        return newestBarPublished;
+    }
+
+    private long rateAt = System.nanoTime();
+    private long rateIn;
+    private long rateOut;
+    private volatile double inPerSecond;
+    private volatile double outPerSecond;
+
+    /** Records per second in and out over the last few seconds (updated whenever the figures are read). */
+    private synchronized void updateRates() {
+        long now = System.nanoTime();
+        double seconds = (now - rateAt) / 1e9;
+        if (seconds >= 2) {
+            inPerSecond = (recordsIn.get() - rateIn) / seconds;
+            outPerSecond = (recordsOut.get() - rateOut) / seconds;
+            rateIn = recordsIn.get();
+            rateOut = recordsOut.get();
+            rateAt = now;
+        }
+    }
+
+    @Override
+    public String prometheus() {
+        updateRates();
+        StringBuilder text = new StringBuilder();
+        text.append("# HELP stratc_bus_lag_records Records of an owned partition not read yet\n")
+                .append("# TYPE stratc_bus_lag_records gauge\n");
+        lag.forEach((tp, records) -> text.append("stratc_bus_lag_records{topic=\"").append(tp.topic())
+                .append("\",partition=\"").append(tp.partition()).append("\"} ").append(records).append('\n'));
+        counter(text, "stratc_bus_records_in_total", "Records read from the bus", recordsIn.get());
+        counter(text, "stratc_bus_records_out_total", "Records delivered to the engine", recordsOut.get());
+        counter(text, "stratc_bus_duplicates_total", "Records dropped as already delivered (same symbol, source, sequence)",
+                duplicates.get());
+        gauge(text, "stratc_bus_records_in_per_second", "Records read per second, last seconds", inPerSecond);
+        gauge(text, "stratc_bus_records_out_per_second", "Records delivered per second, last seconds", outPerSecond);
+        long published = newestBarPublished;
+        gauge(text, "stratc_bus_newest_bar_age_seconds", "Seconds since the newest delivered bar was published",
+                published == 0 ? Double.NaN : (System.currentTimeMillis() - published) / 1000.0);
+        return text.toString();
+    }
+
+    private static void counter(StringBuilder text, String name, String help, long value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" counter\n").append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void gauge(StringBuilder text, String name, String help, double value) {
+        text.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
+                .append(" gauge\n").append(name).append(' ')
+                .append(Double.isNaN(value) ? "NaN" : String.format(java.util.Locale.ROOT, "%.3f", value)).append('\n');
+    }
+
+    @Override
+    public String status() {
+        updateRates();
+        long total = lag.values().stream().mapToLong(Long::longValue).sum();
+        long published = newestBarPublished;
+        return String.format(java.util.Locale.ROOT,
+                "   bus: %d partition(s) owned, lag %,d record(s), in %,.0f/s out %,.0f/s, duplicates %,d, newest bar %s",
+                owned.size(), total, inPerSecond, outPerSecond, duplicates.get(),
+                published == 0 ? "none yet" : String.format(java.util.Locale.ROOT, "%.1f s old",
+                        (System.currentTimeMillis() - published) / 1000.0));
+    }
+
+    @Override
+    public java.util.List<String> lagging(long records) {
+        return lag.entrySet().stream().filter(e -> e.getValue() > records)
+                .map(e -> e.getKey().topic() + "-" + e.getKey().partition()).sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(10));
+    }
+}
