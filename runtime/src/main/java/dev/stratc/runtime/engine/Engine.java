@@ -321,8 +321,11 @@ public final class Engine {
         while (!pendingHistory.isEmpty()) {
             applyHistory(pendingHistory.poll());
         }
-        // what is left of them is settled by the reconciliation that follows
-        journalledDecisions.clear();
+        // those of events already processed are settled by the reconciliation that follows; those of events still
+        // ahead are kept for their own event: the reconciliation leaves such orders to be decided again, and when
+        // the strategy does not decide them again (an exit already working), settleJournalledDecisions sends them
+        // there, as the first run did, instead of a later reconciliation finding them too old and dropping them
+        journalledDecisions.keySet().removeIf(decidedAt -> decidedAt <= sequence);
     }
 
     private void applyHistoryUpTo(long seq) {
@@ -475,7 +478,9 @@ public final class Engine {
                 return;
             }
             if (order.state() == OrderState.NEW || order.state() == OrderState.SUBMITTED) {
-                if (clock - order.intent().time() <= config.resendWindow().toMillis()) {
+                // counted from when the run decided (NEW) or sent (SUBMITTED) it, not from the bar it was decided
+                // on: a bar's decision is taken at the first trade after the bar, which may be well past its time
+                if (clock - order.stateSince() <= config.resendWindow().toMillis()) {
                     note(order.account(), "resend", order.clientOrderId(),
                             "the broker never received the order; sending it again with the same id");
                     submit(order, clock);
@@ -484,7 +489,8 @@ public final class Engine {
                     note(order.account(), "rejectedLocally", order.clientOrderId(),
                             "the broker never received the order and it is too old to send after a restart");
                     events.warning("order " + order.clientOrderId() + " never reached " + account.id()
-                            + " and is dropped: decided " + Instant.ofEpochMilli(order.intent().time()));
+                            + " and is dropped: " + (order.state() == OrderState.NEW ? "decided " : "sent ")
+                            + Instant.ofEpochMilli(order.stateSince()));
                 }
             } else {
                 events.warning("order " + order.clientOrderId() + " is " + order.state() + " in the journal but "
