@@ -137,6 +137,15 @@ public final class KiwoomBroker implements BrokerPort {
         // the account's order and balance notices: item "" — they stream for the token's account
         client.register("00", Set.of(""));
         client.register("04", Set.of(""));
+        try {
+            if (!client.awaitAcks(LOGIN_TIMEOUT)) {
+                stop();
+                throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, account() + ": Kiwoom did not confirm"
+                        + " the order notices (REG 00/04) within " + LOGIN_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Called with the lock held. */
@@ -418,6 +427,11 @@ public final class KiwoomBroker implements BrokerPort {
         if (!streamed.isEmpty()) {
             client.register("0B", Set.copyOf(streamed));
             client.register("0D", Set.copyOf(streamed));
+            try {
+                client.awaitAcks(Duration.ofSeconds(5)); // while reconnecting, they go out again on LOGIN
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!notStreamed.isEmpty()) {
             throw new BrokerException(BrokerException.Kind.BROKER_ERROR, account() + ": " + notStreamed.size()

@@ -47,6 +47,8 @@ public final class KiwoomSocket {
     private final Duration firstRetry;
     private final Set<String> registered = new LinkedHashSet<>(); // "type|item"
     private final Map<String, Integer> lastAck = new HashMap<>();
+    private long framesSent;
+    private long framesAcked;
     private WebSocket socket;
     private boolean loggedIn;
     private boolean closed = true;
@@ -122,6 +124,7 @@ public final class KiwoomSocket {
             }
             if (!fresh.isEmpty() && loggedIn) {
                 socket.send(frame("REG", type, fresh).toString());
+                framesSent++;
             }
         }
     }
@@ -136,8 +139,18 @@ public final class KiwoomSocket {
             }
             if (!gone.isEmpty() && loggedIn) {
                 socket.send(frame("REMOVE", type, gone).toString());
+                framesSent++;
             }
         }
+    }
+
+    /** Waits until Kiwoom answered every REG/REMOVE sent so far; false after {@code timeout}. */
+    public synchronized boolean awaitAcks(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (framesAcked < framesSent && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        return framesAcked >= framesSent;
     }
 
     public synchronized int registrations(String type) {
@@ -185,6 +198,8 @@ public final class KiwoomSocket {
             byType.computeIfAbsent(pair.substring(0, bar), t -> KiwoomJson.MAPPER.createArrayNode())
                     .add(pair.substring(bar + 1));
         }
+        framesAcked = 0;
+        framesSent = byType.size();
         byType.forEach((type, items) -> socket.send(frame("REG", type, items).toString()));
     }
 
@@ -216,6 +231,8 @@ public final class KiwoomSocket {
                 case "REG", "REMOVE" -> {
                     synchronized (KiwoomSocket.this) {
                         lastAck.put(trnm, KiwoomJson.returnCode(frame));
+                        framesAcked++;
+                        KiwoomSocket.this.notifyAll();
                     }
                     if (KiwoomJson.returnCode(frame) != 0) {
                         LOG.warn("Kiwoom real-time {} refused: {}", trnm, KiwoomJson.text(frame, "return_msg"));
@@ -283,6 +300,12 @@ public final class KiwoomSocket {
                 loginFailure = why;
                 KiwoomSocket.this.notifyAll();
             }
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(1000, null);
+            lost(webSocket, "closed by Kiwoom " + code + " " + reason);
         }
 
         @Override

@@ -235,10 +235,15 @@ public final class MockKiwoom implements AutoCloseable {
         sockets.forEach(s -> s.send("{\"trnm\":\"PING\"}"));
     }
 
-    /** Drops every socket without a close handshake, as a network failure does. */
-    public void dropSockets() {
+    /** Closes every socket from the server's side (1001 going away), as a server restart does. */
+    public void closeSockets() {
         for (Socket s : sockets) {
-            s.drop();
+            s.loggedIn = false;
+            sockets.remove(s);
+            WebSocket ws = s.socket;
+            if (ws != null) {
+                ws.close(1001, "going away");
+            }
         }
     }
 
@@ -799,13 +804,6 @@ public final class MockKiwoom implements AutoCloseable {
             WebSocket s = socket;
             if (loggedIn && s != null) {
                 s.send(text);
-            }
-        }
-
-        void drop() {
-            loggedIn = false;
-            if (socket instanceof okhttp3.internal.ws.RealWebSocket real) {
-                real.failWebSocket(new IOException("mock Kiwoom dropped the connection"), null);
             }
         }
 
