@@ -36,7 +36,7 @@ public record Market(String id, ZoneId zone, double commissionPercent, double mi
 
     public static Market of(String id) {
         return switch (id.toLowerCase(Locale.ROOT)) {
-            case "krx", "kospi", "kosdaq", "kis" -> KRX;
+            case "krx", "kospi", "kosdaq", "kis", "kiwoom" -> KRX;
             case "binance", "crypto" -> BINANCE;
             case "generic", "us", "none" -> GENERIC;
             default -> throw new IllegalArgumentException(

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code stratc data fetch <broker>}: history from a broker into the store; one subcommand per broker. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Downloads history from a broker into the store.",
-        subcommands = {DataFetchKisCommand.class, DataFetchBinanceCommand.class})
+        subcommands = {DataFetchKisCommand.class, DataFetchKiwoomCommand.class, DataFetchBinanceCommand.class})
 public final class DataFetchCommand implements Runnable {
     @Spec
     CommandSpec spec;

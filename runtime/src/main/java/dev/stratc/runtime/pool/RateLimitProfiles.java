@@ -35,6 +35,17 @@ public final class RateLimitProfiles {
                         Math.max(1, Math.floor(perSecond)), perSecond, System::nanoTime));
                 yield List.of(RateLimit.everyRequest(bucket));
             }
+            case "kiwoom" -> {
+                // Kiwoom: 5 queries and 5 orders a second per key (terms), 1 query a second on 모의투자; the
+                // adapter also paces each api-id (about 1/s). The pool plans within the key-wide budget.
+                double queries = account.setting("queries_per_second").map(Double::parseDouble)
+                        .orElse(account.isPaper() ? 1.0 : 5.0);
+                String key = "kiwoom " + account.environment() + " "
+                        + account.settings().getOrDefault("app_key", account.id());
+                TokenBucket bucket = kisKeys.computeIfAbsent(key, k -> new TokenBucket(account.id() + " REST",
+                        Math.max(1, Math.floor(queries)), queries, System::nanoTime));
+                yield List.of(RateLimit.everyRequest(bucket));
+            }
             case "binance" -> List.of(
                     new RateLimit(binanceIpWeight, Map.of(RequestKind.QUERY, 20.0, RequestKind.QUOTES, 4.0,
                             RequestKind.ORDER, 1.0, RequestKind.CANCEL, 1.0)),

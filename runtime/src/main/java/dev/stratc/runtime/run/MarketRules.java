@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The trading calendar, time zone and quantity rule of the market a pool of broker accounts trades: KIS
- * accounts trade the Korea Exchange (KRX sessions, Asia/Seoul, whole shares), Binance accounts trade crypto
+ * and Kiwoom accounts trade the Korea Exchange (KRX sessions, Asia/Seoul, whole shares), Binance accounts trade crypto
  * (24/7, UTC, fractional quantities that the adapter rounds to each symbol's LOT_SIZE filter).
  *
  * @param calendar     the risk calendar's name (KRX or CRYPTO)
@@ -24,7 +24,7 @@ public record MarketRules(String calendar, ZoneId zone, double quantityStep) {
         List<String> crypto = new ArrayList<>();
         for (ConfigFiles.Accounts.Entry entry : accounts.accounts()) {
             String broker = entry.broker().broker().toLowerCase(Locale.ROOT);
-            (broker.equals("kis") ? krx : crypto).add(entry.broker().id() + " (" + broker + ")");
+            (broker.equals("kis") || broker.equals("kiwoom") ? krx : crypto).add(entry.broker().id() + " (" + broker + ")");
         }
         if (!krx.isEmpty() && !crypto.isEmpty()) {
             throw new ConfigFiles.ConfigException("the accounts mix the Korea Exchange " + krx + " and crypto "

@@ -1,0 +1,51 @@
+package dev.stratc.brokers.kiwoom;
+
+import okhttp3.OkHttpClient;
+
+/** One Kiwoom account wired up: its token, its paced REST channel and the typed TRs. */
+public final class KiwoomSession {
+    private final KiwoomConfig config;
+    private final OkHttpClient client;
+    private final KiwoomTokens tokens;
+    private final KiwoomRest rest;
+    private final KiwoomTrading trading;
+    private final KiwoomClock clock;
+
+    public KiwoomSession(KiwoomConfig config, OkHttpClient client, KiwoomClock clock) {
+        this.config = config;
+        this.client = client;
+        this.clock = clock;
+        KiwoomHttp http = new KiwoomHttp(client);
+        this.tokens = new KiwoomTokens(config, http, clock);
+        this.rest = new KiwoomRest(config, http, tokens, KiwoomRateLimiter.forKey(config, clock), clock);
+        this.trading = new KiwoomTrading(rest);
+    }
+
+    public static KiwoomSession open(KiwoomConfig config) {
+        return new KiwoomSession(config, KiwoomHttp.defaultClient(), KiwoomClock.SYSTEM);
+    }
+
+    public KiwoomConfig config() {
+        return config;
+    }
+
+    public KiwoomTokens tokens() {
+        return tokens;
+    }
+
+    public KiwoomRest rest() {
+        return rest;
+    }
+
+    public KiwoomTrading trading() {
+        return trading;
+    }
+
+    public KiwoomClock clock() {
+        return clock;
+    }
+
+    public KiwoomSocket socket(KiwoomSocket.Listener listener, java.time.Duration firstRetry) {
+        return new KiwoomSocket(config, client, tokens, listener, firstRetry);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.stratc.brokers.kiwoom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runtime's client order ids and the Kiwoom order numbers they became, one JSON line per order in a file per
+ * account and trading day, written (synced) as soon as Kiwoom answers. Kiwoom keeps no client ids, so this is how
+ * a restarted process finds its orders and refuses to send one of them again.
+ */
+final class OrderIdBook {
+    record Entry(String clientOrderId, String orderNo, String symbol, String side, String type, long quantity,
+            double limitPrice) {
+    }
+
+    private final Path file;
+
+    OrderIdBook(Path file) {
+        this.file = file;
+    }
+
+    synchronized void record(Entry e) {
+        String line = KiwoomJson.MAPPER.createObjectNode().put("client_order_id", e.clientOrderId())
+                .put("ord_no", e.orderNo()).put("symbol", e.symbol()).put("side", e.side()).put("type", e.type())
+                .put("quantity", e.quantity()).put("limit_price", e.limitPrice()).toString() + "\n";
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException ex) {
+            throw new KiwoomException("cannot record order " + e.clientOrderId() + " (Kiwoom " + e.orderNo() + ") in "
+                    + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    synchronized List<Entry> load() {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return entries;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    JsonNode j = KiwoomJson.MAPPER.readTree(line);
+                    entries.add(new Entry(j.path("client_order_id").asText(), j.path("ord_no").asText(),
+                            j.path("symbol").asText(), j.path("side").asText(), j.path("type").asText(),
+                            j.path("quantity").asLong(), j.path("limit_price").asDouble(Double.NaN)));
+                } catch (IOException | RuntimeException torn) {
+                    // the last line of a crashed process
+                }
+            }
+        } catch (IOException e) {
+            throw new KiwoomException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+}
