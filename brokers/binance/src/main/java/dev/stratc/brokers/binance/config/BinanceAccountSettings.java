@@ -40,6 +40,19 @@ public record BinanceAccountSettings(String id, boolean paper, ApiKey key, Binan
                 account.setting("sub_account_of").orElse(null));
     }
 
+    /**
+     * An account with {@code markets: usdm}: the same key, quote asset and recvWindow, the futures addresses
+     * (futures testnet for paper), overridden by {@code futures_rest_url} and {@code futures_stream_url}.
+     */
+    public static BinanceAccountSettings futures(BrokerAccount account, BinanceConfig config) {
+        BinanceAccountSettings spot = from(account, config);
+        BinanceEndpoints base = spot.paper() ? BinanceEndpoints.FUTURES_TESTNET : BinanceEndpoints.FUTURES_PRODUCTION;
+        BinanceEndpoints endpoints = base.with(account.setting("futures_rest_url").orElse(null), null,
+                account.setting("futures_stream_url").orElse(null));
+        return new BinanceAccountSettings(spot.id(), spot.paper(), spot.key(), endpoints, spot.quoteAsset(),
+                spot.recvWindow(), spot.subAccountOf());
+    }
+
     private static ApiKey key(BrokerAccount account) {
         String apiKey = account.secret("api_key");
         boolean hmac = account.settings().containsKey("api_secret");

@@ -18,6 +18,17 @@ public record BinanceEndpoints(String rest, String wsApi, String stream) {
     public static final BinanceEndpoints TESTNET = new BinanceEndpoints("https://testnet.binance.vision",
             "wss://ws-api.testnet.binance.vision/ws-api/v3", "wss://stream.testnet.binance.vision");
 
+    /**
+     * USDⓈ-M futures: REST {@code /fapi}, the futures WebSocket API, and the stream host whose {@code /market}
+     * path carries market streams and {@code /private} the listenKey user data (Binance split them 2026-03-06).
+     */
+    public static final BinanceEndpoints FUTURES_PRODUCTION = new BinanceEndpoints("https://fapi.binance.com",
+            "wss://ws-fapi.binance.com/ws-fapi/v1", "wss://fstream.binance.com");
+
+    /** The futures testnet: stratc's {@code paper} mode for an account with {@code markets: usdm}. */
+    public static final BinanceEndpoints FUTURES_TESTNET = new BinanceEndpoints("https://testnet.binancefuture.com",
+            "wss://testnet.binancefuture.com/ws-fapi/v1", "wss://stream.binancefuture.com");
+
     public BinanceEndpoints {
         restUrl(rest, "rest_url");
         webSocketUrl(wsApi, "ws_api_url");

@@ -55,7 +55,9 @@ public record ExchangeInfo(Map<String, SymbolRules> symbols, RateLimitRules rate
                 case "MIN_NOTIONAL" -> {
                     // NOTIONAL supersedes MIN_NOTIONAL where a symbol lists both
                     if (notional == null) {
-                        notional = new SymbolRules.NotionalFilter(type, decimal(f, "minNotional"),
+                        // USDⓈ-M futures name the minimum "notional"
+                        BigDecimal min = f.has("minNotional") ? decimal(f, "minNotional") : decimal(f, "notional");
+                        notional = new SymbolRules.NotionalFilter(type, min,
                                 f.path("applyToMarket").asBoolean(true), BigDecimal.ZERO, false);
                     }
                 }

@@ -42,9 +42,16 @@ public final class BinanceHttp {
     private final HostLimiter host;
     private final ObjectMapper json;
     private final long recvWindowMillis;
+    private final String timePath;
 
     public BinanceHttp(OkHttpClient http, HttpUrl base, ServerClock clock, HostLimiter host, ObjectMapper json,
             Duration recvWindow) {
+        this(http, base, clock, host, json, recvWindow, "/api/v3/time");
+    }
+
+    /** @param timePath where the host tells its time: {@code /api/v3/time} on Spot, {@code /fapi/v1/time} on futures */
+    public BinanceHttp(OkHttpClient http, HttpUrl base, ServerClock clock, HostLimiter host, ObjectMapper json,
+            Duration recvWindow, String timePath) {
         if (recvWindow.toMillis() <= 0 || recvWindow.toMillis() > 60_000) {
             throw new IllegalArgumentException("recvWindow must be 1..60000 ms, is " + recvWindow.toMillis());
         }
@@ -54,6 +61,7 @@ public final class BinanceHttp {
         this.host = host;
         this.json = json;
         this.recvWindowMillis = recvWindow.toMillis();
+        this.timePath = timePath;
     }
 
     public ServerClock clock() {
@@ -70,7 +78,7 @@ public final class BinanceHttp {
 
     /** A public (security type NONE) GET. */
     public JsonNode get(String path, Params params, int weight) {
-        return execute("GET", path, params, weight, null, null);
+        return execute("GET", path, params, weight, null, null, true);
     }
 
     /** A signed (TRADE / USER_DATA) request; {@code orders} is the account's limiter when it places an order. */
@@ -79,18 +87,24 @@ public final class BinanceHttp {
             // timestamps and the weight minute both depend on it; a stale offset would earn -1021s and 429s
             synchronizeClock();
         }
-        return execute(method, path, params, weight, key, orders);
+        return execute(method, path, params, weight, key, orders, true);
     }
 
-    /** Measures the offset between this host's clock and Binance's from {@code GET /api/v3/time}. */
+    /** A USER_STREAM request (a listenKey's creation and keep-alive): the API key header, no signature. */
+    public JsonNode keyed(String method, String path, int weight, ApiKey key) {
+        return execute(method, path, Params.of(), weight, key, null, false);
+    }
+
+    /** Measures the offset between this host's clock and Binance's from {@code GET /api/v3/time} (or the futures one). */
     public void synchronizeClock() {
         long sent = clock.localMillis();
-        JsonNode time = get("/api/v3/time", Params.of(), 1);
+        JsonNode time = get(timePath, Params.of(), 1);
         long received = clock.localMillis();
         clock.synchronize(time.path("serverTime").asLong(), sent, received);
     }
 
-    private JsonNode execute(String method, String path, Params params, int weight, ApiKey key, OrderLimiter orders) {
+    private JsonNode execute(String method, String path, Params params, int weight, ApiKey key, OrderLimiter orders,
+            boolean sign) {
         boolean resynced = false;
         for (int attempt = 0; ; attempt++) {
             String requestLine = method + " " + path;
@@ -105,7 +119,7 @@ public final class BinanceHttp {
                 throw new IllegalStateException(requestLine + " interrupted while waiting for the rate limit", e);
             }
             // signed after the wait, so the timestamp is fresh
-            Request request = build(method, path, params, key);
+            Request request = build(method, path, params, key, sign);
             Response response;
             try {
                 response = http.newCall(request).execute();
@@ -143,7 +157,7 @@ public final class BinanceHttp {
                         continue;
                     }
                 }
-                if (code == BinanceApiException.INVALID_TIMESTAMP && key != null && !resynced) {
+                if (code == BinanceApiException.INVALID_TIMESTAMP && key != null && sign && !resynced) {
                     resynced = true;
                     synchronizeClock();
                     continue;
@@ -157,10 +171,13 @@ public final class BinanceHttp {
         }
     }
 
-    private Request build(String method, String path, Params params, ApiKey key) {
+    private Request build(String method, String path, Params params, ApiKey key, boolean sign) {
         String query;
         Request.Builder builder = new Request.Builder();
-        if (key != null) {
+        if (key != null && !sign) {
+            query = params.encoded();
+            builder.header("X-MBX-APIKEY", key.apiKey());
+        } else if (key != null) {
             Params signed = params.copy().add("recvWindow", recvWindowMillis).add("timestamp", clock.nowMillis());
             String payload = signed.encoded();
             query = payload + "&signature=" + PercentEncoding.encode(key.sign(payload));

@@ -50,13 +50,21 @@ public final class MarketStream implements AutoCloseable {
         this.json = json;
         // names as Binance spells them: lower-case symbols, camel-case kinds (btcusdt@bookTicker)
         String names = String.join("/", streams);
-        HttpUrl url = streamBase.newBuilder().encodedPath("/stream").addQueryParameter("streams", names).build();
+        // appended to the base's path: USDⓈ-M market streams live under /market
+        String base = streamBase.encodedPath();
+        HttpUrl url = streamBase.newBuilder().encodedPath((base.endsWith("/") ? base : base + "/") + "stream")
+                .addQueryParameter("streams", names).build();
         this.socket = new RotatingWebSocket("Binance market stream", http, new Request.Builder().url(url).build(),
                 new Handler(), scheduler, timings, alerts, clock);
     }
 
     public static String tradeStream(String symbol) {
         return symbol.toLowerCase(Locale.ROOT) + "@trade";
+    }
+
+    /** USDⓈ-M futures have no raw trade stream; aggregate trades carry the same prices and quantities. */
+    public static String aggTradeStream(String symbol) {
+        return symbol.toLowerCase(Locale.ROOT) + "@aggTrade";
     }
 
     public static String klineStream(String symbol, String interval) {
@@ -124,6 +132,11 @@ public final class MarketStream implements AutoCloseable {
         if (stream.endsWith("@trade")) {
             if (recent(stream).add(data.path("t").asLong())) {
                 listener.onTrade(new TradeEvent(data.path("s").asText(), data.path("t").asLong(), JsonDecimals.of(data, "p"),
+                        JsonDecimals.of(data, "q"), data.path("T").asLong(), data.path("m").asBoolean()));
+            }
+        } else if (stream.endsWith("@aggTrade")) {
+            if (recent(stream).add(data.path("a").asLong())) {
+                listener.onTrade(new TradeEvent(data.path("s").asText(), data.path("a").asLong(), JsonDecimals.of(data, "p"),
                         JsonDecimals.of(data, "q"), data.path("T").asLong(), data.path("m").asBoolean()));
             }
         } else if (stream.contains("@kline_")) {

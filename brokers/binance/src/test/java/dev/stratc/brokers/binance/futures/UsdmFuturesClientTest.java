@@ -22,7 +22,7 @@ class UsdmFuturesClientTest {
     @BeforeEach
     void setUp() {
         rig = new MockRig();
-        rig.exchange.setBalance(MockBinance.DOC_API_KEY, "USDT", "1000");
+        rig.exchange.setFuturesWallet(MockBinance.DOC_API_KEY, "1000");
         futures = new UsdmFuturesClient(rig.rest, new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET),
                 new OrderLimiter("main-futures", 300, 200_000, rig.clock, rig.clock));
     }

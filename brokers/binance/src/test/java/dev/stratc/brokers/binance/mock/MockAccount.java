@@ -18,10 +18,6 @@ final class MockAccount {
     final Map<Long, MockOrder> orders = new LinkedHashMap<>();
     final List<Map<String, Object>> trades = new ArrayList<>();
     final List<Subscription> subscriptions = new ArrayList<>();
-    /** USDⓈ-M: per symbol {amount (signed), entry price}, leverage, and resting orders by client id. */
-    final Map<String, BigDecimal[]> futuresPositions = new LinkedHashMap<>();
-    final Map<String, Integer> leverage = new LinkedHashMap<>();
-    final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> futuresOrders = new LinkedHashMap<>();
     /** Set when the account pays fees in BNB: BNB's price in the quote asset. */
     java.math.BigDecimal bnbPrice;
     long count10sWindow = -1;

@@ -58,7 +58,10 @@ import okhttp3.mockwebserver.RecordedRequest;
  *     fill when {@link #trade} crosses them, stop-limit orders trigger on their stop price;</li>
  * <li>combined market streams ({@code /stream?streams=}) and the WebSocket API ({@code /ws-api/v3}) with
  *     {@code userDataStream.subscribe.signature} (which can be answered 429 with {@code retryAfter}) and
- *     executionReport / outboundAccountPosition events.</li>
+ *     executionReport / outboundAccountPosition events;</li>
+ * <li>USDⓈ-M futures under {@code /fapi} ({@link MockUsdm}): its own weight budget (2400 a minute) and order
+ *     counts, positions, leverage and margin type, funding, conditional orders and the listenKey user stream at
+ *     {@code /private/ws/<listenKey>}; market streams also at {@code /market/stream} with aggTrade events.</li>
  * </ul>
  */
 public final class MockBinance implements AutoCloseable {
@@ -90,6 +93,8 @@ public final class MockBinance implements AutoCloseable {
     private static final BigDecimal BNB_DISCOUNT = new BigDecimal("0.75");
     private volatile long skewMillis;
     private int weightLimit = 6000;
+    private int futuresWeightLimit = MockUsdm.WEIGHT_LIMIT;
+    private final MockUsdm usdm;
     private long weightMinute = -1;
     private int usedWeight;
     private Instant pausedUntil = Instant.MIN;
@@ -125,6 +130,7 @@ public final class MockBinance implements AutoCloseable {
         this.clock = clock;
         this.exchangeInfo = readResource("/binance/exchangeInfo.json");
         exchangeInfo.path("symbols").forEach(s -> symbols.put(s.path("symbol").asText(), s));
+        this.usdm = new MockUsdm(this, json, readResource("/binance/fapi-exchangeInfo.json"));
         loadEthKlines();
         books.put("BTCUSDT", new BigDecimal[] {new BigDecimal("30000.00"), new BigDecimal("30000.50")});
         books.put("ETHUSDT", new BigDecimal[] {new BigDecimal("1800.00"), new BigDecimal("1800.10")});
@@ -199,6 +205,78 @@ public final class MockBinance implements AutoCloseable {
     }
 
     /** Server clock minus the real (fake) clock, to model a host whose clock drifts. */
+    // ---------------------------------------------------------------- USDⓈ-M futures set-up and inspection
+
+    /** The account's futures wallet (USDT), apart from its Spot balances. */
+    public synchronized void setFuturesWallet(String apiKey, String usdt) {
+        usdm.setWallet(apiKey, usdt);
+    }
+
+    public synchronized BigDecimal futuresWallet(String apiKey) {
+        return usdm.wallet(apiKey);
+    }
+
+    /** A futures position the account holds already; {@code amount} signed, {@code positionSide} BOTH/LONG/SHORT. */
+    public synchronized void setFuturesPosition(String apiKey, String symbol, String positionSide, String amount,
+            String entryPrice) {
+        usdm.setPosition(apiKey, symbol, positionSide, amount, entryPrice);
+    }
+
+    /** The account's net futures position in {@code symbol}. */
+    public synchronized BigDecimal futuresPosition(String apiKey, String symbol) {
+        return usdm.position(apiKey, symbol);
+    }
+
+    public synchronized void setHedgeMode(String apiKey, boolean hedge) {
+        usdm.setHedgeMode(apiKey, hedge);
+    }
+
+    public synchronized void setLeverageBracket(String symbol, int maxLeverage) {
+        usdm.setBracket(symbol, maxLeverage);
+    }
+
+    public synchronized Integer futuresLeverage(String apiKey, String symbol) {
+        return usdm.leverage(apiKey, symbol);
+    }
+
+    public synchronized String futuresMarginType(String apiKey, String symbol) {
+        return usdm.marginType(apiKey, symbol);
+    }
+
+    /** How many futures orders (of any state) the account has placed. */
+    public synchronized int futuresOrdersOf(String apiKey) {
+        return usdm.ordersPlaced(apiKey);
+    }
+
+    /** A funding settlement at {@code rate} (e.g. "0.0001" = 0.01 %) on every position in {@code symbol}. */
+    public synchronized void settleFunding(String symbol, String rate) {
+        usdm.settleFunding(symbol, new BigDecimal(rate));
+    }
+
+    public synchronized void futuresMarginCall(String apiKey, String symbol) {
+        usdm.marginCall(apiKey, symbol);
+    }
+
+    public synchronized boolean futuresUserStreamConnected(String apiKey) {
+        return usdm.userStreamConnected(apiKey);
+    }
+
+    public synchronized void dropFuturesUserStream(String apiKey) {
+        usdm.dropUserStream(apiKey);
+    }
+
+    public synchronized void setFuturesWeightLimit(int limit) {
+        futuresWeightLimit = limit;
+    }
+
+    public synchronized int futuresUsedWeight() {
+        return usdm.usedWeight;
+    }
+
+    synchronized BigDecimal[] book(String symbol) {
+        return books.get(symbol);
+    }
+
     public void setSkew(Duration skew) {
         this.skewMillis = skew.toMillis();
     }
@@ -313,8 +391,10 @@ public final class MockBinance implements AutoCloseable {
                     left = left.subtract(touch((MockAccount) r[0], (MockOrder) r[1], p, left));
                 }
             }
+            usdm.trade(symbol, p, new BigDecimal(quantity));
         }
         publishTrade(symbol, price, quantity);
+        publishAggTrade(symbol, price, quantity);
     }
 
     public void publishTrade(String symbol, String price, String quantity) {
@@ -323,6 +403,16 @@ public final class MockBinance implements AutoCloseable {
         ObjectNode data = json.createObjectNode().put("e", "trade").put("E", now).put("s", symbol).put("t", id)
                 .put("p", price).put("q", quantity).put("T", now).put("m", true).put("M", true);
         publish(symbol.toLowerCase() + "@trade", data);
+    }
+
+    /** A futures {@code <symbol>@aggTrade} event (the futures market streams have no raw trades). */
+    public void publishAggTrade(String symbol, String price, String quantity) {
+        int id = publicTradeIds.computeIfAbsent(symbol + "@agg", s -> new AtomicInteger(5000)).incrementAndGet();
+        long now = serverTime();
+        ObjectNode data = json.createObjectNode().put("e", "aggTrade").put("E", now).put("s", symbol).put("a", id)
+                .put("p", price).put("q", quantity).put("nq", quantity).put("f", id).put("l", id).put("T", now)
+                .put("m", true);
+        publish(symbol.toLowerCase() + "@aggTrade", data);
     }
 
     public void publishKline(String symbol, String interval, long openTime, String o, String h, String l, String c,
@@ -394,6 +484,14 @@ public final class MockBinance implements AutoCloseable {
         if (route.equals("/stream")) {
             return marketUpgrade(rawQuery);
         }
+        if (route.equals("/market/stream")) {
+            return marketUpgrade(rawQuery);
+        }
+        if (route.startsWith("/private/ws/")) {
+            synchronized (this) {
+                return new MockResponse().withWebSocketUpgrade(usdm.socketFor(route.substring("/private/ws/".length())));
+            }
+        }
         if (route.equals("/ws-api/v3")) {
             return new MockResponse().withWebSocketUpgrade(new WsApi());
         }
@@ -424,12 +522,19 @@ public final class MockBinance implements AutoCloseable {
         String duplicate = parse(rawQuery, params);
         String bodyDuplicate = parse(rawBody, params);
         int weight = weight(method, route, params);
+        boolean futures = route.startsWith("/fapi/");
         rollWeight();
-        usedWeight += weight;
-        if (usedWeight > weightLimit) {
+        int limit = futures ? futuresWeightLimit : weightLimit;
+        int used;
+        if (futures) {
+            used = usdm.usedWeight += weight;
+        } else {
+            used = usedWeight += weight;
+        }
+        if (used > limit) {
             long secondsLeft = Math.max(1, (60_000 - serverTime() % 60_000 + 999) / 1000);
             pausedUntil = now.plusSeconds(secondsLeft);
-            return withWeight(error(429, -1003, "Too much request weight used; current limit is " + weightLimit
+            return withWeight(error(429, -1003, "Too much request weight used; current limit is " + limit
                     + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.")
                     .setHeader("Retry-After", secondsLeft));
         }
@@ -449,11 +554,14 @@ public final class MockBinance implements AutoCloseable {
         if (orderEntry && response.getStatus().contains(" 200 ")) {
             usedWeight -= weight;
         }
-        return withWeight(response);
+        return futures ? response.setHeader("X-MBX-USED-WEIGHT-1M", usdm.usedWeight) : withWeight(response);
     }
 
     private MockResponse route(String method, String route, String rawQuery, String rawBody, String apiKey,
             Map<String, List<String>> params) {
+        if (route.startsWith("/fapi/")) {
+            return futuresRoute(method, route, rawQuery, rawBody, apiKey, params);
+        }
         return switch (method + " " + route) {
             case "GET /api/v3/ping" -> ok(json.createObjectNode());
             case "GET /api/v3/time" -> ok(json.createObjectNode().put("serverTime", serverTime()));
@@ -467,22 +575,39 @@ public final class MockBinance implements AutoCloseable {
             case "GET /api/v3/openOrders" -> openOrders(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/account" -> accountInfo(verify(apiKey, rawQuery, rawBody, params), params);
             case "GET /api/v3/myTrades" -> myTrades(verify(apiKey, rawQuery, rawBody, params), params);
-            case "POST /fapi/v1/order" -> futuresOrder(verify(apiKey, rawQuery, rawBody, params), params);
-            case "DELETE /fapi/v1/order" -> futuresCancel(verify(apiKey, rawQuery, rawBody, params), params);
-            case "POST /fapi/v1/leverage" -> leverage(verify(apiKey, rawQuery, rawBody, params), params);
-            case "GET /fapi/v3/positionRisk" -> positionRisk(verify(apiKey, rawQuery, rawBody, params), params);
             default -> error(404, -1000, "An unknown error occurred while processing the request.");
         };
     }
 
+    /** {@code /fapi}: public, key-only (listenKey) or signed like Spot; order answers carry the futures counts. */
+    private MockResponse futuresRoute(String method, String route, String rawQuery, String rawBody, String apiKey,
+            Map<String, List<String>> params) {
+        MockAccount account = null;
+        if (MockUsdm.isKeyOnly(route)) {
+            account = apiKey == null ? null : accountsByKey.get(apiKey);
+            if (account == null) {
+                throw new Reject(401, -2015, "Invalid API-key, IP, or permissions for action.");
+            }
+        } else if (!MockUsdm.isPublic(route)) {
+            account = verify(apiKey, rawQuery, rawBody, params);
+        }
+        MockResponse response = ok(usdm.route(method, route, params, account));
+        if (method.equals("POST") && (route.equals("/fapi/v1/order") || route.equals("/fapi/v1/algoOrder"))) {
+            int[] counts = usdm.orderCounts(account.apiKey);
+            response.setHeader("X-MBX-ORDER-COUNT-10S", counts[0]).setHeader("X-MBX-ORDER-COUNT-1M", counts[1]);
+        }
+        return response;
+    }
+
     private int weight(String method, String route, Map<String, List<String>> params) {
+        if (route.startsWith("/fapi/")) {
+            return MockUsdm.weight(method, route, params);
+        }
         return switch (method + " " + route) {
             case "GET /api/v3/exchangeInfo", "GET /api/v3/account" -> 20;
             case "GET /api/v3/myTrades" -> params.containsKey("orderId") ? 5 : 20;
             case "GET /api/v3/klines", "GET /api/v3/ticker/bookTicker" -> 2;
             case "GET /api/v3/order" -> 4;
-            case "POST /fapi/v1/order" -> 0;
-            case "GET /fapi/v3/positionRisk" -> 5;
             case "GET /api/v3/openOrders" -> params.containsKey("symbol") ? 6 : 80;
             default -> 1;
         };
@@ -929,105 +1054,6 @@ public final class MockBinance implements AutoCloseable {
         return response.setHeader("X-MBX-ORDER-COUNT-10S", account.count10s).setHeader("X-MBX-ORDER-COUNT-1D", account.countDay);
     }
 
-    // ---------------------------------------------------------------- USDⓈ-M futures (one-way mode, cross margin)
-
-    private static final BigDecimal FUTURES_STEP = new BigDecimal("0.001");
-
-    private MockResponse futuresOrder(MockAccount account, Map<String, List<String>> params) {
-        String symbol = required(params, "symbol");
-        symbolRules(symbol);
-        String side = required(params, "side");
-        String type = required(params, "type");
-        BigDecimal qty = decimal(params, "quantity");
-        if (qty == null) {
-            throw mandatory("quantity");
-        }
-        if (qty.remainder(FUTURES_STEP).signum() != 0) {
-            throw new Reject(400, -1111, "Precision is over the maximum defined for this asset.");
-        }
-        BigDecimal signed = side.equals("BUY") ? qty : qty.negate();
-        BigDecimal[] position = account.futuresPositions.computeIfAbsent(symbol,
-                s -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        boolean reduceOnly = "true".equals(first(params, "reduceOnly"));
-        if (reduceOnly && (position[0].signum() == 0 || position[0].signum() == signed.signum()
-                || qty.compareTo(position[0].abs()) > 0)) {
-            throw new Reject(400, -2022, "ReduceOnly Order is rejected.");
-        }
-        BigDecimal[] book = books.get(symbol);
-        BigDecimal fillPrice = side.equals("BUY") ? book[1] : book[0];
-        int lev = account.leverage.getOrDefault(symbol, 20);
-        BigDecimal margin = qty.multiply(fillPrice).divide(BigDecimal.valueOf(lev), 8, RoundingMode.UP);
-        if (!reduceOnly && account.balance("USDT")[0].compareTo(margin) < 0) {
-            throw new Reject(400, -2019, "Margin is insufficient.");
-        }
-        ObjectNode answer = json.createObjectNode().put("clientOrderId", first(params, "newClientOrderId"))
-                .put("orderId", nextOrderId++).put("symbol", symbol).put("side", side).put("positionSide", "BOTH")
-                .put("type", type).put("origType", type).put("origQty", plain8(qty)).put("reduceOnly", reduceOnly)
-                .put("timeInForce", first(params, "timeInForce") == null ? "GTC" : first(params, "timeInForce"))
-                .put("stopPrice", "0").put("closePosition", false).put("workingType", "CONTRACT_PRICE")
-                .put("priceProtect", false).put("priceMatch", "NONE").put("selfTradePreventionMode", "EXPIRE_MAKER")
-                .put("goodTillDate", 0).put("updateTime", serverTime());
-        BigDecimal limit = decimal(params, "price");
-        boolean fills = type.equals("MARKET") || (side.equals("BUY") ? limit.compareTo(book[1]) >= 0 : limit.compareTo(book[0]) <= 0);
-        if (!fills) {
-            answer.put("status", "NEW").put("price", plain8(limit)).put("executedQty", "0").put("cumQty", "0")
-                    .put("cumQuote", "0").put("avgPrice", "0");
-            account.futuresOrders.put(answer.path("clientOrderId").asText(), answer);
-            return orderCount(ok(answer), account);
-        }
-        BigDecimal amount = position[0].add(signed);
-        if (position[0].signum() == 0 || position[0].signum() == signed.signum()) {
-            position[1] = position[0].abs().multiply(position[1]).add(qty.multiply(fillPrice))
-                    .divide(amount.abs(), 8, RoundingMode.HALF_UP);
-        } else if (amount.signum() != 0 && amount.signum() != position[0].signum()) {
-            position[1] = fillPrice; // flipped: the rest opens at this price
-        }
-        position[0] = amount;
-        answer.put("status", "FILLED").put("price", type.equals("MARKET") ? "0" : plain8(limit))
-                .put("executedQty", plain8(qty)).put("cumQty", plain8(qty))
-                .put("cumQuote", plain8(qty.multiply(fillPrice))).put("avgPrice", plain8(fillPrice));
-        return orderCount(ok(answer), account);
-    }
-
-    private MockResponse futuresCancel(MockAccount account, Map<String, List<String>> params) {
-        ObjectNode order = account.futuresOrders.remove(required(params, "origClientOrderId"));
-        if (order == null) {
-            throw new Reject(400, -2011, "Unknown order sent.");
-        }
-        order.put("status", "CANCELED").put("updateTime", serverTime());
-        return ok(order);
-    }
-
-    private MockResponse leverage(MockAccount account, Map<String, List<String>> params) {
-        String symbol = required(params, "symbol");
-        symbolRules(symbol);
-        int leverage = Integer.parseInt(required(params, "leverage"));
-        if (leverage < 1 || leverage > 125) {
-            throw new Reject(400, -4028, "Leverage " + leverage + " is not valid");
-        }
-        account.leverage.put(symbol, leverage);
-        return ok(json.createObjectNode().put("leverage", leverage).put("maxNotionalValue", "1000000").put("symbol", symbol));
-    }
-
-    private MockResponse positionRisk(MockAccount account, Map<String, List<String>> params) {
-        String only = first(params, "symbol");
-        ArrayNode rows = json.createArrayNode();
-        account.futuresPositions.forEach((symbol, p) -> {
-            if (only != null && !only.equals(symbol)) {
-                return;
-            }
-            BigDecimal[] book = books.get(symbol);
-            BigDecimal mark = book[0].add(book[1]).divide(BigDecimal.valueOf(2), 8, RoundingMode.HALF_UP);
-            rows.addObject().put("symbol", symbol).put("positionSide", "BOTH").put("positionAmt", plain8(p[0]))
-                    .put("entryPrice", plain8(p[1])).put("breakEvenPrice", plain8(p[1])).put("markPrice", plain8(mark))
-                    .put("unRealizedProfit", plain8(mark.subtract(p[1]).multiply(p[0])))
-                    .put("liquidationPrice", "0").put("isolatedMargin", "0").put("notional", plain8(p[0].multiply(mark)))
-                    .put("marginAsset", "USDT").put("isolatedWallet", "0").put("initialMargin", "0")
-                    .put("maintMargin", "0").put("adl", 0).put("updateTime", serverTime());
-        });
-        return ok(rows);
-    }
-
     // ---------------------------------------------------------------- filters, as the exchange applies them
 
     private void checkFilters(JsonNode rules, MockOrder order, BigDecimal takerPrice) {
@@ -1330,6 +1356,7 @@ public final class MockBinance implements AutoCloseable {
         if (minute != weightMinute) {
             weightMinute = minute;
             usedWeight = 0;
+            usdm.usedWeight = 0;
         }
     }
 
@@ -1388,12 +1415,12 @@ public final class MockBinance implements AutoCloseable {
         return duplicate;
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null ? null : values.get(0);
     }
 
-    private static String required(Map<String, List<String>> params, String name) {
+    static String required(Map<String, List<String>> params, String name) {
         String value = first(params, name);
         if (value == null || value.isEmpty()) {
             throw mandatory(name);
@@ -1401,7 +1428,7 @@ public final class MockBinance implements AutoCloseable {
         return value;
     }
 
-    private static BigDecimal decimal(Map<String, List<String>> params, String name) {
+    static BigDecimal decimal(Map<String, List<String>> params, String name) {
         String value = first(params, name);
         if (value == null) {
             return null;
@@ -1417,7 +1444,7 @@ public final class MockBinance implements AutoCloseable {
         return new BigDecimal(node.path(field).asText("0"));
     }
 
-    private static String plain8(BigDecimal value) {
+    static String plain8(BigDecimal value) {
         return value.setScale(8, RoundingMode.DOWN).toPlainString();
     }
 

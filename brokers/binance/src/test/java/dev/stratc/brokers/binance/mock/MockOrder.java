@@ -27,6 +27,9 @@ final class MockOrder {
     /** What the order holds of the account's balance while open. */
     String lockedAsset;
     BigDecimal locked = BigDecimal.ZERO;
+    /** USDⓈ-M: BOTH in one-way mode, LONG or SHORT in hedge mode; and whether it may only reduce. */
+    String positionSide = "BOTH";
+    boolean reduceOnly;
 
     boolean isOpen() {
         return status.equals("NEW") || status.equals("PARTIALLY_FILLED");
