@@ -6,7 +6,7 @@ import dev.stratc.indicators.catalog.ValueKind;
  * The value of a parameter. Numbers, percents (percent units), durations (milliseconds) and booleans (1 or 0)
  * are held in {@code number}; strings in {@code text}.
  */
-public record ParameterValue(ValueKind kind, double number, String text) {
+public record ParameterValue(ValueKind kind, double number, String text) implements java.io.Serializable {
 
     public static ParameterValue number(double value) {
         return new ParameterValue(ValueKind.NUMBER, value, null);

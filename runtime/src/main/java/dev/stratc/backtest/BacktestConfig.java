@@ -21,7 +21,7 @@ import dev.stratc.strategy.ParameterValue;
  */
 public record BacktestConfig(double capital, FillMode fill, int maxPositions, double positionSizePercent,
                              Slippage slippage, Costs costs, int warmupBars, long fromMillis, long toMillis,
-                             Map<String, ParameterValue> overrides) {
+                             Map<String, ParameterValue> overrides) implements java.io.Serializable {
 
     public BacktestConfig {
         if (!(capital > 0)) {

@@ -10,7 +10,7 @@ import dev.stratc.data.Market;
  * @param sellTaxPercent    tax on every sell's value (the Korean securities transaction tax)
  * @param lotStep           quantity step (a crypto pair's step size), 0 for any quantity
  */
-public record Costs(double commissionPercent, double minimumCommission, double sellTaxPercent, double lotStep) {
+public record Costs(double commissionPercent, double minimumCommission, double sellTaxPercent, double lotStep) implements java.io.Serializable {
 
     public Costs(double commissionPercent, double minimumCommission, double sellTaxPercent) {
         this(commissionPercent, minimumCommission, sellTaxPercent, Double.NaN);

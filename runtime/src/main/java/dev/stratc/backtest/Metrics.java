@@ -38,7 +38,7 @@ public record Metrics(double netReturn, double grossReturn, double cagr, double 
                       Duration maxDrawdownLength, double sharpe, double sortino, double calmar, double winRate,
                       double profitFactor, double expectancy, double averageWin, double averageLoss,
                       double payoffRatio, double exposure, int trades, double averageBarsHeld, double feesPaid,
-                      double buyAndHold, double finalEquity, Instant start, Instant end) {
+                      double buyAndHold, double finalEquity, Instant start, Instant end) implements java.io.Serializable {
 
     private static final double YEAR_MILLIS = 365.2425 * 86_400_000d;
 

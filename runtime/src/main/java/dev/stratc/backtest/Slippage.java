@@ -7,7 +7,7 @@ package dev.stratc.backtest;
  * @param inTicks {@code true}: {@code amount} ticks of the market's price grid (1 tick where it has none is
  *                meaningless, so such markets need percent); {@code false}: percent of the price
  */
-public record Slippage(double amount, boolean inTicks) {
+public record Slippage(double amount, boolean inTicks) implements java.io.Serializable {
     public static final Slippage NONE = new Slippage(0, false);
 
     /** {@code 0.05%}, {@code 2ticks}, {@code 2 ticks}, {@code 0}. */

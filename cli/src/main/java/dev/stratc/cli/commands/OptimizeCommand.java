@@ -75,8 +75,39 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "into DIR; walk_forward.csv with --walk-forward.")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the trials on Apache Spark: local[*] (in-process), spark://HOST:7077, yarn "
+                    + "(needs the cluster module; docs/optimisation.md).")
+    String spark;
+
+    @Option(names = "--print-spark-submit", description = "Print the spark-submit command for this optimisation "
+            + "(with --spark MASTER) and exit.")
+    boolean printSparkSubmit;
+
     @Override
     public Integer call() throws IOException {
+        OptimizeBackend backend = null;
+        if (spark != null || printSparkSubmit) {
+            List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+            if (printSparkSubmit) {
+                args.remove("--print-spark-submit");
+                spec.commandLine().getOut().println(SparkLaunch.submitCommand(spark == null ? "spark://HOST:7077"
+                        : spark, args.subList(args.indexOf("optimize") + 1, args.size())));
+                spec.commandLine().getOut().flush();
+                return ExitCode.OK;
+            }
+            if (walkForward != null) {
+                throw CliException.usage("--spark runs grid searches; run --walk-forward without --spark");
+            }
+            backend = OptimizeBackend.find();
+            if (backend == null) {
+                if (Boolean.getBoolean("stratc.spark.child")) {
+                    throw CliException.usage("--spark: the job jar has no Spark backend; rebuild it with '"
+                            + SparkLaunch.BUILD + "'");
+                }
+                return SparkLaunch.relaunch(args);
+            }
+        }
         // the options are checked before minutes are spent compiling, loading and searching
         run.checkRanges();
         data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
@@ -84,7 +115,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         Bounds.TOP.check(top);
         Duration[] windows = walkForward == null ? null : windows();
         StrategyProgram program = StrategyFiles.compile(file);
-        var universe = data.load(spec.commandLine().getErr());
+        var universe = backend != null && backend.reads(data.source())
+                ? new dev.stratc.data.UniverseLoader.Loaded(backend.load(data.source(), data.readOptions(),
+                        data.symbols), List.of(), data.source(), false)
+                : data.load(spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
         var info = program.info();
         Map<String, String> raw = run.params;
@@ -118,7 +152,14 @@ public final class OptimizeCommand implements Callable<Integer> {
             ResultFiles files = out == null ? null : new ResultFiles(out, grid.names(), top);
             long searching = System.nanoTime();
             try (Progress p = new Progress("optimize", grid.size(), "runs")) {
-                runs = optimizer.grid(p::accept, files);
+                if (backend == null) {
+                    runs = optimizer.grid(p::accept, files);
+                } else {
+                    runs = sparkGrid(backend, grid, obj, config, p);
+                    if (files != null) {
+                        runs.forEach(files);   // the driver has them all at once
+                    }
+                }
                 long nanos = System.nanoTime() - searching;
                 LOG.info("searched {} runs on {} threads in {} ms: {} runs/s", grid.size(), n, nanos / 1_000_000,
                         String.format(Locale.ROOT, "%.3f", grid.size() * 1e9 / Math.max(1, nanos)));
@@ -147,6 +188,25 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCode.OK;
+    }
+
+    /** The grid on the backend; a failed trial is a warning naming its parameters, not the end of the search. */
+    private List<Optimizer.Run> sparkGrid(OptimizeBackend backend, ParameterGrid grid, Objective obj,
+                                          dev.stratc.backtest.BacktestConfig config, Progress progress) {
+        var outcome = backend.grid(new OptimizeBackend.Request(file, StrategyFiles.read(file), data.source(),
+                data.readOptions(), data.symbols, config, grid, obj, spark), progress);
+        PrintWriter err = spec.commandLine().getErr();
+        for (OptimizeBackend.Failure f : outcome.failures()) {
+            StringBuilder p = new StringBuilder();
+            f.parameters().forEach((k, v) -> p.append(' ').append(k).append('=').append(Optimizer.text(v)));
+            err.println("warning: run " + f.number() + " (" + p.toString().strip() + ") failed: " + f.error());
+        }
+        err.flush();
+        if (outcome.runs().isEmpty()) {
+            throw CliException.invalidInput("every one of the " + grid.size() + " runs failed; the first: "
+                    + outcome.failures().get(0).error());
+        }
+        return outcome.runs();
     }
 
     /** The in-sample and out-of-sample lengths of {@code --walk-forward IN:OUT}. */
