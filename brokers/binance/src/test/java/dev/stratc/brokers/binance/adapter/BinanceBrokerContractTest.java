@@ -8,7 +8,6 @@ import dev.stratc.brokers.binance.sign.HmacKey;
 import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.ContractMarket;
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 
@@ -28,9 +27,13 @@ class BinanceBrokerContractTest extends BrokerContractTest {
     }
 
     static BinanceAccountSettings settings(MockRig rig) {
+        return settings(rig, "binance-test");
+    }
+
+    static BinanceAccountSettings settings(MockRig rig, String id) {
         String base = rig.exchange.restUrl().toString();
         BinanceEndpoints endpoints = new BinanceEndpoints(base, rig.exchange.wsApiUrl().toString(), base);
-        return new BinanceAccountSettings("binance-test", true,
+        return new BinanceAccountSettings(id, true,
                 new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET), endpoints, "USDT", Duration.ofSeconds(5), null);
     }
 
@@ -45,37 +48,6 @@ class BinanceBrokerContractTest extends BrokerContractTest {
 
     @Override
     protected ContractMarket market() {
-        return new ContractMarket() {
-            @Override
-            public String symbol() {
-                return "BTCUSDT";
-            }
-
-            @Override
-            public double quantity() {
-                return 0.01;
-            }
-
-            @Override
-            public double lastPrice() {
-                return 30000.5;
-            }
-
-            @Override
-            public double restingBuyPrice() {
-                return 29000;
-            }
-
-            @Override
-            public double unaffordableQuantity() {
-                return 100;
-            }
-
-            @Override
-            public void tradeAt(double price, double size) {
-                rig.exchange.trade("BTCUSDT", BigDecimal.valueOf(price).toPlainString(),
-                        BigDecimal.valueOf(size).toPlainString());
-            }
-        };
+        return new MockBtcusdtMarket(() -> rig);
     }
 }
