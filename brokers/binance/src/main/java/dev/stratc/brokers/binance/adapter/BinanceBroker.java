@@ -72,17 +72,17 @@ public final class BinanceBroker implements BrokerPort {
     /** A combined stream carries up to 1024 streams, two per symbol (trades and the book ticker). */
     static final int MAX_STREAMED_SYMBOLS = 1024 / 2;
 
-    private final ListenerDispatch dispatch = new ListenerDispatch(() -> this.running);
     private final BinanceAccountSettings settings;
+    private final AccountLifecycle lifecycle;
+    private final ListenerDispatch dispatch;
     private final OrderTracker tracker;
     private final Map<String, TrackedOrder> orders;
     private final BinanceHost host;
     private final SpotAccountClient account;
     private final Map<String, BigDecimal> lastTradePrices = new ConcurrentHashMap<>();
     private final Set<String> subscribed = new TreeSet<>();
-    private final AlertSink alerts = message -> dispatch.connection(false, message);
+    private final AlertSink alerts;
 
-    private volatile boolean running;
     private volatile String subscriptionError;
     private volatile String subscriptionRateLimited;
     private UserDataStream userData;
@@ -90,6 +90,9 @@ public final class BinanceBroker implements BrokerPort {
 
     public BinanceBroker(BinanceAccountSettings settings, BinanceHost host) {
         this.settings = settings;
+        this.lifecycle = new AccountLifecycle(settings.id());
+        this.dispatch = lifecycle.dispatch();
+        this.alerts = message -> dispatch.connection(false, message);
         this.tracker = new OrderTracker(dispatch, null, LOG, settings.id(), "order");
         this.orders = tracker.orders;
         this.host = host;
@@ -110,14 +113,9 @@ public final class BinanceBroker implements BrokerPort {
     @Override
     public void start(BrokerListener newListener) {
         synchronized (this) {
-            if (running) {
-                if (newListener == dispatch.listener()) {
-                    return;
-                }
-                throw new IllegalStateException("account " + settings.id() + " is already started with another listener");
+            if (!lifecycle.begin(newListener, "binance-events-" + settings.id())) {
+                return;
             }
-            dispatch.open(newListener, "binance-events-" + settings.id());
-            running = true;
         }
         try {
             host.rest().synchronizeClock();
@@ -190,11 +188,10 @@ public final class BinanceBroker implements BrokerPort {
     public void stop() {
         ExecutorService events;
         synchronized (this) {
-            if (!running) {
+            events = lifecycle.end();
+            if (events == null) {
                 return;
             }
-            running = false;
-            events = dispatch.executor();
             if (userData != null) {
                 userData.close();
                 userData = null;
@@ -544,7 +541,7 @@ public final class BinanceBroker implements BrokerPort {
                     + added.size() + " more were asked for");
         }
         subscribed.addAll(added);
-        if (running) {
+        if (lifecycle.running()) {
             try {
                 restartMarketStream();
             } catch (BrokerException e) {
@@ -556,7 +553,7 @@ public final class BinanceBroker implements BrokerPort {
 
     @Override
     public synchronized void unsubscribe(Set<String> symbols) {
-        if (subscribed.removeAll(symbols) && running) {
+        if (subscribed.removeAll(symbols) && lifecycle.running()) {
             restartMarketStream();
         }
     }
@@ -745,10 +742,7 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     private void requireRunning() {
-        if (!running) {
-            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
-                    + " is not started");
-        }
+        lifecycle.requireRunning();
     }
 
     private long now() {

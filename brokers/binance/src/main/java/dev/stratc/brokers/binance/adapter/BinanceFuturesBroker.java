@@ -85,8 +85,9 @@ public final class BinanceFuturesBroker implements BrokerPort {
     public record Status(double marginRatio, double marginBalance, double availableBalance, List<PositionRisk> positions) {
     }
 
-    private final ListenerDispatch dispatch = new ListenerDispatch(() -> this.running);
     private final BinanceAccountSettings settings;
+    private final AccountLifecycle lifecycle;
+    private final ListenerDispatch dispatch;
     private final OrderTracker tracker;
     private final Map<String, TrackedOrder> orders;
     private final FuturesSettings futures;
@@ -96,14 +97,16 @@ public final class BinanceFuturesBroker implements BrokerPort {
     private final Set<String> subscribed = new TreeSet<>();
     private final Set<String> fundingSeen = new HashSet<>();
     private final List<FundingPayment> funding = new CopyOnWriteArrayList<>();
-    private final AlertSink alerts = message -> dispatch.connection(false, message);
+    private final AlertSink alerts;
 
-    private volatile boolean running;
     private FuturesUserStream userData;
     private MarketStream marketStream;
 
     public BinanceFuturesBroker(BinanceAccountSettings settings, FuturesSettings futures, FuturesHost host) {
         this.settings = settings;
+        this.lifecycle = new AccountLifecycle(settings.id());
+        this.dispatch = lifecycle.dispatch();
+        this.alerts = message -> dispatch.connection(false, message);
         this.tracker = new OrderTracker(dispatch, settings.quoteAsset(), LOG, settings.id(), "futures order");
         this.orders = tracker.orders;
         this.futures = futures;
@@ -127,14 +130,9 @@ public final class BinanceFuturesBroker implements BrokerPort {
     @Override
     public void start(BrokerListener newListener) {
         synchronized (this) {
-            if (running) {
-                if (newListener == dispatch.listener()) {
-                    return;
-                }
-                throw new IllegalStateException("account " + settings.id() + " is already started with another listener");
+            if (!lifecycle.begin(newListener, "binance-futures-events-" + settings.id())) {
+                return;
             }
-            dispatch.open(newListener, "binance-futures-events-" + settings.id());
-            running = true;
         }
         try {
             host.rest().synchronizeClock();
@@ -195,11 +193,10 @@ public final class BinanceFuturesBroker implements BrokerPort {
     public void stop() {
         ExecutorService events;
         synchronized (this) {
-            if (!running) {
+            events = lifecycle.end();
+            if (events == null) {
                 return;
             }
-            running = false;
-            events = dispatch.executor();
             if (userData != null) {
                 userData.close();
                 userData = null;
@@ -558,14 +555,14 @@ public final class BinanceFuturesBroker implements BrokerPort {
                     + " futures symbols per connection");
         }
         subscribed.addAll(added);
-        if (running) {
+        if (lifecycle.running()) {
             restartMarketStream();
         }
     }
 
     @Override
     public synchronized void unsubscribe(Set<String> symbols) {
-        if (subscribed.removeAll(symbols) && running) {
+        if (subscribed.removeAll(symbols) && lifecycle.running()) {
             restartMarketStream();
         }
     }
@@ -726,10 +723,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
     }
 
     private void requireRunning() {
-        if (!running) {
-            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
-                    + " is not started");
-        }
+        lifecycle.requireRunning();
     }
 
     private long now() {
