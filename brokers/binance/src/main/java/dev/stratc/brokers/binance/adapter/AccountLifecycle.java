@@ -42,13 +42,36 @@ final class AccountLifecycle {
         return true;
     }
 
-    /** Marks the adapter stopped: the event thread to {@link ListenerDispatch#drain}, or null when not running. */
-    ExecutorService end() {
-        if (!running) {
-            return null;
+    /**
+     * Stops once: under {@code lock} marks the adapter stopped and runs {@code closeStreams}; then, outside it,
+     * {@code released} and the wait for the listener calls already queued. Nothing when not running.
+     */
+    void stop(Object lock, Runnable closeStreams, Runnable released) {
+        ExecutorService events;
+        synchronized (lock) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            events = dispatch.executor();
+            closeStreams.run();
         }
-        running = false;
-        return dispatch.executor();
+        released.run();
+        ListenerDispatch.drain(events);
+    }
+
+    /** Closes {@code stream} when there is one; returns null, for the field that held it. */
+    static <T extends AutoCloseable> T closed(T stream) {
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + stream + " failed", e);
+            }
+        }
+        return null;
     }
 
     void requireRunning() {

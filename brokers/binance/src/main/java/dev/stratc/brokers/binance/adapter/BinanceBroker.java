@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,23 +185,10 @@ public final class BinanceBroker implements BrokerPort {
 
     @Override
     public void stop() {
-        ExecutorService events;
-        synchronized (this) {
-            events = lifecycle.end();
-            if (events == null) {
-                return;
-            }
-            if (userData != null) {
-                userData.close();
-                userData = null;
-            }
-            if (marketStream != null) {
-                marketStream.close();
-                marketStream = null;
-            }
-        }
-        host.removeAlertSink(alerts);
-        ListenerDispatch.drain(events);
+        lifecycle.stop(this, () -> {
+            userData = AccountLifecycle.closed(userData);
+            marketStream = AccountLifecycle.closed(marketStream);
+        }, () -> host.removeAlertSink(alerts));
     }
 
     // ------------------------------------------------------------------------------------------ commands

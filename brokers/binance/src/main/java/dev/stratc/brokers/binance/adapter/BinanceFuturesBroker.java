@@ -50,7 +50,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,23 +190,10 @@ public final class BinanceFuturesBroker implements BrokerPort {
 
     @Override
     public void stop() {
-        ExecutorService events;
-        synchronized (this) {
-            events = lifecycle.end();
-            if (events == null) {
-                return;
-            }
-            if (userData != null) {
-                userData.close();
-                userData = null;
-            }
-            if (marketStream != null) {
-                marketStream.close();
-                marketStream = null;
-            }
-        }
-        host.removeAlertSink(alerts);
-        ListenerDispatch.drain(events);
+        lifecycle.stop(this, () -> {
+            userData = AccountLifecycle.closed(userData);
+            marketStream = AccountLifecycle.closed(marketStream);
+        }, () -> host.removeAlertSink(alerts));
     }
 
     // ------------------------------------------------------------------------------------------ leverage and margin
