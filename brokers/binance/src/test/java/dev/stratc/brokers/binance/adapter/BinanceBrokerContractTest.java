@@ -5,19 +5,13 @@ import dev.stratc.brokers.binance.config.BinanceEndpoints;
 import dev.stratc.brokers.binance.mock.MockBinance;
 import dev.stratc.brokers.binance.mock.MockRig;
 import dev.stratc.brokers.binance.sign.HmacKey;
-import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
-import dev.stratc.runtime.broker.ContractMarket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 
 /** The shared broker contract, run by the Binance adapter against the mock exchange on loopback. */
-class BinanceBrokerContractTest extends BrokerContractTest {
-    private MockRig rig;
-
+class BinanceBrokerContractTest extends MockExchangeContractTest {
     @Override
-    protected BrokerPort newBroker() {
-        rig = new MockRig();
+    protected BrokerPort newBroker(MockRig rig) {
         rig.exchange.setBalance(MockBinance.DOC_API_KEY, "USDT", "100000");
         // the shared contract counts a position in what was bought; fees in BNB leave it so (fees taken in the
         // base asset are covered by BinanceFeesAndDustTest)
@@ -39,15 +33,5 @@ class BinanceBrokerContractTest extends BrokerContractTest {
 
     static BinanceHost host(MockRig rig) {
         return new BinanceHost(rig.http, rig.exchange.restUrl(), Duration.ofSeconds(5), MockRig.FAST, rig.clock, rig.clock);
-    }
-
-    @AfterEach
-    void closeMock() throws Exception {
-        rig.close();
-    }
-
-    @Override
-    protected ContractMarket market() {
-        return new MockBtcusdtMarket(() -> rig);
     }
 }

@@ -5,19 +5,13 @@ import dev.stratc.brokers.binance.config.FuturesSettings;
 import dev.stratc.brokers.binance.futures.FuturesHost;
 import dev.stratc.brokers.binance.mock.MockBinance;
 import dev.stratc.brokers.binance.mock.MockRig;
-import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
-import dev.stratc.runtime.broker.ContractMarket;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 
 /** The shared broker contract, run by the USDⓈ-M futures adapter against the mock's /fapi on loopback. */
-class BinanceFuturesContractTest extends BrokerContractTest {
-    private MockRig rig;
-
+class BinanceFuturesContractTest extends MockExchangeContractTest {
     @Override
-    protected BrokerPort newBroker() {
-        rig = new MockRig();
+    protected BrokerPort newBroker(MockRig rig) {
         rig.exchange.setFuturesWallet(MockBinance.DOC_API_KEY, "100000");
         return new BinanceFuturesBroker(settings(rig, "bn-futures"), new FuturesSettings(5, "ISOLATED", false), host(rig));
     }
@@ -28,15 +22,5 @@ class BinanceFuturesContractTest extends BrokerContractTest {
 
     static FuturesHost host(MockRig rig) {
         return new FuturesHost(rig.http, rig.exchange.restUrl(), Duration.ofSeconds(5), MockRig.FAST, rig.clock, rig.clock);
-    }
-
-    @AfterEach
-    void closeMock() throws Exception {
-        rig.close();
-    }
-
-    @Override
-    protected ContractMarket market() {
-        return new MockBtcusdtMarket(() -> rig);
     }
 }
