@@ -41,18 +41,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,16 +72,16 @@ public final class BinanceBroker implements BrokerPort {
     static final int MAX_STREAMED_SYMBOLS = 1024 / 2;
 
     private final BinanceAccountSettings settings;
+    private final AccountLifecycle lifecycle;
+    private final ListenerDispatch dispatch;
+    private final OrderTracker tracker;
+    private final Map<String, TrackedOrder> orders;
     private final BinanceHost host;
     private final SpotAccountClient account;
-    private final Map<String, TrackedOrder> orders = new HashMap<>();
     private final Map<String, BigDecimal> lastTradePrices = new ConcurrentHashMap<>();
     private final Set<String> subscribed = new TreeSet<>();
-    private final AlertSink alerts = message -> connection(false, message);
+    private final AlertSink alerts;
 
-    private BrokerListener listener;
-    private ExecutorService dispatcher;
-    private volatile boolean running;
     private volatile String subscriptionError;
     private volatile String subscriptionRateLimited;
     private UserDataStream userData;
@@ -94,6 +89,11 @@ public final class BinanceBroker implements BrokerPort {
 
     public BinanceBroker(BinanceAccountSettings settings, BinanceHost host) {
         this.settings = settings;
+        this.lifecycle = new AccountLifecycle(settings.id());
+        this.dispatch = lifecycle.dispatch();
+        this.alerts = message -> dispatch.connection(false, message);
+        this.tracker = new OrderTracker(dispatch, null, LOG, settings.id(), "order");
+        this.orders = tracker.orders;
         this.host = host;
         ExchangeInfo.RateLimitRules limits = ExchangeInfo.RateLimitRules.SPOT_DEFAULTS;
         this.account = new SpotAccountClient(host.rest(), settings.key(),
@@ -112,19 +112,9 @@ public final class BinanceBroker implements BrokerPort {
     @Override
     public void start(BrokerListener newListener) {
         synchronized (this) {
-            if (running) {
-                if (newListener == listener) {
-                    return;
-                }
-                throw new IllegalStateException("account " + settings.id() + " is already started with another listener");
+            if (!lifecycle.begin(newListener, "binance-events-" + settings.id())) {
+                return;
             }
-            listener = newListener;
-            dispatcher = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "binance-events-" + settings.id());
-                thread.setDaemon(true);
-                return thread;
-            });
-            running = true;
         }
         try {
             host.rest().synchronizeClock();
@@ -142,7 +132,7 @@ public final class BinanceBroker implements BrokerPort {
                 host.scheduler(), host.timings(), host::alert, host.clock());
         userData.start();
         awaitSubscription();
-        connection(true, "Binance " + (settings.paper() ? "Spot Testnet" : "production") + " account " + settings.id()
+        dispatch.connection(true, "Binance " + (settings.paper() ? "Spot Testnet" : "production") + " account " + settings.id()
                 + " connected");
         synchronized (this) {
             if (!subscribed.isEmpty()) {
@@ -195,29 +185,10 @@ public final class BinanceBroker implements BrokerPort {
 
     @Override
     public void stop() {
-        ExecutorService events;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            events = dispatcher;
-            if (userData != null) {
-                userData.close();
-                userData = null;
-            }
-            if (marketStream != null) {
-                marketStream.close();
-                marketStream = null;
-            }
-        }
-        host.removeAlertSink(alerts);
-        events.shutdown();
-        try {
-            events.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lifecycle.stop(this, () -> {
+            userData = AccountLifecycle.closed(userData);
+            marketStream = AccountLifecycle.closed(marketStream);
+        }, () -> host.removeAlertSink(alerts));
     }
 
     // ------------------------------------------------------------------------------------------ commands
@@ -237,17 +208,17 @@ public final class BinanceBroker implements BrokerPort {
         TrackedOrder tracked;
         synchronized (orders) {
             if (orders.containsKey(id)) {
-                emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
                         "client order id " + id + " is already used by an order of account " + settings.id(), now()));
                 return;
             }
             if (rules.isEmpty()) {
-                emit(new OrderEvent.Rejected(id, RejectReason.UNKNOWN_SYMBOL,
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.UNKNOWN_SYMBOL,
                         "Binance lists no symbol " + order.symbol(), now()));
                 return;
             }
             if (held != null && held.signum() == 0) {
-                emit(new OrderEvent.Rejected(id, RejectReason.INSUFFICIENT_POSITION, order.symbol() + " SELL refused: account "
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.INSUFFICIENT_POSITION, order.symbol() + " SELL refused: account "
                         + settings.id() + " holds no free " + rules.get().baseAsset() + "; not sent", now()));
                 return;
             }
@@ -256,7 +227,7 @@ public final class BinanceBroker implements BrokerPort {
                 binanceOrder = held == null ? OrderQuantizer.apply(wanted, rules.get(), null)
                         : OrderQuantizer.applySell(wanted, rules.get(), held, referencePrice);
             } catch (FilterViolation | IllegalArgumentException e) {
-                emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
                 return;
             }
             if (held != null && binanceOrder.quantity().compareTo(quantity(order.quantity())) < 0) {
@@ -284,10 +255,10 @@ public final class BinanceBroker implements BrokerPort {
                 if (e.httpStatus() == 429 || e.httpStatus() == 401) {
                     throw failure(e, null, "order " + id);
                 }
-                emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
+                dispatch.emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
             }
         } catch (HostBannedException e) {
-            forget(id);
+            tracker.forget(id);
             throw failure(e, BrokerException.Kind.RATE_LIMITED, "order " + id);
         } catch (UncheckedIOException e) {
             throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
@@ -346,15 +317,15 @@ public final class BinanceBroker implements BrokerPort {
         try {
             OrderState state = account.cancelOrder(cancel.symbol(), id);
             synchronized (orders) {
-                TrackedOrder tracked = track(id, state.symbol(), state.side(), state.origQty());
-                finish(tracked, new OrderEvent.Cancelled(id, state.executedQty().doubleValue(), state.updateTime()));
+                TrackedOrder tracked = tracker.track(id, state.symbol(), state.side(), state.origQty());
+                tracker.finish(tracked, new OrderEvent.Cancelled(id, state.executedQty().doubleValue(), state.updateTime()));
             }
         } catch (BinanceApiException e) {
             if (e.code() != BinanceApiException.CANCEL_REJECTED && e.code() != BinanceApiException.NO_SUCH_ORDER) {
                 throw failure(e, null, "cancel of " + id);
             }
             synchronized (orders) {
-                emit(new OrderEvent.CancelRejected(id, e.binanceMessage(), now()));
+                dispatch.emit(new OrderEvent.CancelRejected(id, e.binanceMessage(), now()));
             }
         } catch (RuntimeException e) {
             throw failure(e, null, "cancel of " + id);
@@ -374,7 +345,7 @@ public final class BinanceBroker implements BrokerPort {
             if (old == null) {
                 OrderState state = account.queryOrder(replace.symbol(), oldId);
                 synchronized (orders) {
-                    old = track(oldId, state.symbol(), state.side(), state.origQty());
+                    old = tracker.track(oldId, state.symbol(), state.side(), state.origQty());
                     old.filled = state.executedQty();
                 }
             }
@@ -383,7 +354,7 @@ public final class BinanceBroker implements BrokerPort {
                 throw failure(e, null, "replace of " + oldId);
             }
             synchronized (orders) {
-                emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
+                dispatch.emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
             }
             return;
         } catch (RuntimeException e) {
@@ -403,7 +374,7 @@ public final class BinanceBroker implements BrokerPort {
                 replacement = OrderQuantizer.apply(NewOrder.limit(replace.symbol(), NewOrder.Side.valueOf(old.side.name()),
                         open, BigDecimal.valueOf(replace.limitPrice()), NewOrder.TimeInForce.GTC, newId), rules, null);
             } catch (FilterViolation | IllegalArgumentException e) {
-                emit(new OrderEvent.CancelRejected(oldId, e.getMessage(), now()));
+                dispatch.emit(new OrderEvent.CancelRejected(oldId, e.getMessage(), now()));
                 return;
             }
             old.replacing = true;
@@ -415,7 +386,7 @@ public final class BinanceBroker implements BrokerPort {
             OrderState state = account.cancelReplace(oldId, replacement);
             synchronized (orders) {
                 old.finished = true;
-                emit(new OrderEvent.Replaced(oldId, newId, replace.quantity(), replacement.price().doubleValue(),
+                dispatch.emit(new OrderEvent.Replaced(oldId, newId, replace.quantity(), replacement.price().doubleValue(),
                         state.updateTime()));
                 apply(fresh, state);
             }
@@ -424,12 +395,12 @@ public final class BinanceBroker implements BrokerPort {
                 old.replacing = false;
                 orders.remove(newId);
                 if (e.code() == -2022) {
-                    emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
+                    dispatch.emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
                 } else if (e.code() == -2021) {
                     // the cancel went through but the new order was refused: the old order is simply cancelled
                     LOG.warn("account {}: replace of {} cancelled it but Binance refused the new order: {}",
                             settings.id(), oldId, e.binanceMessage());
-                    finish(old, new OrderEvent.Cancelled(oldId, old.filled.doubleValue(), now()));
+                    tracker.finish(old, new OrderEvent.Cancelled(oldId, old.filled.doubleValue(), now()));
                 } else {
                     throw failure(e, null, "replace of " + oldId);
                 }
@@ -462,28 +433,13 @@ public final class BinanceBroker implements BrokerPort {
     @Override
     public Optional<OrderReport> order(String clientOrderId) {
         requireRunning();
-        Set<String> candidates = new LinkedHashSet<>();
-        synchronized (orders) {
-            TrackedOrder tracked = orders.get(clientOrderId);
-            if (tracked != null) {
-                candidates.add(tracked.symbol);
-            }
-        }
-        // GET /api/v3/order needs the symbol: an order this process never saw is looked for where it can be
+        // GET .../order needs the symbol: an order this process never saw is looked for where it can be
+        List<String> others = new ArrayList<>();
         synchronized (this) {
-            candidates.addAll(subscribed);
+            others.addAll(subscribed);
         }
         try {
-            for (String symbol : candidates) {
-                try {
-                    return Optional.of(report(account.queryOrder(symbol, clientOrderId)));
-                } catch (BinanceApiException e) {
-                    if (e.code() != BinanceApiException.NO_SUCH_ORDER) {
-                        throw e;
-                    }
-                }
-            }
-            return Optional.empty();
+            return tracker.find(clientOrderId, others, account::queryOrder).map(BinanceBroker::report);
         } catch (RuntimeException e) {
             throw failure(e, null, "order " + clientOrderId);
         }
@@ -571,7 +527,7 @@ public final class BinanceBroker implements BrokerPort {
                     + added.size() + " more were asked for");
         }
         subscribed.addAll(added);
-        if (running) {
+        if (lifecycle.running()) {
             try {
                 restartMarketStream();
             } catch (BrokerException e) {
@@ -583,7 +539,7 @@ public final class BinanceBroker implements BrokerPort {
 
     @Override
     public synchronized void unsubscribe(Set<String> symbols) {
-        if (subscribed.removeAll(symbols) && running) {
+        if (subscribed.removeAll(symbols) && lifecycle.running()) {
             restartMarketStream();
         }
     }
@@ -647,19 +603,19 @@ public final class BinanceBroker implements BrokerPort {
         @Override
         public void onTrade(TradeEvent trade) {
             lastTradePrices.put(trade.symbol(), trade.price());
-            emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
+            dispatch.emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
                     trade.quantity().doubleValue()));
         }
 
         @Override
         public void onBookTicker(BookTicker t) {
-            emit(new MarketEvent.Quote(t.symbol(), host.rest().clock().nowMillis(), t.bidPrice().doubleValue(),
+            dispatch.emit(new MarketEvent.Quote(t.symbol(), host.rest().clock().nowMillis(), t.bidPrice().doubleValue(),
                     t.bidQty().doubleValue(), t.askPrice().doubleValue(), t.askQty().doubleValue()));
         }
 
         @Override
         public void onGap(long lostAtMillis, long resumedAtMillis) {
-            connection(true, "market stream of " + settings.id() + " resumed after " + (resumedAtMillis - lostAtMillis)
+            dispatch.connection(true, "market stream of " + settings.id() + " resumed after " + (resumedAtMillis - lostAtMillis)
                     + " ms without data");
         }
     }
@@ -670,23 +626,23 @@ public final class BinanceBroker implements BrokerPort {
         @Override
         public void onExecutionReport(ExecutionReport r) {
             synchronized (orders) {
-                TrackedOrder t = track(r.orderClientId(), r.symbol(), Side.valueOf(r.side()), r.quantity());
+                TrackedOrder t = tracker.track(r.orderClientId(), r.symbol(), Side.valueOf(r.side()), r.quantity());
                 switch (r.executionType()) {
-                    case "NEW" -> accept(t, r.orderId(), r.transactionTime());
+                    case "NEW" -> tracker.accept(t, r.orderId(), r.transactionTime());
                     case "TRADE" -> {
-                        accept(t, r.orderId(), r.transactionTime());
-                        fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.commissionAsset(),
+                        tracker.accept(t, r.orderId(), r.transactionTime());
+                        tracker.fill(t, r.tradeId(), r.lastQuantity(), r.lastPrice(), r.commission(), r.commissionAsset(),
                                 r.transactionTime());
                     }
                     case "CANCELED" -> {
                         if (!t.replacing) {
-                            finish(t, new OrderEvent.Cancelled(t.clientOrderId, r.cumulativeQuantity().doubleValue(),
+                            tracker.finish(t, new OrderEvent.Cancelled(t.clientOrderId, r.cumulativeQuantity().doubleValue(),
                                     r.transactionTime()));
                         }
                     }
-                    case "EXPIRED", "TRADE_PREVENTION" -> finish(t, new OrderEvent.Expired(t.clientOrderId,
+                    case "EXPIRED", "TRADE_PREVENTION" -> tracker.finish(t, new OrderEvent.Expired(t.clientOrderId,
                             r.cumulativeQuantity().doubleValue(), r.transactionTime()));
-                    case "REJECTED" -> finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
+                    case "REJECTED" -> tracker.finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
                             "Binance rejected the order: " + r.rejectReason(), r.transactionTime()));
                     default -> {
                         // REPLACED (an amend keeping priority) is not used by this adapter
@@ -697,7 +653,7 @@ public final class BinanceBroker implements BrokerPort {
 
         @Override
         public void onResubscribed(long lostAtMillis, long resumedAtMillis) {
-            connection(true, "user data of " + settings.id() + " resubscribed after " + (resumedAtMillis - lostAtMillis)
+            dispatch.connection(true, "user data of " + settings.id() + " resubscribed after " + (resumedAtMillis - lostAtMillis)
                     + " ms; reading working orders from REST");
             Thread.ofVirtual().name("binance-reconcile-" + settings.id()).start(BinanceBroker.this::reconcile);
         }
@@ -715,125 +671,18 @@ public final class BinanceBroker implements BrokerPort {
 
     /** Reads each order still working here from REST and passes on what the stream missed. */
     void reconcile() {
-        List<TrackedOrder> working;
-        synchronized (orders) {
-            working = orders.values().stream().filter(t -> !t.finished).toList();
-        }
-        for (TrackedOrder t : working) {
-            try {
-                OrderState state = account.queryOrder(t.symbol, t.clientOrderId);
-                List<Trade> trades = state.executedQty().compareTo(t.filled) > 0
-                        ? account.tradesOfOrder(t.symbol, state.orderId()) : List.of();
-                synchronized (orders) {
-                    accept(t, state.orderId(), state.updateTime());
-                    for (Trade trade : trades) {
-                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.commissionAsset(),
-                                trade.time());
-                    }
-                    terminal(t, state);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("account {}: could not reconcile order {}: {}", settings.id(), t.clientOrderId, e.getMessage());
-            }
-        }
+        tracker.reconcile(account::queryOrder, account::tradesOfOrder);
     }
 
     // ------------------------------------------------------------------------------------------ events, once each
 
-    private TrackedOrder track(String id, String symbol, Side side, BigDecimal quantity) {
-        return orders.computeIfAbsent(id, k -> new TrackedOrder(id, symbol, side, quantity));
-    }
-
-    private TrackedOrder track(String id, String symbol, String side, BigDecimal quantity) {
-        return track(id, symbol, Side.valueOf(side), quantity);
-    }
-
-    private void forget(String id) {
-        synchronized (orders) {
-            orders.remove(id);
-        }
-    }
-
     /** What a REST answer says about an order: accepted, immediate fills, or already ended. */
     private void apply(TrackedOrder t, OrderState state) {
-        accept(t, state.orderId(), state.updateTime());
+        tracker.accept(t, state.orderId(), state.updateTime());
         for (OrderState.Fill f : state.fills()) {
-            fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), f.commissionAsset(), state.updateTime());
+            tracker.fill(t, f.tradeId(), f.qty(), f.price(), f.commission(), f.commissionAsset(), state.updateTime());
         }
-        terminal(t, state);
-    }
-
-    private void terminal(TrackedOrder t, OrderState state) {
-        double filled = state.executedQty().doubleValue();
-        switch (state.status()) {
-            case "CANCELED" -> finish(t, new OrderEvent.Cancelled(t.clientOrderId, filled, state.updateTime()));
-            case "EXPIRED", "EXPIRED_IN_MATCH" -> finish(t, new OrderEvent.Expired(t.clientOrderId, filled, state.updateTime()));
-            case "REJECTED" -> finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
-                    "Binance rejected the order", state.updateTime()));
-            default -> {
-                // NEW, PARTIALLY_FILLED: still working; FILLED: the last fill said so
-            }
-        }
-    }
-
-    private void accept(TrackedOrder t, long orderId, long time) {
-        t.orderId = orderId;
-        if (!t.accepted) {
-            t.accepted = true;
-            emit(new OrderEvent.Accepted(t.clientOrderId, Long.toString(orderId), time));
-        }
-    }
-
-    /**
-     * One fill, passed on once. The quantity is what traded; the commission is named in the asset Binance
-     * charged it in ({@code N} of the execution report, {@code commissionAsset} of REST): the base asset on a
-     * buy (the account then holds that much less), the quote on a sell, or BNB when the account pays fees so.
-     */
-    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission,
-            String commissionAsset, long time) {
-        if (!t.tradeIds.add(t.symbol + "-" + tradeId)) {
-            return;
-        }
-        t.filled = t.filled.add(qty);
-        if (t.leaves().signum() == 0) {
-            t.finished = true;
-        }
-        String asset = commission.signum() == 0 || commissionAsset == null ? "" : commissionAsset;
-        emit(new OrderEvent.Fill(t.clientOrderId, t.symbol + "-" + tradeId, t.symbol, t.side, qty.doubleValue(),
-                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time,
-                asset));
-    }
-
-    private void finish(TrackedOrder t, OrderEvent ending) {
-        if (!t.finished) {
-            t.finished = true;
-            emit(ending);
-        }
-    }
-
-    private void emit(OrderEvent event) {
-        deliver(target -> target.onOrderEvent(event));
-    }
-
-    private void emit(MarketEvent event) {
-        deliver(target -> target.onMarketEvent(event));
-    }
-
-    private void connection(boolean up, String detail) {
-        deliver(target -> target.onConnection(up, detail));
-    }
-
-    /** Queues a listener call behind those before it; none runs once {@link #stop} has begun. */
-    private void deliver(Consumer<BrokerListener> call) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    call.accept(target);
-                }
-            });
-        }
+        tracker.terminal(t, state);
     }
 
     // ------------------------------------------------------------------------------------------ mapping
@@ -875,29 +724,11 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     private BrokerException failure(RuntimeException e, BrokerException.Kind kind, String what) {
-        if (e instanceof BrokerException known) {
-            return known;
-        }
-        BrokerException.Kind resolved = kind;
-        if (resolved == null) {
-            resolved = switch (e) {
-                case HostBannedException banned -> BrokerException.Kind.RATE_LIMITED;
-                case BinanceApiException api when api.httpStatus() == 429 -> BrokerException.Kind.RATE_LIMITED;
-                case BinanceApiException api when api.httpStatus() == 401 || api.code() == BinanceApiException.INVALID_SIGNATURE
-                        || api.code() == -2015 || api.code() == -2014 -> BrokerException.Kind.AUTHENTICATION;
-                case BinanceApiException api when api.outcomeUnknown() -> BrokerException.Kind.OUTCOME_UNKNOWN;
-                case UncheckedIOException io -> BrokerException.Kind.NOT_CONNECTED;
-                default -> BrokerException.Kind.BROKER_ERROR;
-            };
-        }
-        return new BrokerException(resolved, "Binance account " + settings.id() + ": " + what + ": " + e.getMessage(), e);
+        return BinanceFailures.failure("Binance account " + settings.id(), e, kind, what);
     }
 
     private void requireRunning() {
-        if (!running) {
-            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
-                    + " is not started");
-        }
+        lifecycle.requireRunning();
     }
 
     private long now() {

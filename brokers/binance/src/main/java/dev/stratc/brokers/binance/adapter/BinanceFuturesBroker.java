@@ -43,19 +43,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,24 +85,29 @@ public final class BinanceFuturesBroker implements BrokerPort {
     }
 
     private final BinanceAccountSettings settings;
+    private final AccountLifecycle lifecycle;
+    private final ListenerDispatch dispatch;
+    private final OrderTracker tracker;
+    private final Map<String, TrackedOrder> orders;
     private final FuturesSettings futures;
     private final FuturesHost host;
     private final UsdmFuturesClient client;
-    private final Map<String, TrackedOrder> orders = new HashMap<>();
     private final Set<String> prepared = new HashSet<>();
     private final Set<String> subscribed = new TreeSet<>();
     private final Set<String> fundingSeen = new HashSet<>();
     private final List<FundingPayment> funding = new CopyOnWriteArrayList<>();
-    private final AlertSink alerts = message -> connection(false, message);
+    private final AlertSink alerts;
 
-    private BrokerListener listener;
-    private ExecutorService dispatcher;
-    private volatile boolean running;
     private FuturesUserStream userData;
     private MarketStream marketStream;
 
     public BinanceFuturesBroker(BinanceAccountSettings settings, FuturesSettings futures, FuturesHost host) {
         this.settings = settings;
+        this.lifecycle = new AccountLifecycle(settings.id());
+        this.dispatch = lifecycle.dispatch();
+        this.alerts = message -> dispatch.connection(false, message);
+        this.tracker = new OrderTracker(dispatch, settings.quoteAsset(), LOG, settings.id(), "futures order");
+        this.orders = tracker.orders;
         this.futures = futures;
         this.host = host;
         this.client = new UsdmFuturesClient(host.rest(), settings.key(), new OrderLimiter(settings.id() + " (futures)",
@@ -129,19 +129,9 @@ public final class BinanceFuturesBroker implements BrokerPort {
     @Override
     public void start(BrokerListener newListener) {
         synchronized (this) {
-            if (running) {
-                if (newListener == listener) {
-                    return;
-                }
-                throw new IllegalStateException("account " + settings.id() + " is already started with another listener");
+            if (!lifecycle.begin(newListener, "binance-futures-events-" + settings.id())) {
+                return;
             }
-            listener = newListener;
-            dispatcher = Executors.newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "binance-futures-events-" + settings.id());
-                thread.setDaemon(true);
-                return thread;
-            });
-            running = true;
         }
         try {
             host.rest().synchronizeClock();
@@ -167,7 +157,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
         }
         host.addAlertSink(alerts);
         awaitUserData();
-        connection(true, "Binance " + (settings.paper() ? "futures testnet" : "USDⓈ-M futures") + " account "
+        dispatch.connection(true, "Binance " + (settings.paper() ? "futures testnet" : "USDⓈ-M futures") + " account "
                 + settings.id() + " connected");
         synchronized (this) {
             if (!subscribed.isEmpty()) {
@@ -200,29 +190,10 @@ public final class BinanceFuturesBroker implements BrokerPort {
 
     @Override
     public void stop() {
-        ExecutorService events;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            events = dispatcher;
-            if (userData != null) {
-                userData.close();
-                userData = null;
-            }
-            if (marketStream != null) {
-                marketStream.close();
-                marketStream = null;
-            }
-        }
-        host.removeAlertSink(alerts);
-        events.shutdown();
-        try {
-            events.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lifecycle.stop(this, () -> {
+            userData = AccountLifecycle.closed(userData);
+            marketStream = AccountLifecycle.closed(marketStream);
+        }, () -> host.removeAlertSink(alerts));
     }
 
     // ------------------------------------------------------------------------------------------ leverage and margin
@@ -267,19 +238,19 @@ public final class BinanceFuturesBroker implements BrokerPort {
         FuturesOrder binanceOrder;
         synchronized (orders) {
             if (orders.containsKey(id)) {
-                emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
                         "client order id " + id + " is already used by an order of account " + settings.id(), now()));
                 return;
             }
             if (rules.isEmpty()) {
-                emit(new OrderEvent.Rejected(id, RejectReason.UNKNOWN_SYMBOL,
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.UNKNOWN_SYMBOL,
                         "Binance USDⓈ-M lists no symbol " + order.symbol(), now()));
                 return;
             }
             try {
                 binanceOrder = toBinance(order, rules.get());
             } catch (IllegalArgumentException e) {
-                emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, e.getMessage(), now()));
                 return;
             }
             tracked = new TrackedOrder(id, order.symbol(), order.side(), binanceOrder.quantity());
@@ -288,8 +259,8 @@ public final class BinanceFuturesBroker implements BrokerPort {
         try {
             String refused = prepare(order.symbol());
             if (refused != null) {
-                forget(id);
-                emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, refused, now()));
+                tracker.forget(id);
+                dispatch.emit(new OrderEvent.Rejected(id, RejectReason.INVALID_ORDER, refused, now()));
                 return;
             }
             if (futures.hedge()) {
@@ -311,15 +282,15 @@ public final class BinanceFuturesBroker implements BrokerPort {
                 if (e.httpStatus() == 429 || e.httpStatus() == 401) {
                     throw failure(e, null, "order " + id);
                 }
-                emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
+                dispatch.emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
             }
         } catch (HostBannedException e) {
-            forget(id);
+            tracker.forget(id);
             throw failure(e, BrokerException.Kind.RATE_LIMITED, "order " + id);
         } catch (UncheckedIOException e) {
             throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
         } catch (RuntimeException e) {
-            forget(id);
+            tracker.forget(id);
             throw failure(e, null, "order " + id);
         }
     }
@@ -366,14 +337,14 @@ public final class BinanceFuturesBroker implements BrokerPort {
         try {
             OrderState state = client.cancelOrder(cancel.symbol(), id);
             synchronized (orders) {
-                TrackedOrder tracked = track(id, state.symbol(), state.side(), state.origQty());
-                finish(tracked, new OrderEvent.Cancelled(id, state.executedQty().doubleValue(), state.updateTime()));
+                TrackedOrder tracked = tracker.track(id, state.symbol(), state.side(), state.origQty());
+                tracker.finish(tracked, new OrderEvent.Cancelled(id, state.executedQty().doubleValue(), state.updateTime()));
             }
         } catch (BinanceApiException e) {
             if (e.code() != BinanceApiException.CANCEL_REJECTED && e.code() != BinanceApiException.NO_SUCH_ORDER) {
                 throw failure(e, null, "cancel of " + id);
             }
-            emit(new OrderEvent.CancelRejected(id, e.binanceMessage(), now()));
+            dispatch.emit(new OrderEvent.CancelRejected(id, e.binanceMessage(), now()));
         } catch (RuntimeException e) {
             throw failure(e, null, "cancel of " + id);
         }
@@ -403,7 +374,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
             if (e.code() != BinanceApiException.CANCEL_REJECTED && e.code() != BinanceApiException.NO_SUCH_ORDER) {
                 throw failure(e, null, "replace of " + oldId);
             }
-            emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
+            dispatch.emit(new OrderEvent.CancelRejected(oldId, e.binanceMessage(), now()));
             return;
         } catch (RuntimeException e) {
             throw failure(e, null, "replace of " + oldId);
@@ -411,11 +382,11 @@ public final class BinanceFuturesBroker implements BrokerPort {
         BigDecimal open = BinanceBroker.quantity(replace.quantity()).subtract(cancelled.executedQty());
         Side side = Side.valueOf(cancelled.side());
         synchronized (orders) {
-            old = track(oldId, cancelled.symbol(), cancelled.side(), cancelled.origQty());
+            old = tracker.track(oldId, cancelled.symbol(), cancelled.side(), cancelled.origQty());
             old.finished = true;
         }
         if (open.signum() <= 0) {
-            emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), cancelled.updateTime()));
+            dispatch.emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), cancelled.updateTime()));
             return;
         }
         FuturesOrder replacement;
@@ -426,7 +397,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
                 replacement = replacement.withPositionSide(hedgeSide(SubmitOrder.market(newId, replace.symbol(), side, 1)));
             }
         } catch (RuntimeException e) {
-            emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), now()));
+            dispatch.emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), now()));
             return;
         }
         TrackedOrder fresh = new TrackedOrder(newId, replace.symbol(), side, replacement.quantity());
@@ -437,16 +408,16 @@ public final class BinanceFuturesBroker implements BrokerPort {
         try {
             OrderState state = client.placeOrder(replacement);
             synchronized (orders) {
-                emit(new OrderEvent.Replaced(oldId, newId, replace.quantity(), replacement.price().doubleValue(),
+                dispatch.emit(new OrderEvent.Replaced(oldId, newId, replace.quantity(), replacement.price().doubleValue(),
                         state.updateTime()));
                 apply(fresh, state);
             }
         } catch (BinanceApiException e) {
             // the cancel went through but the new order was refused: the old order is simply cancelled
-            forget(newId);
+            tracker.forget(newId);
             LOG.warn("account {}: replace of {} cancelled it but Binance refused the new order: {}", settings.id(),
                     oldId, e.binanceMessage());
-            emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), now()));
+            dispatch.emit(new OrderEvent.Cancelled(oldId, cancelled.executedQty().doubleValue(), now()));
         } catch (RuntimeException e) {
             throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "replace of " + oldId);
         }
@@ -475,30 +446,16 @@ public final class BinanceFuturesBroker implements BrokerPort {
     @Override
     public Optional<OrderReport> order(String clientOrderId) {
         requireRunning();
-        Set<String> candidates = new LinkedHashSet<>();
-        synchronized (orders) {
-            TrackedOrder tracked = orders.get(clientOrderId);
-            if (tracked != null) {
-                candidates.add(tracked.symbol);
-            }
-        }
+        // GET .../order needs the symbol: an order this process never saw is looked for where it can be
+        List<String> others = new ArrayList<>();
         synchronized (this) {
-            candidates.addAll(subscribed);
+            others.addAll(subscribed);
         }
         synchronized (prepared) {
-            candidates.addAll(prepared);
+            others.addAll(prepared);
         }
         try {
-            for (String symbol : candidates) {
-                try {
-                    return Optional.of(report(client.queryOrder(symbol, clientOrderId)));
-                } catch (BinanceApiException e) {
-                    if (e.code() != BinanceApiException.NO_SUCH_ORDER) {
-                        throw e;
-                    }
-                }
-            }
-            return Optional.empty();
+            return tracker.find(clientOrderId, others, client::queryOrder).map(BinanceFuturesBroker::report);
         } catch (RuntimeException e) {
             throw failure(e, null, "order " + clientOrderId);
         }
@@ -584,14 +541,14 @@ public final class BinanceFuturesBroker implements BrokerPort {
                     + " futures symbols per connection");
         }
         subscribed.addAll(added);
-        if (running) {
+        if (lifecycle.running()) {
             restartMarketStream();
         }
     }
 
     @Override
     public synchronized void unsubscribe(Set<String> symbols) {
-        if (subscribed.removeAll(symbols) && running) {
+        if (subscribed.removeAll(symbols) && lifecycle.running()) {
             restartMarketStream();
         }
     }
@@ -617,13 +574,13 @@ public final class BinanceFuturesBroker implements BrokerPort {
     private final class Market implements MarketListener {
         @Override
         public void onTrade(TradeEvent trade) {
-            emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
+            dispatch.emit(new MarketEvent.Trade(trade.symbol(), trade.tradeTime(), trade.price().doubleValue(),
                     trade.quantity().doubleValue()));
         }
 
         @Override
         public void onGap(long lostAtMillis, long resumedAtMillis) {
-            connection(true, "futures market stream of " + settings.id() + " resumed after "
+            dispatch.connection(true, "futures market stream of " + settings.id() + " resumed after "
                     + (resumedAtMillis - lostAtMillis) + " ms without data");
         }
     }
@@ -634,21 +591,21 @@ public final class BinanceFuturesBroker implements BrokerPort {
         @Override
         public void onOrderUpdate(FuturesEvents.OrderUpdate u) {
             synchronized (orders) {
-                TrackedOrder t = track(u.clientOrderId(), u.symbol(), u.side(), u.quantity());
+                TrackedOrder t = tracker.track(u.clientOrderId(), u.symbol(), u.side(), u.quantity());
                 switch (u.executionType()) {
-                    case "NEW" -> accept(t, u.orderId(), u.time());
+                    case "NEW" -> tracker.accept(t, u.orderId(), u.time());
                     case "TRADE", "CALCULATED" -> {
-                        accept(t, u.orderId(), u.time());
-                        fill(t, u.tradeId(), u.lastQuantity(), u.lastPrice(), u.commission(), u.commissionAsset(),
+                        tracker.accept(t, u.orderId(), u.time());
+                        tracker.fill(t, u.tradeId(), u.lastQuantity(), u.lastPrice(), u.commission(), u.commissionAsset(),
                                 u.time());
                     }
                     case "CANCELED" -> {
                         if (!t.replacing) {
-                            finish(t, new OrderEvent.Cancelled(t.clientOrderId, u.cumulativeQuantity().doubleValue(),
+                            tracker.finish(t, new OrderEvent.Cancelled(t.clientOrderId, u.cumulativeQuantity().doubleValue(),
                                     u.time()));
                         }
                     }
-                    case "EXPIRED" -> finish(t, new OrderEvent.Expired(t.clientOrderId,
+                    case "EXPIRED" -> tracker.finish(t, new OrderEvent.Expired(t.clientOrderId,
                             u.cumulativeQuantity().doubleValue(), u.time()));
                     default -> {
                         // AMENDMENT: a modify this adapter does not send
@@ -672,7 +629,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
                         funding.add(payment);
                         LOG.info("account {}: funding {} {} on {}", settings.id(), b.change().toPlainString(),
                                 b.asset(), p.symbol());
-                        connection(true, "funding " + b.change().toPlainString() + " " + b.asset() + " on "
+                        dispatch.connection(true, "funding " + b.change().toPlainString() + " " + b.asset() + " on "
                                 + p.symbol() + " booked by Binance for account " + settings.id());
                     }
                     break;
@@ -692,7 +649,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
 
         @Override
         public void onGap(long lostAtMillis, long resumedAtMillis) {
-            connection(true, "futures user data of " + settings.id() + " resumed after "
+            dispatch.connection(true, "futures user data of " + settings.id() + " resumed after "
                     + (resumedAtMillis - lostAtMillis) + " ms; reading working orders from REST");
             Thread.ofVirtual().name("binance-futures-reconcile-" + settings.id()).start(BinanceFuturesBroker.this::reconcile);
         }
@@ -700,115 +657,15 @@ public final class BinanceFuturesBroker implements BrokerPort {
 
     /** Reads each order still working here from REST and passes on what the stream missed. */
     void reconcile() {
-        List<TrackedOrder> working;
-        synchronized (orders) {
-            working = orders.values().stream().filter(t -> !t.finished).toList();
-        }
-        for (TrackedOrder t : working) {
-            try {
-                OrderState state = client.queryOrder(t.symbol, t.clientOrderId);
-                List<Trade> trades = state.executedQty().compareTo(t.filled) > 0
-                        ? client.tradesOfOrder(t.symbol, state.orderId()) : List.of();
-                synchronized (orders) {
-                    accept(t, state.orderId(), state.updateTime());
-                    for (Trade trade : trades) {
-                        fill(t, trade.id(), trade.qty(), trade.price(), trade.commission(), trade.commissionAsset(),
-                                trade.time());
-                    }
-                    terminal(t, state);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("account {}: could not reconcile futures order {}: {}", settings.id(), t.clientOrderId,
-                        e.getMessage());
-            }
-        }
+        tracker.reconcile(client::queryOrder, client::tradesOfOrder);
     }
 
     // ------------------------------------------------------------------------------------------ events, once each
 
-    private TrackedOrder track(String id, String symbol, String side, BigDecimal quantity) {
-        return orders.computeIfAbsent(id, k -> new TrackedOrder(id, symbol, Side.valueOf(side), quantity));
-    }
-
-    private void forget(String id) {
-        synchronized (orders) {
-            orders.remove(id);
-        }
-    }
-
     /** A futures REST answer has no trade ids: fills come from the stream (or a reconciliation), never from here. */
     private void apply(TrackedOrder t, OrderState state) {
-        accept(t, state.orderId(), state.updateTime());
-        terminal(t, state);
-    }
-
-    private void terminal(TrackedOrder t, OrderState state) {
-        double filled = state.executedQty().doubleValue();
-        switch (state.status()) {
-            case "CANCELED" -> finish(t, new OrderEvent.Cancelled(t.clientOrderId, filled, state.updateTime()));
-            case "EXPIRED", "EXPIRED_IN_MATCH" -> finish(t, new OrderEvent.Expired(t.clientOrderId, filled, state.updateTime()));
-            case "REJECTED" -> finish(t, new OrderEvent.Rejected(t.clientOrderId, RejectReason.OTHER,
-                    "Binance rejected the order", state.updateTime()));
-            default -> {
-                // NEW, PARTIALLY_FILLED: still working; FILLED: the last fill says so
-            }
-        }
-    }
-
-    private void accept(TrackedOrder t, long orderId, long time) {
-        t.orderId = orderId;
-        if (!t.accepted) {
-            t.accepted = true;
-            emit(new OrderEvent.Accepted(t.clientOrderId, Long.toString(orderId), time));
-        }
-    }
-
-    /** One fill, passed on once; USDⓈ-M commissions are in the margin asset (USDT), out of cash. */
-    private void fill(TrackedOrder t, long tradeId, BigDecimal qty, BigDecimal price, BigDecimal commission,
-            String commissionAsset, long time) {
-        if (!t.tradeIds.add(t.symbol + "-" + tradeId)) {
-            return;
-        }
-        t.filled = t.filled.add(qty);
-        if (t.leaves().signum() == 0) {
-            t.finished = true;
-        }
-        String asset = commission.signum() == 0 || commissionAsset == null || commissionAsset.equals(settings.quoteAsset())
-                ? "" : commissionAsset;
-        emit(new OrderEvent.Fill(t.clientOrderId, t.symbol + "-" + tradeId, t.symbol, t.side, qty.doubleValue(),
-                price.doubleValue(), commission.doubleValue(), t.filled.doubleValue(), t.leaves().doubleValue(), time,
-                asset));
-    }
-
-    private void finish(TrackedOrder t, OrderEvent ending) {
-        if (!t.finished) {
-            t.finished = true;
-            emit(ending);
-        }
-    }
-
-    private void emit(OrderEvent event) {
-        deliver(target -> target.onOrderEvent(event));
-    }
-
-    private void emit(MarketEvent event) {
-        deliver(target -> target.onMarketEvent(event));
-    }
-
-    private void connection(boolean up, String detail) {
-        deliver(target -> target.onConnection(up, detail));
-    }
-
-    private void deliver(Consumer<BrokerListener> call) {
-        ExecutorService events = dispatcher;
-        if (running && events != null) {
-            BrokerListener target = listener;
-            events.execute(() -> {
-                if (running) {
-                    call.accept(target);
-                }
-            });
-        }
+        tracker.accept(t, state.orderId(), state.updateTime());
+        tracker.terminal(t, state);
     }
 
     // ------------------------------------------------------------------------------------------ mapping
@@ -848,30 +705,11 @@ public final class BinanceFuturesBroker implements BrokerPort {
     }
 
     private BrokerException failure(RuntimeException e, BrokerException.Kind kind, String what) {
-        if (e instanceof BrokerException known) {
-            return known;
-        }
-        BrokerException.Kind resolved = kind;
-        if (resolved == null) {
-            resolved = switch (e) {
-                case HostBannedException banned -> BrokerException.Kind.RATE_LIMITED;
-                case BinanceApiException api when api.httpStatus() == 429 -> BrokerException.Kind.RATE_LIMITED;
-                case BinanceApiException api when api.httpStatus() == 401 || api.code() == BinanceApiException.INVALID_SIGNATURE
-                        || api.code() == -2015 || api.code() == -2014 -> BrokerException.Kind.AUTHENTICATION;
-                case BinanceApiException api when api.outcomeUnknown() -> BrokerException.Kind.OUTCOME_UNKNOWN;
-                case UncheckedIOException io -> BrokerException.Kind.NOT_CONNECTED;
-                default -> BrokerException.Kind.BROKER_ERROR;
-            };
-        }
-        return new BrokerException(resolved, "Binance account " + settings.id() + " (futures): " + what + ": "
-                + e.getMessage(), e);
+        return BinanceFailures.failure("Binance account " + settings.id() + " (futures)", e, kind, what);
     }
 
     private void requireRunning() {
-        if (!running) {
-            throw new BrokerException(BrokerException.Kind.NOT_CONNECTED, "Binance account " + settings.id()
-                    + " is not started");
-        }
+        lifecycle.requireRunning();
     }
 
     private long now() {

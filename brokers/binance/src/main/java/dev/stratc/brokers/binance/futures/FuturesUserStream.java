@@ -6,8 +6,8 @@ import dev.stratc.brokers.binance.rest.AlertSink;
 import dev.stratc.brokers.binance.rest.BinanceApiException;
 import dev.stratc.brokers.binance.rest.JsonDecimals;
 import dev.stratc.brokers.binance.stream.RotatingWebSocket;
+import dev.stratc.brokers.binance.stream.UrlSubscribedFrames;
 import dev.stratc.brokers.binance.stream.StreamTimings;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.WebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,8 @@ public final class FuturesUserStream implements AutoCloseable {
         HttpUrl url = streamBase.newBuilder()
                 .encodedPath((base.endsWith("/") ? base : base + "/") + "private/ws/" + listenKey).build();
         socket = new RotatingWebSocket("Binance futures user data", http, new Request.Builder().url(url).build(),
-                new Handler(), scheduler, timings, alerts, clock);
+                new UrlSubscribedFrames(json, "futures user data", this::dispatch, (lost, resumed) -> listener.onGap(lost, resumed)),
+                scheduler, timings, alerts, clock);
         socket.start();
     }
 
@@ -140,30 +140,7 @@ public final class FuturesUserStream implements AutoCloseable {
         }
     }
 
-    private final class Handler implements RotatingWebSocket.Handler {
-        @Override
-        public void opened(WebSocket ws) {
-            // the listenKey in the URL is the subscription
-        }
-
-        @Override
-        public void message(String text) {
-            JsonNode e;
-            try {
-                e = json.readTree(text);
-            } catch (IOException ex) {
-                LOG.warn("unreadable futures user data frame ignored: {}", text);
-                return;
-            }
-            dispatch(e, text);
-        }
-
-        @Override
-        public void gap(long lostAtMillis, long resumedAtMillis) {
-            listener.onGap(lostAtMillis, resumedAtMillis);
-        }
-    }
-
+    /** One at a time, so frames of the two overlapping connections reach the listener one by one. */
     private synchronized void dispatch(JsonNode e, String text) {
         if (!seen.add(text)) {
             return;

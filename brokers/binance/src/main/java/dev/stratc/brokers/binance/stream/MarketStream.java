@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stratc.brokers.binance.rest.AlertSink;
 import dev.stratc.brokers.binance.rest.BookTicker;
-import java.io.IOException;
 import dev.stratc.brokers.binance.rest.JsonDecimals;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,9 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.WebSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trades, klines and book tickers of several symbols over one combined stream
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * candle update only when newer than the last one passed on.
  */
 public final class MarketStream implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MarketStream.class);
 
     private final RotatingWebSocket socket;
     private final MarketListener listener;
@@ -55,7 +50,8 @@ public final class MarketStream implements AutoCloseable {
         HttpUrl url = streamBase.newBuilder().encodedPath((base.endsWith("/") ? base : base + "/") + "stream")
                 .addQueryParameter("streams", names).build();
         this.socket = new RotatingWebSocket("Binance market stream", http, new Request.Builder().url(url).build(),
-                new Handler(), scheduler, timings, alerts, clock);
+                new UrlSubscribedFrames(json, "market stream", this::frame, (lost, resumed) -> listener.onGap(lost, resumed)),
+                scheduler, timings, alerts, clock);
     }
 
     public static String tradeStream(String symbol) {
@@ -97,34 +93,15 @@ public final class MarketStream implements AutoCloseable {
         socket.close();
     }
 
-    private final class Handler implements RotatingWebSocket.Handler {
-        @Override
-        public void opened(WebSocket ws) {
-            // subscriptions are in the URL
+    /** A combined-stream frame: {@code {"stream": name, "data": event}}; a server shutdown notice rotates now. */
+    private void frame(JsonNode frame, String text) {
+        String stream = frame.path("stream").asText();
+        JsonNode data = frame.path("data");
+        if (stream.equals("!serverShutdown") || data.path("e").asText().equals("serverShutdown")) {
+            socket.rotate();
+            return;
         }
-
-        @Override
-        public void message(String text) {
-            JsonNode frame;
-            try {
-                frame = json.readTree(text);
-            } catch (IOException e) {
-                LOG.warn("unreadable market stream frame ignored: {}", text);
-                return;
-            }
-            String stream = frame.path("stream").asText();
-            JsonNode data = frame.path("data");
-            if (stream.equals("!serverShutdown") || data.path("e").asText().equals("serverShutdown")) {
-                socket.rotate();
-                return;
-            }
-            dispatch(stream, data);
-        }
-
-        @Override
-        public void gap(long lostAtMillis, long resumedAtMillis) {
-            listener.onGap(lostAtMillis, resumedAtMillis);
-        }
+        dispatch(stream, data);
     }
 
     /** One at a time, so events of the two overlapping connections reach the listener one by one. */

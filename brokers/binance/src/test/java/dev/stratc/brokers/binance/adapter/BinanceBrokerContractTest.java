@@ -5,20 +5,13 @@ import dev.stratc.brokers.binance.config.BinanceEndpoints;
 import dev.stratc.brokers.binance.mock.MockBinance;
 import dev.stratc.brokers.binance.mock.MockRig;
 import dev.stratc.brokers.binance.sign.HmacKey;
-import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
-import dev.stratc.runtime.broker.ContractMarket;
-import java.math.BigDecimal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 
 /** The shared broker contract, run by the Binance adapter against the mock exchange on loopback. */
-class BinanceBrokerContractTest extends BrokerContractTest {
-    private MockRig rig;
-
+class BinanceBrokerContractTest extends MockExchangeContractTest {
     @Override
-    protected BrokerPort newBroker() {
-        rig = new MockRig();
+    protected BrokerPort newBroker(MockRig rig) {
         rig.exchange.setBalance(MockBinance.DOC_API_KEY, "USDT", "100000");
         // the shared contract counts a position in what was bought; fees in BNB leave it so (fees taken in the
         // base asset are covered by BinanceFeesAndDustTest)
@@ -28,54 +21,17 @@ class BinanceBrokerContractTest extends BrokerContractTest {
     }
 
     static BinanceAccountSettings settings(MockRig rig) {
+        return settings(rig, "binance-test");
+    }
+
+    static BinanceAccountSettings settings(MockRig rig, String id) {
         String base = rig.exchange.restUrl().toString();
         BinanceEndpoints endpoints = new BinanceEndpoints(base, rig.exchange.wsApiUrl().toString(), base);
-        return new BinanceAccountSettings("binance-test", true,
+        return new BinanceAccountSettings(id, true,
                 new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET), endpoints, "USDT", Duration.ofSeconds(5), null);
     }
 
     static BinanceHost host(MockRig rig) {
         return new BinanceHost(rig.http, rig.exchange.restUrl(), Duration.ofSeconds(5), MockRig.FAST, rig.clock, rig.clock);
-    }
-
-    @AfterEach
-    void closeMock() throws Exception {
-        rig.close();
-    }
-
-    @Override
-    protected ContractMarket market() {
-        return new ContractMarket() {
-            @Override
-            public String symbol() {
-                return "BTCUSDT";
-            }
-
-            @Override
-            public double quantity() {
-                return 0.01;
-            }
-
-            @Override
-            public double lastPrice() {
-                return 30000.5;
-            }
-
-            @Override
-            public double restingBuyPrice() {
-                return 29000;
-            }
-
-            @Override
-            public double unaffordableQuantity() {
-                return 100;
-            }
-
-            @Override
-            public void tradeAt(double price, double size) {
-                rig.exchange.trade("BTCUSDT", BigDecimal.valueOf(price).toPlainString(),
-                        BigDecimal.valueOf(size).toPlainString());
-            }
-        };
     }
 }

@@ -1,79 +1,26 @@
 package dev.stratc.brokers.binance.adapter;
 
 import dev.stratc.brokers.binance.config.BinanceAccountSettings;
-import dev.stratc.brokers.binance.config.BinanceEndpoints;
 import dev.stratc.brokers.binance.config.FuturesSettings;
 import dev.stratc.brokers.binance.futures.FuturesHost;
 import dev.stratc.brokers.binance.mock.MockBinance;
 import dev.stratc.brokers.binance.mock.MockRig;
-import dev.stratc.brokers.binance.sign.HmacKey;
-import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
-import dev.stratc.runtime.broker.ContractMarket;
-import java.math.BigDecimal;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 
 /** The shared broker contract, run by the USDⓈ-M futures adapter against the mock's /fapi on loopback. */
-class BinanceFuturesContractTest extends BrokerContractTest {
-    private MockRig rig;
-
+class BinanceFuturesContractTest extends MockExchangeContractTest {
     @Override
-    protected BrokerPort newBroker() {
-        rig = new MockRig();
+    protected BrokerPort newBroker(MockRig rig) {
         rig.exchange.setFuturesWallet(MockBinance.DOC_API_KEY, "100000");
         return new BinanceFuturesBroker(settings(rig, "bn-futures"), new FuturesSettings(5, "ISOLATED", false), host(rig));
     }
 
     static BinanceAccountSettings settings(MockRig rig, String id) {
-        String base = rig.exchange.restUrl().toString();
-        BinanceEndpoints endpoints = new BinanceEndpoints(base, rig.exchange.wsApiUrl().toString(), base);
-        return new BinanceAccountSettings(id, true, new HmacKey(MockBinance.DOC_API_KEY, MockBinance.DOC_SECRET),
-                endpoints, "USDT", Duration.ofSeconds(5), null);
+        return BinanceBrokerContractTest.settings(rig, id);
     }
 
     static FuturesHost host(MockRig rig) {
         return new FuturesHost(rig.http, rig.exchange.restUrl(), Duration.ofSeconds(5), MockRig.FAST, rig.clock, rig.clock);
-    }
-
-    @AfterEach
-    void closeMock() throws Exception {
-        rig.close();
-    }
-
-    @Override
-    protected ContractMarket market() {
-        return new ContractMarket() {
-            @Override
-            public String symbol() {
-                return "BTCUSDT";
-            }
-
-            @Override
-            public double quantity() {
-                return 0.01;
-            }
-
-            @Override
-            public double lastPrice() {
-                return 30000.5;
-            }
-
-            @Override
-            public double restingBuyPrice() {
-                return 29000;
-            }
-
-            @Override
-            public double unaffordableQuantity() {
-                return 100;
-            }
-
-            @Override
-            public void tradeAt(double price, double size) {
-                rig.exchange.trade("BTCUSDT", BigDecimal.valueOf(price).toPlainString(),
-                        BigDecimal.valueOf(size).toPlainString());
-            }
-        };
     }
 }
