@@ -7,7 +7,7 @@ import java.util.Set;
 
 import dev.stratc.brokers.kis.KisAccountConfig;
 import dev.stratc.brokers.kis.KisBrokerFactory;
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kis.KisConfigLoader;
 import dev.stratc.brokers.kis.KisException;
 import dev.stratc.brokers.kis.KisSession;
@@ -71,7 +71,7 @@ public final class DataFetchKisCommand extends KrxDataFetchCommand<KisAccountCon
     protected Source open(KisAccountConfig account) {
         try {
             KisSession session = KisSession.open(account);
-            KisHistory history = new KisHistory(session.quotations(), account.mode(), KisClock.SYSTEM);
+            KisHistory history = new KisHistory(session.quotations(), account.mode(), BrokerClock.SYSTEM);
             return (symbol, timeframe, first, last) -> {
                 KisHistory.Timeframe size = timeframe == Timeframe.DAY
                         ? KisHistory.Timeframe.DAY : KisHistory.Timeframe.MINUTE;

@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-import dev.stratc.brokers.kiwoom.KiwoomClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kiwoom.KiwoomConfig;
 import dev.stratc.brokers.kiwoom.KiwoomConfigLoader;
 import dev.stratc.brokers.kiwoom.KiwoomException;
@@ -74,7 +74,7 @@ public final class DataFetchKiwoomCommand extends KrxDataFetchCommand<KiwoomConf
     @Override
     protected Source open(KiwoomConfig account) {
         try {
-            KiwoomHistory history = new KiwoomHistory(KiwoomSession.open(account).rest(), KiwoomClock.SYSTEM);
+            KiwoomHistory history = new KiwoomHistory(KiwoomSession.open(account).rest(), BrokerClock.SYSTEM);
             return (symbol, timeframe, first, last) -> {
                 KiwoomHistory.Timeframe size = timeframe == Timeframe.DAY
                         ? KiwoomHistory.Timeframe.DAY : KiwoomHistory.Timeframe.MINUTE;
