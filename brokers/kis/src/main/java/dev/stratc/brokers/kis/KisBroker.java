@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import dev.stratc.brokers.kis.rest.KisDomesticQuotations;
 import dev.stratc.brokers.kis.rest.KisExecution;
 import dev.stratc.brokers.kis.rest.KisOrderAck;
@@ -80,7 +82,7 @@ public final class KisBroker implements BrokerPort {
     }
 
     private final KisSession session;
-    private final KisClock clock;
+    private final BrokerClock clock;
     private final KisRealtimeClient.Timing timing;
     private final Path orderBookDir;
     private OrderIdBook orderIds;
@@ -107,7 +109,7 @@ public final class KisBroker implements BrokerPort {
      * @param orderBookDir where the client-id → order-number files live (one per account and trading day), so a
      *                     restarted runtime finds today's orders
      */
-    public KisBroker(KisSession session, KisClock clock, KisRealtimeClient.Timing timing, Path orderBookDir) {
+    public KisBroker(KisSession session, BrokerClock clock, KisRealtimeClient.Timing timing, Path orderBookDir) {
         this.session = session;
         this.clock = clock;
         this.timing = timing;
@@ -115,7 +117,7 @@ public final class KisBroker implements BrokerPort {
     }
 
     public static KisBroker open(KisAccountConfig config, Path orderBookDir) {
-        return new KisBroker(KisSession.open(config), KisClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT,
+        return new KisBroker(KisSession.open(config), BrokerClock.SYSTEM, KisRealtimeClient.Timing.DEFAULT,
                 orderBookDir);
     }
 

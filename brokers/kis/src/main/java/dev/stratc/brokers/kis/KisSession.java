@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import dev.stratc.brokers.kis.auth.AccessTokenProvider;
 import dev.stratc.brokers.kis.auth.ApprovalKeyProvider;
 import dev.stratc.brokers.kis.auth.HashkeyClient;
@@ -29,7 +31,7 @@ public final class KisSession {
     private final KisDomesticTrading trading;
     private final KisOverseasStock overseas;
 
-    public KisSession(KisAccountConfig config, OkHttpClient http, KisClock clock) {
+    public KisSession(KisAccountConfig config, OkHttpClient http, BrokerClock clock) {
         this.config = config;
         this.http = http;
         this.tokens = new AccessTokenProvider(http, config.endpoints(), config.credentials(),
@@ -46,7 +48,7 @@ public final class KisSession {
     }
 
     public static KisSession open(KisAccountConfig config) {
-        return new KisSession(config, defaultHttpClient(), KisClock.SYSTEM);
+        return new KisSession(config, defaultHttpClient(), BrokerClock.SYSTEM);
     }
 
     public static OkHttpClient defaultHttpClient() {

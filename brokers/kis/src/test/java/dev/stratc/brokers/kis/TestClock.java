@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kis;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #advance}s move the wall clock forward instead of sleeping. Short waits (request pacing) really sleep,
  * because the mock server counts its rate limit in real time.
  */
-public final class TestClock implements KisClock {
+public final class TestClock implements BrokerClock {
 
     private final AtomicLong offsetNanos = new AtomicLong();
     private final AtomicLong skippedNanos = new AtomicLong();
@@ -30,7 +32,7 @@ public final class TestClock implements KisClock {
             advance(duration);
             skippedNanos.addAndGet(duration.toNanos());
         } else {
-            KisClock.SYSTEM.sleep(duration);
+            BrokerClock.SYSTEM.sleep(duration);
         }
     }
 

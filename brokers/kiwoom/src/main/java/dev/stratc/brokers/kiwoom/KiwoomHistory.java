@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stratc.data.Bars;
@@ -51,9 +53,9 @@ public final class KiwoomHistory {
     }
 
     private final KiwoomRest rest;
-    private final KiwoomClock clock;
+    private final BrokerClock clock;
 
-    public KiwoomHistory(KiwoomRest rest, KiwoomClock clock) {
+    public KiwoomHistory(KiwoomRest rest, BrokerClock clock) {
         this.rest = rest;
         this.clock = clock;
     }

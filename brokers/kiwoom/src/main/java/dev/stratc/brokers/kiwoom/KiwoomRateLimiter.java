@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,20 +27,20 @@ public final class KiwoomRateLimiter {
     private static final Map<String, KiwoomRateLimiter> BY_KEY = new ConcurrentHashMap<>();
 
     private final KiwoomLimits limits;
-    private final KiwoomClock clock;
+    private final BrokerClock clock;
     private final Map<String, Deque<Long>> perApiId = new HashMap<>();
     private final Deque<Long> queries = new ArrayDeque<>();
     private final Deque<Long> orders = new ArrayDeque<>();
     private final Map<String, Long> pausedUntil = new HashMap<>();
     private final Map<String, Duration> nextPause = new HashMap<>();
 
-    public KiwoomRateLimiter(KiwoomLimits limits, KiwoomClock clock) {
+    public KiwoomRateLimiter(KiwoomLimits limits, BrokerClock clock) {
         this.limits = limits;
         this.clock = clock;
     }
 
     /** The limiter of a key ({@link KiwoomConfig#keyFingerprint()}), shared in the process. */
-    public static KiwoomRateLimiter forKey(KiwoomConfig config, KiwoomClock clock) {
+    public static KiwoomRateLimiter forKey(KiwoomConfig config, BrokerClock clock) {
         return BY_KEY.computeIfAbsent(config.keyFingerprint() + "|" + config.limits(),
                 k -> new KiwoomRateLimiter(config.limits(), clock));
     }

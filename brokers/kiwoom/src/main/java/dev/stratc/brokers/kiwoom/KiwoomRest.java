@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -40,10 +42,10 @@ public final class KiwoomRest {
     private final KiwoomHttp http;
     private final KiwoomTokens tokens;
     private final KiwoomRateLimiter limiter;
-    private final KiwoomClock clock;
+    private final BrokerClock clock;
 
     public KiwoomRest(KiwoomConfig config, KiwoomHttp http, KiwoomTokens tokens, KiwoomRateLimiter limiter,
-            KiwoomClock clock) {
+            BrokerClock clock) {
         this.config = config;
         this.http = http;
         this.tokens = tokens;

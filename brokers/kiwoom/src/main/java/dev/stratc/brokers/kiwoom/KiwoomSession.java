@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import okhttp3.OkHttpClient;
 
 /** One Kiwoom account wired up: its token, its paced REST channel and the typed TRs. */
@@ -9,9 +11,9 @@ public final class KiwoomSession {
     private final KiwoomTokens tokens;
     private final KiwoomRest rest;
     private final KiwoomTrading trading;
-    private final KiwoomClock clock;
+    private final BrokerClock clock;
 
-    public KiwoomSession(KiwoomConfig config, OkHttpClient client, KiwoomClock clock) {
+    public KiwoomSession(KiwoomConfig config, OkHttpClient client, BrokerClock clock) {
         this.config = config;
         this.client = client;
         this.clock = clock;
@@ -22,7 +24,7 @@ public final class KiwoomSession {
     }
 
     public static KiwoomSession open(KiwoomConfig config) {
-        return new KiwoomSession(config, KiwoomHttp.defaultClient(), KiwoomClock.SYSTEM);
+        return new KiwoomSession(config, KiwoomHttp.defaultClient(), BrokerClock.SYSTEM);
     }
 
     public KiwoomConfig config() {
@@ -41,7 +43,7 @@ public final class KiwoomSession {
         return trading;
     }
 
-    public KiwoomClock clock() {
+    public BrokerClock clock() {
         return clock;
     }
 

@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -54,13 +56,13 @@ public final class KiwoomTokens {
 
     private final KiwoomConfig config;
     private final KiwoomHttp http;
-    private final KiwoomClock clock;
+    private final BrokerClock clock;
     private Token token;
     /** The tokens already renewed after a refusal: a second refusal of their successor is final. */
     private final java.util.Set<String> renewedAfter = new java.util.HashSet<>();
     private int issued;
 
-    KiwoomTokens(KiwoomConfig config, KiwoomHttp http, KiwoomClock clock) {
+    KiwoomTokens(KiwoomConfig config, KiwoomHttp http, BrokerClock clock) {
         this.config = config;
         this.http = http;
         this.clock = clock;

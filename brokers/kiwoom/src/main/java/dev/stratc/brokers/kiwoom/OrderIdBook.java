@@ -1,12 +1,9 @@
 package dev.stratc.brokers.kiwoom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stratc.runtime.broker.OrderJournal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,45 +16,34 @@ final class OrderIdBook {
             double limitPrice) {
     }
 
-    private final Path file;
+    private final OrderJournal journal;
 
     OrderIdBook(Path file) {
-        this.file = file;
+        this.journal = new OrderJournal(file);
     }
 
-    synchronized void record(Entry e) {
+    void record(Entry e) {
         String line = KiwoomJson.MAPPER.createObjectNode().put("client_order_id", e.clientOrderId())
                 .put("ord_no", e.orderNo()).put("symbol", e.symbol()).put("side", e.side()).put("type", e.type())
-                .put("quantity", e.quantity()).put("limit_price", e.limitPrice()).toString() + "\n";
+                .put("quantity", e.quantity()).put("limit_price", e.limitPrice()).toString();
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.SYNC);
+            journal.append(line);
         } catch (IOException ex) {
             throw new KiwoomException("cannot record order " + e.clientOrderId() + " (Kiwoom " + e.orderNo() + ") in "
-                    + file + ": " + ex.getMessage(), ex);
+                    + journal.file() + ": " + ex.getMessage(), ex);
         }
     }
 
-    synchronized List<Entry> load() {
-        List<Entry> entries = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return entries;
-        }
+    List<Entry> load() {
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                try {
-                    JsonNode j = KiwoomJson.MAPPER.readTree(line);
-                    entries.add(new Entry(j.path("client_order_id").asText(), j.path("ord_no").asText(),
-                            j.path("symbol").asText(), j.path("side").asText(), j.path("type").asText(),
-                            j.path("quantity").asLong(), j.path("limit_price").asDouble(Double.NaN)));
-                } catch (IOException | RuntimeException torn) {
-                    // the last line of a crashed process
-                }
-            }
+            return journal.read(line -> {
+                JsonNode j = KiwoomJson.MAPPER.readTree(line);
+                return new Entry(j.path("client_order_id").asText(), j.path("ord_no").asText(),
+                        j.path("symbol").asText(), j.path("side").asText(), j.path("type").asText(),
+                        j.path("quantity").asLong(), j.path("limit_price").asDouble(Double.NaN));
+            });
         } catch (IOException e) {
-            throw new KiwoomException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new KiwoomException("cannot read " + journal.file() + ": " + e.getMessage(), e);
         }
-        return entries;
     }
 }

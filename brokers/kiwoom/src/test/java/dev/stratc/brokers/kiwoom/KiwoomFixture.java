@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import dev.stratc.brokers.kiwoom.mock.MockKiwoom;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,7 @@ public final class KiwoomFixture implements AutoCloseable {
     }
 
     public KiwoomSession session(KiwoomLimits limits) {
-        return new KiwoomSession(config(limits), KiwoomHttp.defaultClient(), KiwoomClock.SYSTEM);
+        return new KiwoomSession(config(limits), KiwoomHttp.defaultClient(), BrokerClock.SYSTEM);
     }
 
     public KiwoomBroker broker() {

@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kiwoom;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +72,7 @@ class KiwoomRestTest {
     void wrongSecretIsAnAuthenticationErrorWithAHint() {
         KiwoomConfig wrong = KiwoomConfig.of("kw", KiwoomEnvironment.MOCK, KiwoomFixture.MOCK_KEY, "wrong",
                 kiwoom.restUrl(), kiwoom.webSocketUrl(), dir.resolve("t2"), KiwoomFixture.FAST);
-        KiwoomSession session = new KiwoomSession(wrong, KiwoomHttp.defaultClient(), KiwoomClock.SYSTEM);
+        KiwoomSession session = new KiwoomSession(wrong, KiwoomHttp.defaultClient(), BrokerClock.SYSTEM);
         assertThatThrownBy(() -> session.trading().holdings()).isInstanceOf(KiwoomAuthException.class)
                 .hasMessageContaining("8002").hasMessageContaining("secret_key").hasMessageNotContaining("wrong");
     }
@@ -79,7 +81,7 @@ class KiwoomRestTest {
     void aKeyOfTheOtherHostIsNamedAsSuch() {
         KiwoomConfig real = KiwoomConfig.of("kw", KiwoomEnvironment.MOCK, KiwoomFixture.REAL_KEY,
                 KiwoomFixture.SECRET, kiwoom.restUrl(), kiwoom.webSocketUrl(), dir.resolve("t3"), KiwoomFixture.FAST);
-        KiwoomSession session = new KiwoomSession(real, KiwoomHttp.defaultClient(), KiwoomClock.SYSTEM);
+        KiwoomSession session = new KiwoomSession(real, KiwoomHttp.defaultClient(), BrokerClock.SYSTEM);
         assertThatThrownBy(() -> session.trading().holdings()).hasMessageContaining("8030")
                 .hasMessageContaining("other environment");
     }

@@ -2,7 +2,7 @@ package dev.stratc.brokers.kis.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratc.brokers.kis.KisAuthException;
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kis.KisCredentials;
 import dev.stratc.brokers.kis.KisEndpoints;
 import dev.stratc.brokers.kis.KisErrorCatalog;
@@ -39,13 +39,13 @@ public final class AccessTokenProvider {
     private final KisEndpoints endpoints;
     private final KisCredentials credentials;
     private final TokenCache cache;
-    private final KisClock clock;
+    private final BrokerClock clock;
 
     private AccessToken token;
     private Instant lastIssuedAt = Instant.EPOCH;
 
     public AccessTokenProvider(OkHttpClient http, KisEndpoints endpoints, KisCredentials credentials,
-            TokenCache cache, KisClock clock) {
+            TokenCache cache, BrokerClock clock) {
         this.http = http;
         this.endpoints = endpoints;
         this.credentials = credentials;

@@ -1,7 +1,7 @@
 package dev.stratc.brokers.kis.auth;
 
 import dev.stratc.brokers.kis.KisAuthException;
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kis.KisCredentials;
 import dev.stratc.brokers.kis.KisEndpoints;
 import dev.stratc.brokers.kis.KisErrorCatalog;
@@ -22,12 +22,12 @@ public final class ApprovalKeyProvider {
     private final OkHttpClient http;
     private final KisEndpoints endpoints;
     private final KisCredentials credentials;
-    private final KisClock clock;
+    private final BrokerClock clock;
 
     private String key;
     private Instant issuedAt;
 
-    public ApprovalKeyProvider(OkHttpClient http, KisEndpoints endpoints, KisCredentials credentials, KisClock clock) {
+    public ApprovalKeyProvider(OkHttpClient http, KisEndpoints endpoints, KisCredentials credentials, BrokerClock clock) {
         this.http = http;
         this.endpoints = endpoints;
         this.credentials = credentials;

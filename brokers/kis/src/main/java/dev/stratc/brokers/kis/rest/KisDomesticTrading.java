@@ -6,7 +6,7 @@ import static dev.stratc.brokers.kis.rest.KisJson.whole;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stratc.brokers.kis.KisAccountNumber;
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kis.KisInvalidOrderException;
 import dev.stratc.brokers.kis.KisMode;
 import dev.stratc.brokers.kis.symbols.KrxSymbol;
@@ -38,11 +38,11 @@ public final class KisDomesticTrading {
     private final KisMode mode;
     private final KisAccountNumber account;
     private final KisDomesticQuotations quotations;
-    private final KisClock clock;
+    private final BrokerClock clock;
     private final Map<String, PriceBand> bands = new ConcurrentHashMap<>();
 
     public KisDomesticTrading(KisRestClient rest, KisMode mode, KisAccountNumber account,
-            KisDomesticQuotations quotations, KisClock clock) {
+            KisDomesticQuotations quotations, BrokerClock clock) {
         this.rest = rest;
         this.mode = mode;
         this.account = account;

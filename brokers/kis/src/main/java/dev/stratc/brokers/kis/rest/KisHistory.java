@@ -1,6 +1,6 @@
 package dev.stratc.brokers.kis.rest;
 
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 import dev.stratc.brokers.kis.KisException;
 import dev.stratc.brokers.kis.KisMode;
 import dev.stratc.brokers.kis.symbols.KrxSymbol;
@@ -52,9 +52,9 @@ public final class KisHistory {
 
     private final KisDomesticQuotations quotations;
     private final KisMode mode;
-    private final KisClock clock;
+    private final BrokerClock clock;
 
-    public KisHistory(KisDomesticQuotations quotations, KisMode mode, KisClock clock) {
+    public KisHistory(KisDomesticQuotations quotations, KisMode mode, BrokerClock clock) {
         this.quotations = quotations;
         this.mode = mode;
         this.clock = clock;

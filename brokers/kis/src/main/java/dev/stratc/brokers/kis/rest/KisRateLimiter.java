@@ -1,6 +1,6 @@
 package dev.stratc.brokers.kis.rest;
 
-import dev.stratc.brokers.kis.KisClock;
+import dev.stratc.runtime.broker.BrokerClock;
 
 /**
  * The request budget of one app key: at most {@code count} requests in any window of {@code count / rate}
@@ -46,7 +46,7 @@ public final class KisRateLimiter {
      * @param requestsPerSecond the most KIS accepts from this key in a second (20 real, 2 paper; lower for a new
      *                          key)
      */
-    public KisRateLimiter(String name, double requestsPerSecond, KisClock clock) {
+    public KisRateLimiter(String name, double requestsPerSecond, BrokerClock clock) {
         this(name, requestsPerSecond, RequestLedger.inMemory(clock::nanoTime));
     }
 

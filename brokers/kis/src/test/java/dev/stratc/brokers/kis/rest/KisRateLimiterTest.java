@@ -1,5 +1,7 @@
 package dev.stratc.brokers.kis.rest;
 
+import dev.stratc.runtime.broker.BrokerClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratc.brokers.kis.KisAccountConfig;
@@ -59,7 +61,7 @@ class KisRateLimiterTest {
 
     @Test
     void aRequestHoldsItsPlaceUntilAWindowAfterItsAnswer() throws Exception {
-        KisRateLimiter limiter = new KisRateLimiter("paper", 2, dev.stratc.brokers.kis.KisClock.SYSTEM);
+        KisRateLimiter limiter = new KisRateLimiter("paper", 2, BrokerClock.SYSTEM);
         long start = System.nanoTime();
         KisRateLimiter.Permit first = limiter.acquire();
         KisRateLimiter.Permit second = limiter.acquire();

@@ -1,13 +1,14 @@
-package dev.stratc.brokers.kis;
+package dev.stratc.runtime.broker;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Time as the adapter sees it: wall-clock instants for token expiry, a monotonic reading for pacing, and sleeping.
- * Tests substitute a clock whose sleep advances time instead of waiting.
+ * Time as a broker adapter sees it: wall-clock instants for token expiry and the trading day, a monotonic reading
+ * for pacing requests, and sleeping. One interface for every adapter so that tests substitute a clock whose sleep
+ * advances time instead of waiting.
  */
-public interface KisClock {
+public interface BrokerClock {
 
     Instant now();
 
@@ -15,7 +16,7 @@ public interface KisClock {
 
     void sleep(Duration duration) throws InterruptedException;
 
-    KisClock SYSTEM = new KisClock() {
+    BrokerClock SYSTEM = new BrokerClock() {
         @Override
         public Instant now() {
             return Instant.now();
@@ -28,7 +29,7 @@ public interface KisClock {
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
-            if (!duration.isNegative() && !duration.isZero()) {
+            if (duration.isPositive()) {
                 Thread.sleep(duration);
             }
         }
