@@ -44,6 +44,8 @@ public final class KafkaSource implements SequencedSource {
     private final Set<TopicPartition> caughtUp = new HashSet<>();
     private final AtomicLong recordsIn = new AtomicLong();
     private final AtomicLong recordsOut = new AtomicLong();
+    /** Partitions gained or lost since the start: a status figure, and how a test knows the split stayed put. */
+    private final AtomicLong partitionsMoved = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile long newestBarPublished;
     private volatile Map<TopicPartition, Long> lag = Map.of();
@@ -70,18 +72,21 @@ public final class KafkaSource implements SequencedSource {
         consumer.subscribe(config.topics(), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                partitionsMoved.addAndGet(partitions.size());
                 partitions.forEach(KafkaSource.this::forget);
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                partitionsMoved.addAndGet(partitions.size());
                 partitions.forEach(KafkaSource.this::forget);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // a partition this engine now owns is read from its start: the strategy's state for its symbols
-                // is warmed from the retained records before anything on them is traded
+                // a partition this engine now owns is read from its start; records older than the engine's own
+                // position are skipped, so a partition gained mid-run is not yet warmed (docs/runtime.md)
+                partitionsMoved.addAndGet(partitions.size());
                 consumer.seekToBeginning(partitions);
                 partitions.forEach(tp -> buffers.put(tp, new ArrayDeque<>()));
                 owned = Set.copyOf(buffers.keySet());
@@ -199,6 +204,11 @@ public final class KafkaSource implements SequencedSource {
         if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, null);
         }
+    }
+
+    /** How many partitions this engine gained or lost since it started (each counted once per move). */
+    public long partitionsMoved() {
+        return partitionsMoved.get();
     }
 
     /** The owned partitions. */
