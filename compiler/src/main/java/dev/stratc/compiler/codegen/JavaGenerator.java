@@ -399,16 +399,22 @@ public final class JavaGenerator {
             lines.add("s" + id + " = false;");
         }
         chunked(out, lines, "update", "BarView bar, int index", "bar, index");
-        out.open("if (index >= warmupBars)");
-        out.line("rules(" + RULE_ARGUMENTS + ");");
-        out.close();
+        // After the rules, so that a var's history holds the value it had when its bar ended.
+        String history = "history(bar, position, index);";
+        out.open("if (index < warmupBars)");
         if (!records.isEmpty()) {
-            // After the rules, so that a var's history holds the value it had when its bar ended.
-            out.line("// History of the series read with [n], as they are at the end of the bar");
-            chunked(out, records, "record", "BarView bar, PositionView position, int index", "bar, position, index");
+            out.line(history);
+        }
+        out.line("return;");
+        out.close();
+        rules(out);
+        if (!records.isEmpty()) {
+            out.line(history);
+            methods.add(new PendingMethod("private void history(BarView bar, PositionView position, int index)",
+                    w -> chunked(w, records, "record", "BarView bar, PositionView position, int index",
+                            "bar, position, index")));
         }
         out.close();
-        methods.add(new PendingMethod("private void rules(" + RULE_PARAMETERS + ")", this::rules));
     }
 
     private void rules(JavaWriter out) {
