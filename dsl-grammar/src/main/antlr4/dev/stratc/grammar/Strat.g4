@@ -23,6 +23,11 @@ strategyMember
     : PARAMETERS '{' parameters+=parameter* '}'                  #parametersBlock
     | kind=(SCAN | ENTRY | EXIT) '{' statements+=statement* '}'  #ruleBlock
     | letDeclaration                                             #letMember
+    | VAR name=identifier '=' value=expression                   #varMember
+    | FN name=identifier '(' (params+=identifier (',' params+=identifier)* ','?)? ')'
+        ( '=' result=expression
+        | '{' lets+=letDeclaration* RETURN result=expression '}'
+        )                                                        #functionMember
     ;
 
 parameter
@@ -41,8 +46,15 @@ letDeclaration
 statement
     : WHEN '(' condition=expression ')' body=block               #whenStatement
     | ON SIGNAL '(' name=STRING ')' body=block                  #onSignalStatement
+    | ifStatement                                                #ifElseStatement
     | letDeclaration                                             #letStatement
+    | name=identifier ':=' value=expression                      #assignStatement
     | call                                                       #actionStatement
+    ;
+
+// else if chains nest: the else branch of an if is another if, or a block.
+ifStatement
+    : IF '(' condition=expression ')' body=block (ELSE (elseIf=ifStatement | otherwise=block))?
     ;
 
 block
@@ -57,7 +69,7 @@ argument
     : (name=identifier ':')? value=expression
     ;
 
-// Loosest last: OR, AND, NOT, comparisons and between, + -, * /, unary minus, then [n] and .member.
+// Loosest last: c ? a : b, OR, AND, NOT, comparisons and between, + -, * /, unary minus, then [n] and .member.
 expression
     : subject=expression '[' offset=expression ']'                                  #historyExpression
     | target=expression '.' member=identifier                                       #memberExpression
@@ -69,6 +81,7 @@ expression
     | NOT operand=expression                                                        #notExpression
     | left=expression AND right=expression                                          #andExpression
     | left=expression OR right=expression                                           #orExpression
+    | <assoc=right> condition=expression '?' whenTrue=expression ':' whenFalse=expression #conditionalExpression
     | call                                                                          #callExpression
     | name=identifier                                                               #nameExpression
     | value=NUMBER                                                                  #numberLiteral
@@ -103,6 +116,11 @@ SIGNAL     : 'signal';
 IN         : 'in';
 STEP       : 'step';
 BETWEEN    : 'between';
+IF         : 'if';
+ELSE       : 'else';
+VAR        : 'var';
+FN         : 'fn';
+RETURN     : 'return';
 TRUE       : 'true';
 FALSE      : 'false';
 AND        : 'and' | 'AND' | '&&';
@@ -116,7 +134,9 @@ RBRACE   : '}';
 LBRACKET : '[';
 RBRACKET : ']';
 COMMA    : ',';
+REASSIGN : ':=';
 COLON    : ':';
+QUESTION : '?';
 DOT      : '.';
 RANGE    : '..';
 ASSIGN   : '=';

@@ -91,11 +91,16 @@ final class Completions {
         List<CompletionItem> items = new ArrayList<>();
         for (Declaration declaration : document.declarations().visibleAt(document.codePointOffset(offset))) {
             if (seen.add(declaration.name())) {
-                CompletionItem item = item(declaration.name(),
-                        declaration.kind() == Declarations.Kind.PARAMETER
-                                ? CompletionItemKind.Constant
-                                : CompletionItemKind.Variable,
-                        document.source(declaration.span()), null);
+                CompletionItemKind kind = switch (declaration.kind()) {
+                    case PARAMETER -> CompletionItemKind.Constant;
+                    case FUNCTION -> CompletionItemKind.Function;
+                    default -> CompletionItemKind.Variable;
+                };
+                CompletionItem item = item(declaration.name(), kind, document.source(declaration.span()), null);
+                if (declaration.kind() == Declarations.Kind.FUNCTION) {
+                    item.setInsertText(declaration.name() + "($0)");
+                    item.setInsertTextFormat(InsertTextFormat.Snippet);
+                }
                 item.setSortText("1" + declaration.name());
                 items.add(item);
             }

@@ -11,10 +11,13 @@ import dev.stratc.compiler.ast.SourceSpan;
 import dev.stratc.compiler.ast.Statement;
 import dev.stratc.compiler.ast.StrategyFile;
 
-/** The names a strategy declares, parameters and {@code let}s, with where they are written and visible. */
+/**
+ * The names a strategy declares, parameters, {@code let}s, {@code var}s, functions and their parameters, with where
+ * they are written and visible.
+ */
 final class Declarations {
 
-    enum Kind { PARAMETER, LET }
+    enum Kind { PARAMETER, LET, VAR, FUNCTION, FUNCTION_PARAMETER }
 
     /**
      * @param nameSpan where the name is written
@@ -51,6 +54,20 @@ final class Declarations {
                     case Member.RuleBlock block -> collectLets(block.statements(), block.span(), found);
                     case Statement.Let let -> found.add(new Declaration(let.name(), Kind.LET, let.nameSpan(),
                             let.span(), null));
+                    case Member.Var variable -> found.add(new Declaration(variable.name(), Kind.VAR,
+                            variable.nameSpan(), variable.span(), null));
+                    case Member.Function function -> {
+                        found.add(new Declaration(function.name(), Kind.FUNCTION, function.nameSpan(), function.span(),
+                                null));
+                        for (Member.FunctionParameter parameter : function.parameters()) {
+                            found.add(new Declaration(parameter.name(), Kind.FUNCTION_PARAMETER, parameter.span(),
+                                    parameter.span(), function.span()));
+                        }
+                        for (Statement.Let let : function.lets()) {
+                            found.add(new Declaration(let.name(), Kind.LET, let.nameSpan(), let.span(),
+                                    function.span()));
+                        }
+                    }
                 }
             }
         }
@@ -64,7 +81,13 @@ final class Declarations {
                         let.span(), scope));
                 case Statement.When when -> collectLets(when.body(), when.span(), found);
                 case Statement.OnSignal on -> collectLets(on.body(), on.span(), found);
+                case Statement.If branch -> {
+                    collectLets(branch.body(), branch.span(), found);
+                    collectLets(branch.elseBranch(), branch.span(), found);
+                }
                 case Statement.Action action -> {
+                }
+                case Statement.Assign assign -> {
                 }
             }
         }

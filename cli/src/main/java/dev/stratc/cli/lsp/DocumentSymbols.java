@@ -32,6 +32,13 @@ final class DocumentSymbols {
                         block.span(), keyword(block.span(), block.kind().keyword()),
                         statements(document, block.statements()));
                 case Statement.Let let -> let(document, let);
+                case Member.Var variable -> symbol(document, variable.name(), SymbolKind.Variable,
+                        "var = " + document.source(variable.value().span()), variable.span(), variable.nameSpan(),
+                        List.of());
+                case Member.Function function -> symbol(document, function.name(), SymbolKind.Function,
+                        "fn(" + String.join(", ", function.parameters().stream()
+                                .map(Member.FunctionParameter::name).toList()) + ")",
+                        function.span(), function.nameSpan(), List.of());
             });
         }
         return List.of(symbol(document, tree.name(), SymbolKind.Class, "strategy", tree.span(), tree.nameSpan(),
@@ -46,7 +53,13 @@ final class DocumentSymbols {
                 case Statement.OnSignal on -> symbols.add(symbol(document, "on signal(\"" + on.signal() + "\")",
                         SymbolKind.Event, null, on.span(), on.signalSpan(), statements(document, on.body())));
                 case Statement.When when -> symbols.addAll(statements(document, when.body()));
+                case Statement.If branch -> {
+                    symbols.addAll(statements(document, branch.body()));
+                    symbols.addAll(statements(document, branch.elseBranch()));
+                }
                 case Statement.Action action -> {
+                }
+                case Statement.Assign assign -> {
                 }
             }
         }

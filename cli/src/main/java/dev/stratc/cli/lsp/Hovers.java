@@ -37,7 +37,13 @@ final class Hovers {
                     + " emits the signal NAME for this symbol in the same evaluation; `signal.key` reads its payload.");
         }
         if (tokens.isCalled(name)) {
-            return catalog.callable(name.text()).map(LanguageCatalog.Callable::documentation);
+            Optional<String> callable = catalog.callable(name.text()).map(LanguageCatalog.Callable::documentation);
+            if (callable.isPresent()) {
+                return callable;
+            }
+            return document.declarations().resolve(name.text(), document.codePointOffset(name.start()))
+                    .filter(declaration -> declaration.kind() == Declarations.Kind.FUNCTION)
+                    .map(declaration -> declaration(document, declaration));
         }
         if (tokens.isLabel(name)) {
             Optional<String> argument = tokens.enclosingCall(name.start())
@@ -74,11 +80,24 @@ final class Hovers {
     }
 
     private static String declaration(OpenDocument document, Declaration declaration) {
-        String code = "```strat\n" + (declaration.kind() == Declarations.Kind.LET ? "" : "parameter ")
-                + document.source(declaration.span()) + "\n```\n";
-        return declaration.kind() == Declarations.Kind.PARAMETER
-                ? code + "A parameter of the strategy: change it on the command line with `-P "
-                        + declaration.name() + "=…`."
-                : code + "A series named with `let`.";
+        String source = document.source(declaration.span());
+        if (declaration.kind() == Declarations.Kind.FUNCTION) {
+            // the signature, not the whole body
+            int end = source.indexOf('{') >= 0 && (source.indexOf('=') < 0 || source.indexOf('{') < source.indexOf('='))
+                    ? source.indexOf('{') : source.length();
+            source = source.substring(0, end).strip();
+        }
+        String code = "```strat\n" + (declaration.kind() == Declarations.Kind.PARAMETER ? "parameter " : "")
+                + source + "\n```\n";
+        return code + switch (declaration.kind()) {
+            case PARAMETER -> "A parameter of the strategy: change it on the command line with `-P "
+                    + declaration.name() + "=…`.";
+            case LET -> "A series named with `let`.";
+            case VAR -> "A var: a value this symbol keeps from bar to bar, set to this when the rules first run and"
+                    + " changed with `" + declaration.name() + " := …`; na until then.";
+            case FUNCTION -> "A function of this strategy: pure, inlined where it is called, its kinds those of the"
+                    + " arguments of each call.";
+            case FUNCTION_PARAMETER -> "A parameter of the function: the value the call gives it.";
+        };
     }
 }

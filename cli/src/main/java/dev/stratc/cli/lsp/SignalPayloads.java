@@ -39,6 +39,12 @@ final class SignalPayloads {
             switch (statement) {
                 case Statement.Action action -> emitted(action.call());
                 case Statement.When when -> collect(when.body());
+                case Statement.If branch -> {
+                    collect(branch.body());
+                    collect(branch.elseBranch());
+                }
+                case Statement.Assign assign -> {
+                }
                 case Statement.OnSignal on -> {
                     handlers.add(on);
                     collect(on.body());

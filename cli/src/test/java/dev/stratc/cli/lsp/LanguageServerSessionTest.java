@@ -197,6 +197,35 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void hoverAndCompletionKnowVarsAndFunctions() throws Exception {
+        open("""
+                strategy("State") {
+                  var stop_price = na
+                  fn spread(a, b) = a - b
+                  entry {
+                    if (spread(close, open) > 1) {
+                      stop_price := low
+                      buy()
+                    } else {
+                      log(sp)
+                    }
+                  }
+                }
+                """);
+        client.nextDiagnostics();
+
+        assertThat(hoverText(4, 10)).contains("fn spread(a, b)").contains("inlined");
+        assertThat(hoverText(5, 8)).contains("var stop_price = na").contains("bar to bar");
+        assertThat(hoverText(2, 20)).contains("parameter of the function");
+        List<CompletionItem> items = complete(8, 12);
+        CompletionItem spread = items.stream().filter(item -> item.getLabel().equals("spread")).findFirst()
+                .orElseThrow();
+        assertThat(spread.getKind()).isEqualTo(org.eclipse.lsp4j.CompletionItemKind.Function);
+        assertThat(spread.getInsertText()).isEqualTo("spread($0)");
+        assertThat(items).extracting(CompletionItem::getLabel).contains("stop_price", "if", "else", "var", "fn");
+    }
+
+    @Test
     void completionAfterAPrefixOffersTheMatchingFunctions() throws Exception {
         open(FIXED.replace("rsi(14)", "rs"));
         client.nextDiagnostics();

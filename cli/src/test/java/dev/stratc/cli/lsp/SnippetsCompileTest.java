@@ -59,6 +59,22 @@ class SnippetsCompileTest {
         assertThat(errors(strategy)).as(strategy).isEmpty();
     }
 
+    @Test
+    void theLanguageV2SnippetsAreValidWhereTheyBelong() throws IOException {
+        String strategy = """
+                strategy("Snippets") {
+                  %s
+                  %s
+                  entry {
+                    %s
+                  }
+                }
+                """.formatted(expand("Var"), expand("Function"),
+                expand("If else").replace("condition", "name(close) > open").replace("  \n", "  buy()\n"));
+
+        assertThat(errors(strategy)).as(strategy).isEmpty();
+    }
+
     private static String errors(String source) {
         Analysis analysis = StratCompiler.standard().analyze(source, "snippet.strat");
         return String.join("\n", analysis.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::raw)

@@ -69,6 +69,10 @@ public abstract class AstVisitor<R, C> {
         return visitExpression(between, context);
     }
 
+    public R visitConditional(Expression.Conditional conditional, C context) {
+        return visitExpression(conditional, context);
+    }
+
     public R visitMap(Expression.MapLiteral map, C context) {
         return visitExpression(map, context);
     }
@@ -83,6 +87,14 @@ public abstract class AstVisitor<R, C> {
 
     public R visitWhen(Statement.When when, C context) {
         return visitStatement(when, context);
+    }
+
+    public R visitIf(Statement.If statement, C context) {
+        return visitStatement(statement, context);
+    }
+
+    public R visitAssign(Statement.Assign assign, C context) {
+        return visitStatement(assign, context);
     }
 
     public R visitOnSignal(Statement.OnSignal onSignal, C context) {

@@ -113,6 +113,15 @@ public sealed interface Expression extends Node {
         }
     }
 
+    /** {@code condition ? whenTrue : whenFalse}: only the chosen branch's value is taken. */
+    record Conditional(Expression condition, Expression whenTrue, Expression whenFalse, SourceSpan span)
+            implements Expression {
+        @Override
+        public <R, C> R accept(AstVisitor<R, C> visitor, C context) {
+            return visitor.visitConditional(this, context);
+        }
+    }
+
     /** {@code { symbol: symbol, entry_price: ask_price }}: a signal's payload. */
     record MapLiteral(List<MapEntry> entries, SourceSpan span) implements Expression {
         public MapLiteral {

@@ -19,6 +19,38 @@ public sealed interface Statement extends Node {
         }
     }
 
+    /**
+     * {@code if (c) { … } else if (d) { … } else { … }}: at most one of {@code elseIf} and {@code otherwise} is
+     * set; an else-if chain is an if in the else branch, kept apart so that it is printed as written.
+     *
+     * @param elseSpan the {@code else} keyword, {@code null} without one
+     */
+    record If(Expression condition, List<Statement> body, If elseIf, List<Statement> otherwise, SourceSpan elseSpan,
+              SourceSpan span) implements Statement {
+        public If {
+            body = List.copyOf(body);
+            otherwise = otherwise == null ? null : List.copyOf(otherwise);
+        }
+
+        /** The statements of the else branch: the chained if, the else block, or none. */
+        public List<Statement> elseBranch() {
+            return elseIf != null ? List.of(elseIf) : otherwise != null ? otherwise : List.of();
+        }
+
+        @Override
+        public <R, C> R accept(AstVisitor<R, C> visitor, C context) {
+            return visitor.visitIf(this, context);
+        }
+    }
+
+    /** {@code name := expression}: gives a {@code var} a new value. */
+    record Assign(String name, SourceSpan nameSpan, Expression value, SourceSpan span) implements Statement {
+        @Override
+        public <R, C> R accept(AstVisitor<R, C> visitor, C context) {
+            return visitor.visitAssign(this, context);
+        }
+    }
+
     /** {@code on signal("NAME") { … }}. */
     record OnSignal(String signal, SourceSpan signalSpan, List<Statement> body, SourceSpan span) implements Statement {
         public OnSignal {

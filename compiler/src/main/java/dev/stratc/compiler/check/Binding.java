@@ -24,4 +24,11 @@ public record Binding(Callee callee, List<Expression> arguments) {
 
     public record Builtin(BuiltinFunction function) implements Callee {
     }
+
+    /**
+     * A function of the strategy ({@code fn}), inlined: {@code body} is a copy of its result expression made for
+     * this call, whose parameter names resolve to this call's arguments.
+     */
+    public record Inlined(dev.stratc.compiler.ast.Member.Function function, Expression body) implements Callee {
+    }
 }

@@ -26,6 +26,10 @@ public final class CheckedStrategy {
     final Map<Expression.Call, Binding> calls = new IdentityHashMap<>();
     final Map<Expression.MemberAccess, MemberResolution> members = new IdentityHashMap<>();
     final Map<Expression.History, Integer> offsets = new IdentityHashMap<>();
+    /** Offsets that are parameters or arithmetic on them: the largest value each can take. */
+    final Map<Expression.History, Integer> lookbacks = new IdentityHashMap<>();
+    final List<VarSymbol> vars = new java.util.ArrayList<>();
+    final Map<dev.stratc.compiler.ast.Statement.Assign, VarSymbol> assignments = new IdentityHashMap<>();
 
     CheckedStrategy(StrategyFile tree) {
         this.tree = tree;
@@ -74,7 +78,41 @@ public final class CheckedStrategy {
         return members.get(access);
     }
 
+    /** The offset of a history written as a number; see {@link #hasFixedOffset}. */
     public int offset(Expression.History history) {
         return offsets.get(history);
+    }
+
+    /** Whether the offset is a number in the source; otherwise it is known only when the strategy starts. */
+    public boolean hasFixedOffset(Expression.History history) {
+        return offsets.containsKey(history);
+    }
+
+    /** The most bars back this history can read, over every value its parameters can take. */
+    public int lookback(Expression.History history) {
+        Integer fixed = offsets.get(history);
+        return fixed != null ? fixed : lookbacks.get(history);
+    }
+
+    /** The most bars back any history of the strategy reads: what it must keep of every series. */
+    public int maxLookback() {
+        int max = 0;
+        for (Integer offset : offsets.values()) {
+            max = Math.max(max, offset);
+        }
+        for (Integer offset : lookbacks.values()) {
+            max = Math.max(max, offset);
+        }
+        return max;
+    }
+
+    /** The strategy's vars, in declaration order. */
+    public List<VarSymbol> vars() {
+        return List.copyOf(vars);
+    }
+
+    /** The var a {@code :=} assigns. */
+    public VarSymbol assigned(dev.stratc.compiler.ast.Statement.Assign assign) {
+        return assignments.get(assign);
     }
 }

@@ -33,13 +33,18 @@ public final class Checker {
     private final CheckedStrategy checked;
     private final Map<String, ParameterSymbol> parameters = new LinkedHashMap<>();
     private final List<Statement.Let> lets = new ArrayList<>();
+    private final Map<String, VarSymbol> vars = new LinkedHashMap<>();
     private final ExpressionChecker expressions;
+    private final FunctionInliner functions;
+    private final StateChecks state;
 
     private Checker(StrategyFile tree, FunctionRegistry registry, DiagnosticReporter reporter) {
         this.reporter = reporter;
         this.registry = registry;
         this.checked = new CheckedStrategy(tree);
-        this.expressions = new ExpressionChecker(checked, reporter, registry, parameters);
+        this.functions = new FunctionInliner(checked, reporter);
+        this.expressions = new ExpressionChecker(checked, reporter, registry, parameters, vars, functions);
+        this.state = new StateChecks(checked, reporter, expressions, vars);
     }
 
     public static CheckedStrategy check(StrategyFile tree, FunctionRegistry registry, DiagnosticReporter reporter) {
@@ -71,13 +76,20 @@ public final class Checker {
             switch (member) {
                 case Member.ParametersBlock block -> block.parameters().forEach(this::parameter);
                 case Member.RuleBlock rule -> blocks.put(rule.kind(), rule);
+                case Member.Function function -> function(function);
                 case Statement.Let let -> {
+                }
+                case Member.Var variable -> {
                 }
             }
         }
+        functions.refuseRecursion();
         for (Member member : tree.members()) {
             if (member instanceof Statement.Let let) {
                 let(let, root);
+            } else if (member instanceof Member.Var variable && !isReserved(variable.name(), variable.nameSpan())
+                    && !alreadyDefined(variable.name(), variable.nameSpan(), root)) {
+                state.declare(variable, root);
             }
         }
         // scan first: entry's "on signal" needs to know what scan emits, wherever the blocks are in the file.
@@ -88,7 +100,46 @@ public final class Checker {
             }
         }
         warnUnused();
+        functions.warnUnused();
         StrategySize.check(checked, lets, reporter);
+    }
+
+    private void function(Member.Function function) {
+        String name = function.name();
+        if (isReserved(name, function.nameSpan())) {
+            return;
+        }
+        if (BuiltinFunction.find(name) != null || registry.find(name).isPresent()) {
+            reporter.report(DiagnosticCode.DUPLICATE_NAME, function.nameSpan(), "it is a built-in function; choose another",
+                    name);
+            return;
+        }
+        if (functions.isDefined(name)) {
+            reporter.report(DiagnosticCode.DUPLICATE_NAME, function.nameSpan(),
+                    "the first is at line " + functions.find(name).span().line(), name);
+            return;
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Member.FunctionParameter parameter : function.parameters()) {
+            if (!names.add(parameter.name())) {
+                reporter.report(DiagnosticCode.DUPLICATE_NAME, parameter.span(), "give each parameter its own name",
+                        parameter.name());
+                return;
+            }
+            if (isReserved(parameter.name(), parameter.span())) {
+                return;
+            }
+        }
+        functions.declare(function);
+    }
+
+    /** A name a let or var would take that a parameter, a let in scope or a var already has. */
+    private boolean alreadyDefined(String name, SourceSpan span, Scope scope) {
+        if (parameters.containsKey(name) || scope.let(name) != null || vars.containsKey(name)) {
+            reporter.report(DiagnosticCode.DUPLICATE_NAME, span, "choose another name", name);
+            return true;
+        }
+        return false;
     }
 
     private static SourceSpan keywordSpan(SourceSpan span, String keyword) {
@@ -282,8 +333,7 @@ public final class Checker {
         if (isReserved(let.name(), let.nameSpan())) {
             return;
         }
-        if (parameters.containsKey(let.name()) || scope.let(let.name()) != null) {
-            reporter.report(DiagnosticCode.DUPLICATE_NAME, let.nameSpan(), "choose another name", let.name());
+        if (alreadyDefined(let.name(), let.nameSpan(), scope)) {
             return;
         }
         scope.define(let);
@@ -303,9 +353,26 @@ public final class Checker {
                     }
                     statements(when.body(), scope.when());
                 }
+                case Statement.If branch -> ifStatement(branch, scope);
+                case Statement.Assign assign -> state.assign(assign, scope);
                 case Statement.OnSignal on -> onSignal(on, scope);
                 case Statement.Action action -> action(action, scope);
             }
+        }
+    }
+
+    private void ifStatement(Statement.If branch, Scope scope) {
+        Kind kind = expressions.check(branch.condition(), scope);
+        if (kind != Kind.BOOLEAN && kind != Kind.INVALID) {
+            reporter.report(DiagnosticCode.KIND_MISMATCH, branch.condition().span(),
+                    kind.isNumeric() ? "compare it with something, e.g. rsi(14) < 30" : null,
+                    "'if' needs a condition, found " + kind.description());
+        }
+        statements(branch.body(), scope.when());
+        if (branch.elseIf() != null) {
+            ifStatement(branch.elseIf(), scope);
+        } else if (branch.otherwise() != null) {
+            statements(branch.otherwise(), scope.when());
         }
     }
 
@@ -388,7 +455,7 @@ public final class Checker {
         if (function.role() == BuiltinFunction.Role.STOP && scope.insideWhen()) {
             reporter.report(DiagnosticCode.WRONG_BLOCK, call.calleeSpan(),
                     "stops are in force whenever a position is open; write them directly in exit",
-                    "'" + function.source() + "' cannot be inside 'when'");
+                    "'" + function.source() + "' cannot be inside 'when' or 'if'");
             return false;
         }
         return true;
@@ -489,6 +556,12 @@ public final class Checker {
         for (Statement.Let let : lets) {
             if (!expressions.isLetUsed(let) && checked.kind(let.value()) != Kind.INVALID) {
                 reporter.report(DiagnosticCode.UNUSED_LET, let.nameSpan(), "remove it, or use it in a rule", let.name());
+            }
+        }
+        for (VarSymbol variable : vars.values()) {
+            if (!expressions.isVarUsed(variable.name())) {
+                reporter.report(DiagnosticCode.UNUSED_LET, variable.declaration().nameSpan(),
+                        "remove it, or read it in a rule", variable.name());
             }
         }
     }

@@ -47,13 +47,27 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     private final Set<String> invalidParameters = new HashSet<>();
     private final Set<Statement.Let> usedLets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, Expression> defaults = new HashMap<>();
+    private final Map<String, VarSymbol> vars;
+    private final Set<String> usedVars = new HashSet<>();
+    private final FunctionInliner functions;
+    private final OffsetBounds bounds;
+    private final VarReads varReads;
 
     ExpressionChecker(CheckedStrategy checked, DiagnosticReporter reporter, FunctionRegistry registry,
-                      Map<String, ParameterSymbol> parameters) {
+                      Map<String, ParameterSymbol> parameters, Map<String, VarSymbol> vars,
+                      FunctionInliner functions) {
         this.checked = checked;
         this.reporter = reporter;
         this.registry = registry;
         this.parameters = parameters;
+        this.vars = vars;
+        this.functions = functions;
+        this.bounds = new OffsetBounds(checked);
+        this.varReads = new VarReads(checked);
+    }
+
+    boolean isVarUsed(String name) {
+        return usedVars.contains(name);
     }
 
     Kind check(Expression expression, Scope scope) {
@@ -132,6 +146,12 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         if (invalidParameters.contains(text)) {
             return INVALID;
         }
+        VarSymbol variable = vars.get(text);
+        if (variable != null) {
+            usedVars.add(text);
+            checked.names.put(name, new Resolution.VarRef(variable));
+            return variable.kind();
+        }
         ParameterSymbol parameter = parameters.get(text);
         if (parameter != null) {
             usedParameters.add(text);
@@ -154,8 +174,14 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                     "'" + text + "' is a function: write " + text + "(…)", text);
             return INVALID;
         }
+        if (functions.isDefined(text)) {
+            reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(),
+                    "'" + text + "' is a function: write " + text + "(…)", text);
+            return INVALID;
+        }
         Set<String> known = new HashSet<>(scope.letNames());
         known.addAll(parameters.keySet());
+        known.addAll(vars.keySet());
         known.addAll(BuiltinSeries.names());
         reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(), Suggestions.didYouMean(text, known), text);
         return INVALID;
@@ -186,6 +212,10 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             checked.calls.put(call, new Binding(new Binding.Builtin(builtin), arguments));
             return builtinKind(call, builtin, arguments);
         }
+        if (functions.isDefined(name)) {
+            Kind kind = functions.inline(call, scope, this);
+            return checked.isConstant(call) ? constant(call, kind) : kind;
+        }
         FunctionSpec spec = registry.find(name).orElse(null);
         if (spec == null) {
             reportUnknownFunction(call, scope);
@@ -196,8 +226,29 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         if (arguments == null) {
             return INVALID;
         }
+        if (!(spec.implementation() instanceof Implementation.Pure) && readsVarNow(spec, arguments)) {
+            return INVALID;
+        }
         checked.calls.put(call, new Binding(new Binding.Catalogue(spec), arguments));
         return Kind.of(spec.returns());
+    }
+
+    /**
+     * An indicator is updated at the top of the bar, before the rules assign any var: refuses a var it would read
+     * there, whose value would be the previous bar's without saying so.
+     */
+    private boolean readsVarNow(FunctionSpec spec, List<Expression> arguments) {
+        for (Expression argument : arguments) {
+            Expression.Name variable = argument == null || isConstant(argument) ? null : varReads.firstIn(argument);
+            if (variable != null) {
+                reporter.report(DiagnosticCode.VAR_IN_INDICATOR, variable.span(),
+                        "give it the value the var had when the previous bar ended: " + variable.name() + "[1]",
+                        spec.name() + " is updated before the rules run, so it cannot read the var '"
+                                + variable.name() + "' of this bar");
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -254,11 +305,13 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     void reportUnknownFunction(Expression.Call call, Scope scope) {
         String name = call.callee();
         String hint;
-        if (BuiltinSeries.find(name) != null || parameters.containsKey(name) || scope.let(name) != null) {
+        if (BuiltinSeries.find(name) != null || parameters.containsKey(name) || scope.let(name) != null
+                || vars.containsKey(name)) {
             hint = "'" + name + "' is a value, not a function; for an earlier bar write " + name + "[1]";
         } else {
             Set<String> known = new HashSet<>(BuiltinFunction.names());
             registry.all().forEach(spec -> known.add(spec.name()));
+            known.addAll(functions.names());
             hint = Suggestions.didYouMean(name, known);
             if (hint == null) {
                 hint = "run 'stratc functions' to list every function";
@@ -474,9 +527,16 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             return INVALID;
         }
         Expression target = access.target();
-        while (target instanceof Expression.Name name
-                && checked.resolution(name) instanceof Resolution.LetRef(Statement.Let let)) {
-            target = let.value();
+        while (true) {
+            if (target instanceof Expression.Name name
+                    && checked.resolution(name) instanceof Resolution.LetRef(Statement.Let let)) {
+                target = let.value();
+            } else if (target instanceof Expression.Call inlined && checked.binding(inlined) != null
+                    && checked.binding(inlined).callee() instanceof Binding.Inlined(var function, Expression body)) {
+                target = body;
+            } else {
+                break;
+            }
         }
         if (target instanceof Expression.Call call && checked.binding(call) != null
                 && checked.binding(call).callee() instanceof Binding.Catalogue(FunctionSpec spec)) {
@@ -531,34 +591,96 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     public Kind visitHistory(Expression.History history, Scope scope) {
         Kind kind = check(history.subject(), scope);
         Expression offset = history.offset();
-        check(offset, scope);
+        Kind offsetKind = check(offset, scope);
         if (offset instanceof Expression.Unary unary && unary.operator() == Expression.UnaryOperator.NEGATE
                 && unary.operand() instanceof Expression.NumberLiteral literal) {
             reporter.report(DiagnosticCode.LOOKAHEAD, offset.span(),
                     "[1] is the previous bar; there is no next bar when a strategy decides", "[-" + literal.text() + "]");
             return INVALID;
         }
-        if (!(offset instanceof Expression.NumberLiteral literal) || literal.value() != Math.rint(literal.value())
-                || literal.value() > MAX_OFFSET) {
-            if (checked.kind(offset) != INVALID) {
-                reporter.report(DiagnosticCode.OFFSET_NOT_CONSTANT, offset.span(),
-                        offset instanceof Expression.NumberLiteral
-                                ? "offsets count bars: 1 is the previous bar, up to " + MAX_OFFSET
-                                : "write the number of bars, e.g. close[1] for the previous close");
-            }
+        if (offsetKind == INVALID) {
+            return INVALID;
+        }
+        OffsetBounds.Range range = isConstant(offset) && offsetKind == NUMBER ? bounds.of(offset) : null;
+        if (range == null) {
+            reporter.report(DiagnosticCode.OFFSET_NOT_CONSTANT, offset.span(),
+                    !isConstant(offset) ? "write the number of bars, e.g. close[1] for the previous close, or a parameter"
+                            : offsetKind != NUMBER ? "an offset counts bars, found " + offsetKind.description()
+                            : "write a number, a parameter, or a sum or product of them");
+            return INVALID;
+        }
+        if (range.min() < 0) {
+            reporter.report(DiagnosticCode.LOOKAHEAD, offset.span(), range.fixed()
+                            ? "[1] is the previous bar; there is no next bar when a strategy decides"
+                            : "its parameters can make it " + dev.stratc.compiler.codegen.Ops.format(range.min())
+                                    + ": keep their values and search spaces at 0 or more",
+                    "[" + dev.stratc.compiler.format.ExpressionPrinter.print(offset) + "]");
+            return INVALID;
+        }
+        if (!range.whole() || range.max() > MAX_OFFSET) {
+            reporter.report(DiagnosticCode.OFFSET_NOT_CONSTANT, offset.span(),
+                    "offsets count bars: 1 is the previous bar, up to " + MAX_OFFSET);
             return INVALID;
         }
         if (kind == INVALID) {
             return INVALID;
         }
-        if (!kind.isNumeric()) {
-            reporter.report(DiagnosticCode.KIND_MISMATCH, history.subject().span(),
-                    "name the condition's parts instead, e.g. close[1] > open[1]",
-                    "[n] reads earlier values of numbers, found " + kind.description());
+        if (!kind.isNumeric() && kind != BOOLEAN) {
+            reporter.report(DiagnosticCode.KIND_MISMATCH, history.subject().span(), null,
+                    "[n] reads earlier values of numbers and conditions, found " + kind.description());
             return INVALID;
         }
-        checked.offsets.put(history, (int) literal.value());
+        if (range.fixed()) {
+            checked.offsets.put(history, (int) range.min());
+        } else {
+            checked.lookbacks.put(history, (int) range.max());
+        }
         return kind;
+    }
+
+    @Override
+    public Kind visitConditional(Expression.Conditional conditional, Scope scope) {
+        Kind condition = check(conditional.condition(), scope);
+        Kind whenTrue = check(conditional.whenTrue(), scope);
+        Kind whenFalse = check(conditional.whenFalse(), scope);
+        if (condition == INVALID || whenTrue == INVALID || whenFalse == INVALID) {
+            return INVALID;
+        }
+        if (condition != BOOLEAN) {
+            reporter.report(DiagnosticCode.KIND_MISMATCH, conditional.condition().span(),
+                    condition.isNumeric() ? "compare it with something, e.g. close > open ? 1 : 0" : null,
+                    "'?' needs a condition before it, found " + condition.description());
+            return INVALID;
+        }
+        Kind kind = whenTrue;
+        if (whenTrue != whenFalse) {
+            if (isNa(conditional.whenFalse()) && whenTrue.isNumeric()) {
+                kind = whenTrue;
+            } else if (isNa(conditional.whenTrue()) && whenFalse.isNumeric()) {
+                kind = whenFalse;
+            } else {
+                reporter.report(DiagnosticCode.KIND_MISMATCH, conditional.whenTrue().span().to(conditional.whenFalse().span()),
+                        "give both branches the same kind, e.g. both percents",
+                        "the branches of '?' must be of one kind, found " + whenTrue.description() + " and "
+                                + whenFalse.description());
+                return INVALID;
+            }
+        }
+        if (kind == Kind.PAYLOAD || kind == Kind.QUANTITY || kind == Kind.ACCOUNT) {
+            reporter.report(DiagnosticCode.KIND_MISMATCH, conditional.span(), null,
+                    "'?' chooses between values, found " + kind.description());
+            return INVALID;
+        }
+        boolean constant = isConstant(conditional.condition()) && isConstant(conditional.whenTrue())
+                && isConstant(conditional.whenFalse());
+        return constant ? constant(conditional, kind) : kind;
+    }
+
+    /** {@code na} as written: it fits any numeric kind. */
+    boolean isNa(Expression expression) {
+        return expression instanceof Expression.Name name
+                && checked.resolution(name) instanceof Resolution.Series(BuiltinSeries series)
+                && series == BuiltinSeries.NA;
     }
 
     @Override

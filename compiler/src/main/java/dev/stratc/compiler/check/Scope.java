@@ -29,6 +29,15 @@ final class Scope {
         return new Scope(this, kind, null, false);
     }
 
+    /** A function's body: the strategy-level names and the function's parameters, nothing of a block. */
+    Scope function() {
+        Scope root = this;
+        while (root.parent != null) {
+            root = root.parent;
+        }
+        return new Scope(root, null, null, false);
+    }
+
     Scope when() {
         return new Scope(this, block, signal, true);
     }
@@ -52,6 +61,11 @@ final class Scope {
 
     void define(Statement.Let let) {
         lets.put(let.name(), let);
+    }
+
+    /** A let of this scope itself, not of an enclosing one. */
+    Statement.Let ownLet(String name) {
+        return lets.get(name);
     }
 
     Statement.Let let(String name) {

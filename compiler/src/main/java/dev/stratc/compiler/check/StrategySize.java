@@ -37,6 +37,10 @@ final class StrategySize {
         for (Member member : checked.tree().members()) {
             switch (member) {
                 case Statement.Let let -> size.root(let.value());
+                case Member.Var variable -> size.root(variable.value());
+                case Member.Function function -> {
+                    // measured where it is inlined
+                }
                 case Member.RuleBlock block -> size.statements(block.statements());
                 case Member.ParametersBlock parameters -> {
                 }
@@ -60,6 +64,12 @@ final class StrategySize {
                 }
                 case Statement.OnSignal on -> statements(on.body());
                 case Statement.Action action -> root(action.call());
+                case Statement.Assign assign -> root(assign.value());
+                case Statement.If branch -> {
+                    root(branch.condition());
+                    statements(branch.body());
+                    statements(branch.elseBranch());
+                }
             }
         }
     }
@@ -100,6 +110,10 @@ final class StrategySize {
 
         @Override
         public Integer visitCall(Expression.Call call, Void context) {
+            if (checked.binding(call) != null
+                    && checked.binding(call).callee() instanceof Binding.Inlined(var function, Expression body)) {
+                return 1 + depthOf(body);
+            }
             int deepest = 0;
             for (Expression.Argument argument : call.arguments()) {
                 deepest = Math.max(deepest, depthOf(argument.value()));
@@ -130,6 +144,12 @@ final class StrategySize {
         @Override
         public Integer visitBetween(Expression.Between between, Void context) {
             return 1 + Math.max(depthOf(between.value()), Math.max(depthOf(between.low()), depthOf(between.high())));
+        }
+
+        @Override
+        public Integer visitConditional(Expression.Conditional conditional, Void context) {
+            return 1 + Math.max(depthOf(conditional.condition()),
+                    Math.max(depthOf(conditional.whenTrue()), depthOf(conditional.whenFalse())));
         }
 
         @Override

@@ -52,15 +52,20 @@ final class CanonicalKey extends AstVisitor<String, Void> {
             case Resolution.Series series -> series.series().source();
             case Resolution.ParameterRef parameter -> "$" + parameter.parameter().name();
             case Resolution.LetRef let -> of(let.let().value());
+            case Resolution.VarRef variable -> "var:" + variable.variable().index();
         };
     }
 
     @Override
     public String visitCall(Expression.Call call, Void context) {
         Binding binding = checked.binding(call);
+        if (binding.callee() instanceof Binding.Inlined inlined) {
+            return of(inlined.body());
+        }
         String callee = switch (binding.callee()) {
             case Binding.Catalogue catalogue -> catalogue.spec().name();
             case Binding.Builtin builtin -> builtin.function().source();
+            case Binding.Inlined inlined -> throw new IllegalStateException("inlined above");
         };
         return callee + binding.arguments().stream().map(this::of).collect(Collectors.joining(",", "(", ")"));
     }
@@ -75,7 +80,8 @@ final class CanonicalKey extends AstVisitor<String, Void> {
 
     @Override
     public String visitHistory(Expression.History history, Void context) {
-        return of(history.subject()) + "[" + checked.offset(history) + "]";
+        return of(history.subject()) + "[" + (checked.hasFixedOffset(history) ? Integer.toString(checked.offset(history))
+                : of(history.offset())) + "]";
     }
 
     @Override
@@ -91,6 +97,12 @@ final class CanonicalKey extends AstVisitor<String, Void> {
     @Override
     public String visitBetween(Expression.Between between, Void context) {
         return "between(" + of(between.value()) + "," + of(between.low()) + "," + of(between.high()) + ")";
+    }
+
+    @Override
+    public String visitConditional(Expression.Conditional conditional, Void context) {
+        return "(" + of(conditional.condition()) + " ? " + of(conditional.whenTrue()) + " : "
+                + of(conditional.whenFalse()) + ")";
     }
 
     @Override

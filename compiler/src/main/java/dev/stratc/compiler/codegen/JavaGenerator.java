@@ -17,6 +17,7 @@ import dev.stratc.compiler.check.Kind;
 import dev.stratc.compiler.check.MemberResolution;
 import dev.stratc.compiler.check.ParameterSymbol;
 import dev.stratc.compiler.check.Resolution;
+import dev.stratc.compiler.check.VarSymbol;
 import dev.stratc.compiler.format.ExpressionPrinter;
 import dev.stratc.indicators.catalog.FunctionSpec;
 import dev.stratc.indicators.catalog.Implementation;
@@ -50,6 +51,11 @@ public final class JavaGenerator {
     /** Update statements in dependency order: each indicator or buffer after what it reads. */
     private final List<Object> updates = new ArrayList<>();
     private final Map<String, Integer> signalIds = new LinkedHashMap<>();
+    /** Offsets that are parameters or arithmetic on them, by canonical key: an int field each, set at start. */
+    private final Map<String, DynamicOffset> dynamicOffsets = new LinkedHashMap<>();
+
+    private record DynamicOffset(String field, Expression offset) {
+    }
     private final ExpressionWriter expressions = new ExpressionWriter();
     /** Methods that chunks of the constructor, of the updates and of the rules were moved into. */
     private final List<PendingMethod> methods = new ArrayList<>();
@@ -75,6 +81,8 @@ public final class JavaGenerator {
         final int id;
         final Expression subject;
         int size;
+        /** Fields of the offsets known only when the strategy starts ({@code close[k]}) that read this buffer. */
+        final java.util.Set<String> dynamicOffsets = new java.util.LinkedHashSet<>();
 
         Buffer(int id, Expression subject) {
             this.id = id;
@@ -159,6 +167,27 @@ public final class JavaGenerator {
                 out.line("private double[] h" + buffer.id + ";");
             }
         }
+        if (!dynamicOffsets.isEmpty()) {
+            out.blank();
+            out.line("// History offsets given by parameters, fixed when the strategy starts");
+            for (DynamicOffset offset : dynamicOffsets.values()) {
+                out.line("private final int " + offset.field() + ";");
+            }
+        }
+        if (!checked.vars().isEmpty()) {
+            out.blank();
+            out.line("// Vars: their values, and what they were when the bar being evaluated began (a revision of");
+            out.line("// that bar starts again from there)");
+            for (VarSymbol variable : checked.vars()) {
+                String type = javaType(variable.kind());
+                String none = variable.kind() == Kind.BOOLEAN ? "false" : "Double.NaN";
+                out.line("private " + type + " " + varField(variable) + " = " + none + ";");
+                out.line("private " + type + " " + varField(variable) + "c = " + none + ";");
+            }
+            out.line("private boolean started;");
+            out.line("private boolean startedc;");
+            out.line("private int lastIndex = -1;");
+        }
         if (!signalIds.isEmpty()) {
             out.blank();
             out.line("// Signals emitted by scan in the current evaluation, with their payloads");
@@ -184,13 +213,21 @@ public final class JavaGenerator {
             };
             out.line("this." + parameterField(parameter) + " = " + read + ";");
         }
+        for (DynamicOffset offset : dynamicOffsets.values()) {
+            out.line("this." + offset.field() + " = Ops.offset(" + expressions.write(offset.offset()) + ", "
+                    + quote("[" + describe(offset.offset()) + "]") + ");");
+        }
         List<String> creations = new ArrayList<>();
         for (Indicator indicator : indicators.values()) {
             creations.add("this." + indicator.field() + " = new " + implementationClass(indicator.spec) + "("
                     + String.join(", ", constructorArguments(indicator)) + ");");
         }
         for (Buffer buffer : buffers.values()) {
-            creations.add("this.h" + buffer.id + " = new double[" + buffer.size + "];");
+            String size = Integer.toString(buffer.size);
+            for (String offset : buffer.dynamicOffsets) {
+                size = "Math.max(" + size + ", " + offset + " + 1)";
+            }
+            creations.add("this.h" + buffer.id + " = new double[" + size + "];");
         }
         chunked(out, creations, "create", "long timeframeMillis", "timeframeMillis");
         out.line("this.stops = new Stops(" + stop(BuiltinFunction.STOP_LOSS) + ", " + stop(BuiltinFunction.TAKE_PROFIT)
@@ -202,7 +239,7 @@ public final class JavaGenerator {
             List<String> ready = new ArrayList<>();
             for (Object update : updates) {
                 String bar = update instanceof Indicator indicator ? readyBar(indicator.call)
-                        : readyBar(((Buffer) update).subject) + " + " + (((Buffer) update).size - 1);
+                        : readyBar(((Buffer) update).subject) + " + (h" + ((Buffer) update).id + ".length - 1)";
                 ready.add("autoWarmup = Math.max(autoWarmup, " + bar + ");");
             }
             out.line("// warmup: auto, the first bar where every indicator has a full window");
@@ -263,6 +300,9 @@ public final class JavaGenerator {
             @Override
             public String visitCall(Expression.Call call, Void context) {
                 Binding binding = checked.binding(call);
+                if (binding.callee() instanceof Binding.Inlined inlined) {
+                    return readyBar(inlined.body());
+                }
                 String inputs = max(binding.arguments());
                 Indicator indicator = indicators.get(keys.of(call));
                 if (indicator == null || indicator.spec.implementation() instanceof Implementation.Pure) {
@@ -280,7 +320,14 @@ public final class JavaGenerator {
 
             @Override
             public String visitHistory(Expression.History history, Void context) {
-                return "(" + checked.offset(history) + " + " + readyBar(history.subject()) + ")";
+                String offset = checked.hasFixedOffset(history) ? Integer.toString(checked.offset(history))
+                        : dynamicOffsets.get(keys.of(history.offset())).field();
+                return "(" + offset + " + " + readyBar(history.subject()) + ")";
+            }
+
+            @Override
+            public String visitConditional(Expression.Conditional conditional, Void context) {
+                return max(List.of(conditional.condition(), conditional.whenTrue(), conditional.whenFalse()));
             }
 
             @Override
@@ -315,25 +362,71 @@ public final class JavaGenerator {
         out.blank();
         out.open("public void onBar(BarView bar, PositionView position, ActionSink actions)");
         out.line("int index = bar.index();");
-        if (!updates.isEmpty()) {
-            out.line("// Every bar, whether or not a rule reads them: indicators need every bar in order");
+        if (!checked.vars().isEmpty()) {
+            // A call for the same bar again revises it: the vars start from where they were when it began.
+            out.open("if (index != lastIndex)");
+            for (VarSymbol variable : checked.vars()) {
+                out.line(varField(variable) + "c = " + varField(variable) + ";");
+            }
+            out.line("startedc = started;");
+            out.line("lastIndex = index;");
+            out.close();
+            out.open("else");
+            for (VarSymbol variable : checked.vars()) {
+                out.line(varField(variable) + " = " + varField(variable) + "c;");
+            }
+            out.line("started = startedc;");
+            out.close();
         }
         List<String> lines = new ArrayList<>();
+        List<String> records = new ArrayList<>();
         for (Object update : updates) {
             if (update instanceof Indicator indicator) {
                 lines.add(indicator.value() + " = " + indicator.field() + ".update(" + String.join(", ", updateArguments(indicator)) + ");");
             } else {
                 Buffer buffer = (Buffer) update;
-                lines.add("h" + buffer.id + "[index % " + buffer.size + "] = " + expressions.write(buffer.subject) + ";");
+                String value = expressions.write(buffer.subject);
+                if (checked.kind(buffer.subject) == Kind.BOOLEAN) {
+                    value = "(" + value + " ? 1.0 : 0.0)";
+                }
+                records.add("h" + buffer.id + "[index % h" + buffer.id + ".length] = " + value + ";");
             }
+        }
+        if (!lines.isEmpty()) {
+            out.line("// Every bar, whether or not a rule reads them: indicators need every bar in order");
         }
         for (int id : signalIds.values()) {
             lines.add("s" + id + " = false;");
         }
         chunked(out, lines, "update", "BarView bar, int index", "bar, index");
+        // After the rules, so that a var's history holds the value it had when its bar ended.
+        String history = "history(bar, position, index);";
         out.open("if (index < warmupBars)");
+        if (!records.isEmpty()) {
+            out.line(history);
+        }
         out.line("return;");
         out.close();
+        rules(out);
+        if (!records.isEmpty()) {
+            out.line(history);
+            methods.add(new PendingMethod("private void history(BarView bar, PositionView position, int index)",
+                    w -> chunked(w, records, "record", "BarView bar, PositionView position, int index",
+                            "bar, position, index")));
+        }
+        out.close();
+    }
+
+    private void rules(JavaWriter out) {
+        if (!checked.vars().isEmpty()) {
+            out.open("if (!started)");
+            out.line("// The vars' initial values, once, on the first bar the rules run");
+            out.line("started = true;");
+            for (VarSymbol variable : checked.vars()) {
+                out.line(varField(variable) + " = " + expressions.write(variable.declaration().value()) + ";");
+            }
+            out.close();
+        }
         Map<BlockKind, Member.RuleBlock> blocks = new LinkedHashMap<>();
         for (Member member : checked.tree().members()) {
             if (member instanceof Member.RuleBlock block) {
@@ -359,7 +452,10 @@ public final class JavaGenerator {
             statements(out, exit.statements(), exit.kind());
             out.close();
         }
-        out.close();
+    }
+
+    private static String varField(VarSymbol variable) {
+        return "x" + variable.index();
     }
 
     private List<String> updateArguments(Indicator indicator) {
@@ -448,6 +544,8 @@ public final class JavaGenerator {
     private static int weight(Statement statement) {
         return switch (statement) {
             case Statement.When when -> 1 + weight(when.body());
+            case Statement.If branch -> 1 + weight(branch.body()) + weight(branch.elseBranch());
+            case Statement.Assign assign -> 1;
             case Statement.OnSignal on -> 1 + weight(on.body());
             case Statement.Action action -> 1 + action.call().arguments().stream()
                     .mapToInt(a -> a.value() instanceof Expression.MapLiteral map ? map.entries().size() : 0).sum();
@@ -471,8 +569,23 @@ public final class JavaGenerator {
                     statements(out, on.body(), block);
                     out.close();
                 }
+                case Statement.If branch -> ifStatement(out, branch, block);
+                case Statement.Assign assign -> out.line(varField(checked.assigned(assign)) + " = "
+                        + expressions.write(assign.value()) + ";");
                 case Statement.Action action -> action(out, action, block);
             }
+        }
+    }
+
+    /** An else-if chain as nested blocks: each else holds the next if, so no branch is too large to split. */
+    private void ifStatement(JavaWriter out, Statement.If branch, BlockKind block) {
+        out.open("if (" + expressions.write(branch.condition()) + ")");
+        statements(out, branch.body(), block);
+        out.close();
+        if (!branch.elseBranch().isEmpty()) {
+            out.open("else");
+            statements(out, branch.elseBranch(), block);
+            out.close();
         }
     }
 
@@ -626,6 +739,9 @@ public final class JavaGenerator {
     /** Finds every indicator and history buffer, in the order their updates must run. */
     private final class Hoister extends AstVisitor<Void, Void> {
         void collectAll() {
+            for (VarSymbol variable : checked.vars()) {
+                visit(variable.declaration().value());
+            }
             for (Member member : checked.tree().members()) {
                 if (member instanceof Member.RuleBlock block) {
                     statements(block.statements());
@@ -641,6 +757,12 @@ public final class JavaGenerator {
                         statements(when.body());
                     }
                     case Statement.OnSignal on -> statements(on.body());
+                    case Statement.If branch -> {
+                        visit(branch.condition());
+                        statements(branch.body());
+                        statements(branch.elseBranch());
+                    }
+                    case Statement.Assign assign -> visit(assign.value());
                     case Statement.Action action -> {
                         Binding binding = checked.binding(action.call());
                         if (binding != null) {
@@ -671,6 +793,10 @@ public final class JavaGenerator {
         @Override
         public Void visitCall(Expression.Call call, Void context) {
             Binding binding = checked.binding(call);
+            if (binding.callee() instanceof Binding.Inlined inlined) {
+                visit(inlined.body());
+                return null;
+            }
             binding.arguments().forEach(this::visit);
             if (binding.callee() instanceof Binding.Catalogue(FunctionSpec spec)
                     && !(spec.implementation() instanceof Implementation.Pure)) {
@@ -695,8 +821,9 @@ public final class JavaGenerator {
         @Override
         public Void visitHistory(Expression.History history, Void context) {
             visit(history.subject());
-            int offset = checked.offset(history);
-            if (offset > 0) {
+            boolean fixed = checked.hasFixedOffset(history);
+            int offset = fixed ? checked.offset(history) : 0;
+            if (!fixed || offset > 0) {
                 String key = keys.of(history.subject());
                 Buffer buffer = buffers.get(key);
                 if (buffer == null) {
@@ -705,7 +832,21 @@ public final class JavaGenerator {
                     updates.add(buffer);
                 }
                 buffer.size = Math.max(buffer.size, offset + 1);
+                if (!fixed) {
+                    String offsetKey = keys.of(history.offset());
+                    DynamicOffset dynamic = dynamicOffsets.computeIfAbsent(offsetKey,
+                            k -> new DynamicOffset("o" + dynamicOffsets.size(), history.offset()));
+                    buffer.dynamicOffsets.add(dynamic.field());
+                }
             }
+            return null;
+        }
+
+        @Override
+        public Void visitConditional(Expression.Conditional conditional, Void context) {
+            visit(conditional.condition());
+            visit(conditional.whenTrue());
+            visit(conditional.whenFalse());
             return null;
         }
 
@@ -777,6 +918,7 @@ public final class JavaGenerator {
             return switch (checked.resolution(name)) {
                 case Resolution.ParameterRef parameter -> parameterField(parameter.parameter());
                 case Resolution.LetRef let -> "(" + write(let.let().value()) + ")";
+                case Resolution.VarRef variable -> varField(variable.variable());
                 case Resolution.Series series -> switch (series.series()) {
                     case OPEN -> "bar.open()";
                     case HIGH -> "bar.high()";
@@ -807,6 +949,9 @@ public final class JavaGenerator {
         @Override
         public String visitCall(Expression.Call call, Void context) {
             Binding binding = checked.binding(call);
+            if (binding.callee() instanceof Binding.Inlined inlined) {
+                return "(" + write(inlined.body()) + ")";
+            }
             List<Expression> a = binding.arguments();
             if (binding.callee() instanceof Binding.Catalogue(FunctionSpec spec)) {
                 if (spec.implementation() instanceof Implementation.Pure pure) {
@@ -850,11 +995,27 @@ public final class JavaGenerator {
 
         @Override
         public String visitHistory(Expression.History history, Void context) {
-            int offset = checked.offset(history);
-            if (offset == 0) {
+            boolean condition = checked.kind(history.subject()) == Kind.BOOLEAN;
+            if (checked.hasFixedOffset(history) && checked.offset(history) == 0) {
                 return write(history.subject());
             }
-            return "Ops.history(h" + buffers.get(keys.of(history.subject())).id + ", index, " + offset + ")";
+            String buffer = "h" + buffers.get(keys.of(history.subject())).id;
+            String offset = checked.hasFixedOffset(history) ? Integer.toString(checked.offset(history))
+                    : dynamicOffsets.get(keys.of(history.offset())).field();
+            // A condition is kept as 1 or 0; before its first bar it reads as false, as na compares.
+            String earlier = condition ? "(Ops.history(" + buffer + ", index, " + offset + ") == 1.0)"
+                    : "Ops.history(" + buffer + ", index, " + offset + ")";
+            if (checked.hasFixedOffset(history)) {
+                return earlier;
+            }
+            // The history is kept at the end of the bar: an offset of 0 reads the value itself.
+            return "(" + offset + " == 0 ? " + write(history.subject()) + " : " + earlier + ")";
+        }
+
+        @Override
+        public String visitConditional(Expression.Conditional conditional, Void context) {
+            return "(" + write(conditional.condition()) + " ? " + write(conditional.whenTrue()) + " : "
+                    + write(conditional.whenFalse()) + ")";
         }
 
         @Override

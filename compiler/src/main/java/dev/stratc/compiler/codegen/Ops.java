@@ -39,6 +39,15 @@ public final class Ops {
         return index - offset < 0 ? Double.NaN : buffer[(index - offset) % buffer.length];
     }
 
+    /** A history offset given by parameters: a whole number of bars from 0 (a parameter override may break this). */
+    public static int offset(double bars, String where) {
+        if (bars < 0 || bars != Math.rint(bars) || bars > 100_000) {
+            throw new IllegalArgumentException(where + ": a history offset must be a whole number of bars from 0 to "
+                    + "100000, got " + format(bars));
+        }
+        return (int) bars;
+    }
+
     /** A length argument: a whole number of bars, at least 1 (a parameter override may break this). */
     public static int length(double bars, String where) {
         if (bars < 1 || bars != Math.rint(bars) || bars > Integer.MAX_VALUE) {

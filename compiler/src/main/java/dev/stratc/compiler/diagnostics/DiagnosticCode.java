@@ -23,7 +23,8 @@ public enum DiagnosticCode {
     AMBIGUOUS_PERCENT("S013", Severity.ERROR, "%s"),
     DURATION_AS_NUMBER("S014", Severity.ERROR, "%s"),
     LOOKAHEAD("S015", Severity.ERROR, "'%s' would read the future: a history offset must be 0 or more"),
-    OFFSET_NOT_CONSTANT("S016", Severity.ERROR, "a history offset must be a whole number written in the source"),
+    OFFSET_NOT_CONSTANT("S016", Severity.ERROR,
+            "a history offset must be a whole number known when the strategy starts: a number or a parameter"),
     SIGNAL_NEVER_EMITTED("S017", Severity.ERROR, "no scan emits the signal \"%s\""),
     WRONG_BLOCK("S018", Severity.ERROR, "%s"),
     UNKNOWN_MEMBER("S019", Severity.ERROR, "%s"),
@@ -45,7 +46,12 @@ public enum DiagnosticCode {
     TOO_MANY_STATEMENTS("S035", Severity.ERROR, "a strategy may have at most %,d statements; this is statement %,d"),
     TOO_LARGE("S036", Severity.ERROR, "the strategy is too large to compile: %s"),
     UNUSED_PARAMETER("W001", Severity.WARNING, "parameter '%s' is never used"),
-    UNUSED_LET("W002", Severity.WARNING, "'%s' is defined but never used");
+    UNUSED_LET("W002", Severity.WARNING, "'%s' is defined but never used"),
+    // Language v2: state and functions.
+    NOT_ASSIGNABLE("S050", Severity.ERROR, "'%s' is not a var: only a var can be given a new value with :="),
+    VAR_IN_INDICATOR("S051", Severity.ERROR, "%s"),
+    RECURSIVE_FUNCTION("S052", Severity.ERROR, "'%s' calls itself (%s): a function is inlined where it is called"),
+    UNUSED_FUNCTION("W010", Severity.WARNING, "function '%s' is never called");
 
     private final String code;
     private final Severity severity;

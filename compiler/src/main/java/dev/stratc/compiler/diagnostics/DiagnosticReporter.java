@@ -12,10 +12,15 @@ import dev.stratc.compiler.ast.SourceSpan;
  */
 public final class DiagnosticReporter {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final java.util.Set<Diagnostic> reported = new java.util.HashSet<>();
 
     /** Reports {@code code} at {@code span}; the arguments fill the code's message pattern. */
     public void report(DiagnosticCode code, SourceSpan span, String hint, Object... arguments) {
-        diagnostics.add(new Diagnostic(code, code.format(arguments), span, hint));
+        Diagnostic diagnostic = new Diagnostic(code, code.format(arguments), span, hint);
+        // A function's body is checked at each call: a mistake in it is reported once, not once per call.
+        if (reported.add(diagnostic)) {
+            diagnostics.add(diagnostic);
+        }
     }
 
     public boolean hasErrors() {

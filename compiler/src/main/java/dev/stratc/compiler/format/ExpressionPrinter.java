@@ -13,6 +13,8 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
     private static final int POSTFIX = 8;
     private static final int UNARY = 7;
     private static final int NOT = 3;
+    /** Looser than OR: {@code a OR b ? x : y} chooses by the whole condition. */
+    private static final int CONDITIONAL = 0;
 
     private static final ExpressionPrinter INSTANCE = new ExpressionPrinter();
 
@@ -28,6 +30,7 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
             case Expression.Binary binary -> binary.operator().precedence();
             case Expression.Between between -> 4;
             case Expression.Unary unary -> unary.operator() == Expression.UnaryOperator.NOT ? NOT : UNARY;
+            case Expression.Conditional conditional -> CONDITIONAL;
             default -> POSTFIX + 1;
         };
     }
@@ -106,6 +109,13 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
         // Left-associative: the right operand needs parentheses at equal precedence; comparisons do not chain.
         int leftMinimum = binary.operator().isComparison() ? precedence + 1 : precedence;
         return operand(binary.left(), leftMinimum) + " " + symbol + " " + operand(binary.right(), precedence + 1);
+    }
+
+    /** Right-associative: {@code a ? x : b ? y : z} needs no parentheses; a choice inside a condition does. */
+    @Override
+    public String visitConditional(Expression.Conditional conditional, Void context) {
+        return operand(conditional.condition(), CONDITIONAL + 1) + " ? " + operand(conditional.whenTrue(), CONDITIONAL + 1)
+                + " : " + operand(conditional.whenFalse(), CONDITIONAL);
     }
 
     @Override

@@ -76,7 +76,8 @@ public final class Formatter {
         Member previous = null;
         for (Member member : file.members()) {
             // Blocks are set apart by a blank line; consecutive lets stay together unless the source parted them.
-            boolean lets = previous instanceof Statement.Let && member instanceof Statement.Let;
+            boolean lets = (previous instanceof Statement.Let || previous instanceof Member.Var)
+                    && (member instanceof Statement.Let || member instanceof Member.Var);
             if (previous != null && (!lets || blankLineBefore(anchor(member)))) {
                 blank();
             }
@@ -112,7 +113,27 @@ public final class Formatter {
                 closeBlock(block, 1);
             }
             case Statement.Let let -> statement(let, 1);
+            case Member.Var variable -> expression(1, "var " + variable.name() + " = ", variable.value(), "", variable);
+            case Member.Function function -> function(function);
         }
+    }
+
+    private void function(Member.Function function) {
+        String head = "fn " + function.name() + function.parameters().stream().map(Member.FunctionParameter::name)
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        if (!function.block()) {
+            expression(1, head + " = ", function.result(), "", function);
+            return;
+        }
+        line(1, head + " {", function.nameSpan().line(),
+                function.lets().isEmpty() ? function.result().span().start() : function.lets().get(0).span().start());
+        for (Statement.Let let : function.lets()) {
+            leadingComments(let.span().start(), 2, true);
+            statement(let, 2);
+        }
+        leadingComments(function.result().span().start(), 2, true);
+        expression(2, "return ", function.result(), "", function.result());
+        closeBlock(function, 1);
     }
 
     private void closeBlock(Node block, int depth) {
@@ -150,10 +171,12 @@ public final class Formatter {
         switch (statement) {
             case Statement.Let let -> expression(depth, "let " + let.name() + " = ", let.value(), "", let);
             case Statement.When when -> {
-                condition(depth, when.condition(), when);
+                condition(depth, "when (", when.condition(), when, when.body());
                 statements(when.body(), depth + 1);
                 closeBlock(when, depth);
             }
+            case Statement.If branch -> ifStatement(depth, "if (", branch);
+            case Statement.Assign assign -> expression(depth, assign.name() + " := ", assign.value(), "", assign);
             case Statement.OnSignal on -> {
                 line(depth, "on signal(" + quote(on.signal()) + ") {", on.signalSpan().line(), firstStart(on.body(), on));
                 statements(on.body(), depth + 1);
@@ -163,15 +186,32 @@ public final class Formatter {
         }
     }
 
+    /** An if and its else branches: {@code } else if (…) {} and {@code } else {} on the closing line. */
+    private void ifStatement(int depth, String opening, Statement.If branch) {
+        condition(depth, opening, branch.condition(), branch, branch.body());
+        statements(branch.body(), depth + 1);
+        if (branch.elseSpan() == null) {
+            closeBlock(branch, depth);
+            return;
+        }
+        leadingComments(branch.elseSpan().start(), depth + 1, true);
+        if (branch.elseIf() != null) {
+            ifStatement(depth, "} else if (", branch.elseIf());
+            return;
+        }
+        line(depth, "} else {", branch.elseSpan().line(), firstStart(branch.otherwise(), branch));
+        statements(branch.otherwise(), depth + 1);
+        closeBlock(branch, depth);
+    }
+
     /** {@code when (…) {}: on one line when it fits and holds no comment, else one operand per line. */
-    private void condition(int depth, Expression condition, Node when) {
-        String flat = "when (" + ExpressionPrinter.print(condition) + ") {";
-        List<Statement> body = ((Statement.When) when).body();
+    private void condition(int depth, String opening, Expression condition, Node when, List<Statement> body) {
+        String flat = opening + ExpressionPrinter.print(condition) + ") {";
         if (fits(depth, flat) && !hasComment(condition)) {
             line(depth, flat, condition.span().endLine(), firstStart(body, when));
             return;
         }
-        line(depth, "when (", when.span().line(), condition.span().start());
+        line(depth, opening, when.span().line(), condition.span().start());
         List<Expression> operands = new ArrayList<>();
         Expression.BinaryOperator operator = chain(condition, operands);
         for (int i = 0; i < operands.size(); i++) {

@@ -90,6 +90,37 @@ final class AstBuilder extends StratBaseVisitor<Object> {
         return let(ctx.letDeclaration());
     }
 
+    @Override
+    public Member visitVarMember(StratParser.VarMemberContext ctx) {
+        if (ctx.name == null || missing(ctx.name.getStart())) {
+            return null;
+        }
+        return new Member.Var(ctx.name.getText(), span(ctx.name), expression(ctx.value), span(ctx));
+    }
+
+    @Override
+    public Member visitFunctionMember(StratParser.FunctionMemberContext ctx) {
+        if (ctx.name == null || missing(ctx.name.getStart())) {
+            return null;
+        }
+        List<Member.FunctionParameter> parameters = new ArrayList<>();
+        for (StratParser.IdentifierContext parameter : ctx.params) {
+            if (!missing(parameter.getStart())) {
+                parameters.add(new Member.FunctionParameter(parameter.getText(), span(parameter)));
+            }
+        }
+        List<Statement.Let> lets = new ArrayList<>();
+        for (StratParser.LetDeclarationContext let : ctx.lets) {
+            Statement.Let built = let(let);
+            if (built != null) {
+                lets.add(built);
+            }
+        }
+        boolean block = ctx.RETURN() != null;
+        return new Member.Function(ctx.name.getText(), span(ctx.name), parameters, lets, expression(ctx.result), block,
+                span(ctx));
+    }
+
     private Statement.Let let(StratParser.LetDeclarationContext ctx) {
         if (ctx == null || ctx.name == null || missing(ctx.name.getStart())) {
             return null;
@@ -111,6 +142,29 @@ final class AstBuilder extends StratBaseVisitor<Object> {
     @Override
     public Statement visitWhenStatement(StratParser.WhenStatementContext ctx) {
         return new Statement.When(expression(ctx.condition), block(ctx.body), span(ctx));
+    }
+
+    @Override
+    public Statement visitIfElseStatement(StratParser.IfElseStatementContext ctx) {
+        return ifStatement(ctx.ifStatement());
+    }
+
+    private Statement.If ifStatement(StratParser.IfStatementContext ctx) {
+        if (ctx == null) {
+            return null;
+        }
+        Statement.If elseIf = ctx.elseIf == null ? null : ifStatement(ctx.elseIf);
+        List<Statement> otherwise = ctx.otherwise == null ? null : block(ctx.otherwise);
+        SourceSpan elseSpan = ctx.ELSE() == null ? null : span(ctx.ELSE().getSymbol());
+        return new Statement.If(expression(ctx.condition), block(ctx.body), elseIf, otherwise, elseSpan, span(ctx));
+    }
+
+    @Override
+    public Statement visitAssignStatement(StratParser.AssignStatementContext ctx) {
+        if (ctx.name == null || missing(ctx.name.getStart())) {
+            return null;
+        }
+        return new Statement.Assign(ctx.name.getText(), span(ctx.name), expression(ctx.value), span(ctx));
     }
 
     @Override
@@ -217,6 +271,12 @@ final class AstBuilder extends StratBaseVisitor<Object> {
             return new Expression.Invalid(ctx.getText(), span(ctx));
         }
         return new Expression.Binary(operator, expression(left), expression(right), span(ctx));
+    }
+
+    @Override
+    public Expression visitConditionalExpression(StratParser.ConditionalExpressionContext ctx) {
+        return new Expression.Conditional(expression(ctx.condition), expression(ctx.whenTrue),
+                expression(ctx.whenFalse), span(ctx));
     }
 
     @Override

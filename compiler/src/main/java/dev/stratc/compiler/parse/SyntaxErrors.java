@@ -64,6 +64,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
 
     @Override
     protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
+        // A name starting a statement is a call or an assignment: say so, not every statement there is.
+        if (parser.getContext() instanceof dev.stratc.grammar.StratParser.StatementContext
+                && e.getStartToken().getType() == StratLexer.IDENTIFIER && e.getOffendingToken() != e.getStartToken()) {
+            report(parser, e.getOffendingToken(), "'(' or ':='", null);
+            return;
+        }
         report(parser, e.getOffendingToken(), expected(parser, e.getExpectedTokens()), null);
     }
 
@@ -151,6 +157,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     private static String hintFor(Token offending, String expected) {
         boolean comparisonMeant = offending.getType() == StratLexer.ASSIGN
                 && (expected == null || !expected.contains("expression"));
+        if (comparisonMeant && expected != null && expected.contains(":=")) {
+            return "to name a value, write let name = …; to give a var a new value, write name := …";
+        }
         return comparisonMeant ? "to compare, write '=='; to name a value, write let name = …" : null;
     }
 
@@ -169,9 +178,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     static String expected(Parser parser, IntervalSet expected) {
         List<String> words = new ArrayList<>();
         if (expected.contains(StratLexer.PARAMETERS) && expected.contains(StratLexer.SCAN)) {
-            words.add("a block (parameters, scan, entry, exit), 'let'");
+            words.add("a block (parameters, scan, entry, exit), 'let', 'var', 'fn'");
         } else if (expected.contains(StratLexer.WHEN) && expected.contains(StratLexer.ON)) {
-            words.add("a statement (when, on signal, let, or an action such as buy(...))");
+            words.add("a statement (when, if, on signal, let, name := …, or an action such as buy(...))");
         } else if (expected.contains(StratLexer.NUMBER) && expected.contains(StratLexer.IDENTIFIER)) {
             words.add("an expression");
             expected = new IntervalSet(expected);

@@ -39,7 +39,7 @@ class SyntaxErrorMessagesTest {
                         "3:10: S001: expected '=', found '10'"),
                 row("an assignment instead of let",
                         "  entry {\n    level = close * 2\n  }",
-                        "3:11: S001: expected '(', found '='"),
+                        "3:11: S001: expected '(' or ':=', found '='"),
                 row("a single '=' in a comparison",
                         "  entry {\n    when (close = open) {\n      buy()\n    }\n  }",
                         "3:17: S001: expected ')', found '='"),
@@ -54,10 +54,10 @@ class SyntaxErrorMessagesTest {
                         "3:30: S004: '2hours' is not a number, a percent or a duration"),
                 row("a block that is not a block",
                         "  rules {\n  }",
-                        "2:3: S001: expected a block (parameters, scan, entry, exit), 'let' or '}', found 'rules'"),
+                        "2:3: S001: expected a block (parameters, scan, entry, exit), 'let', 'var', 'fn' or '}', found 'rules'"),
                 row("a missing closing brace",
                         "  entry {\n    when (close > open) {\n      buy()\n    }\n",
-                        "7:2: S001: expected a block (parameters, scan, entry, exit), 'let' or '}' before the end of the file"));
+                        "7:2: S001: expected a block (parameters, scan, entry, exit), 'let', 'var', 'fn' or '}' before the end of the file"));
     }
 
     private static Arguments row(String mistake, String body, String message) {
