@@ -280,6 +280,11 @@ final class AstBuilder extends StratBaseVisitor<Object> {
     }
 
     @Override
+    public Expression visitTimeframeExpression(StratParser.TimeframeExpressionContext ctx) {
+        return new Expression.AtTimeframe(expression(ctx.subject), expression(ctx.timeframe), span(ctx));
+    }
+
+    @Override
     public Expression visitBetweenExpression(StratParser.BetweenExpressionContext ctx) {
         return new Expression.Between(expression(ctx.value), expression(ctx.low), expression(ctx.high), span(ctx));
     }
