@@ -64,12 +64,17 @@ public final class TimeframeBars implements BarView {
      */
     public TimeframeBars(String symbol, long millis, long timeframeMillis, ZoneId zone, String where) {
         if (timeframeMillis > 0 && (millis < timeframeMillis || millis % timeframeMillis != 0)) {
-            throw new IllegalArgumentException(where + ": a higher timeframe must be a whole number of the run's "
-                    + timeframeMillis / 1000 + "-second bars, and at least one");
+            throw new IllegalArgumentException(where + " is built from the run's " + length(timeframeMillis)
+                    + " bars, so it must be a whole number of them: give the strategy a timeframe that divides it");
         }
         this.symbol = symbol;
         this.millis = millis;
         this.zone = zone;
+    }
+
+    private static String length(long millis) {
+        return millis % 3_600_000 == 0 ? millis / 3_600_000 + "h" : millis % 60_000 == 0 ? millis / 60_000 + "m"
+                : millis / 1000 + "s";
     }
 
     /** Adds the strategy's bar that just closed (or revises the last one). */
