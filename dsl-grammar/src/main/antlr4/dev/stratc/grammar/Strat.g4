@@ -82,7 +82,7 @@ expression
     | left=expression AND right=expression                                          #andExpression
     | left=expression OR right=expression                                           #orExpression
     | <assoc=right> condition=expression '?' whenTrue=expression ':' whenFalse=expression #conditionalExpression
-    | subject=expression '@' timeframe=expression                                   #timeframeExpression
+    | subject=expression '@' timeframe=timeframeLiteral                             #timeframeExpression
     | call                                                                          #callExpression
     | name=identifier                                                               #nameExpression
     | value=NUMBER                                                                  #numberLiteral
@@ -93,6 +93,11 @@ expression
     | value=(TRUE | FALSE)                                                          #booleanLiteral
     | '(' inner=expression ')'                                                      #parenthesized
     | '{' (entries+=mapEntry (',' entries+=mapEntry)* ','?)? '}'                    #mapLiteral
+    ;
+
+// Only a literal: x @ 15m AND y is (x @ 15m) AND y. The compiler says which literals are not durations.
+timeframeLiteral
+    : value=(DURATION | NUMBER | PERCENT | MALFORMED_NUMBER | STRING | IDENTIFIER)
     ;
 
 mapEntry

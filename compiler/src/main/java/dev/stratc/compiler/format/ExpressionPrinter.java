@@ -123,7 +123,7 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
 
     @Override
     public String visitAtTimeframe(Expression.AtTimeframe at, Void context) {
-        return operand(at.subject(), CONDITIONAL) + " @ " + operand(at.timeframe(), POSTFIX);
+        return operand(at.subject(), CONDITIONAL) + " @ " + print(at.timeframe());
     }
 
     @Override
