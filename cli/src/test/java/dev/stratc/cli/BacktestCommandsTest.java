@@ -64,6 +64,17 @@ class BacktestCommandsTest {
         assertThat(json.get("config").get("commission_percent").asDouble()).isZero();
     }
 
+    /** The command docs/language.md gives for its worked example: var, if/else and fn, on Apple's 2013 days. */
+    @Test
+    void theThreeDownClosesExampleBacktestsOnTheDailyData() throws Exception {
+        CliRun run = CliRun.run("backtest", "../examples/three-down-closes.strat", "--data",
+                "../examples/data/aapl-1d.csv", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("strategy").asText()).isEqualTo("ThreeDownCloses");
+        assertThat(json.get("metrics").get("trades").asInt()).isEqualTo(17);
+    }
+
     @Test
     void badDataIsNamedByFileAndLineWithExit65() throws Exception {
         Path bad = dir.resolve("bad.csv");

@@ -69,7 +69,7 @@ argument
     : (name=identifier ':')? value=expression
     ;
 
-// Loosest last: c ? a : b, OR, AND, NOT, comparisons and between, + -, * /, unary minus, then [n] and .member.
+// Loosest last: x @ 1d, c ? a : b, OR, AND, NOT, comparisons and between, + -, * /, unary minus, then [n] and .member.
 expression
     : subject=expression '[' offset=expression ']'                                  #historyExpression
     | target=expression '.' member=identifier                                       #memberExpression
@@ -82,6 +82,7 @@ expression
     | left=expression AND right=expression                                          #andExpression
     | left=expression OR right=expression                                           #orExpression
     | <assoc=right> condition=expression '?' whenTrue=expression ':' whenFalse=expression #conditionalExpression
+    | subject=expression '@' timeframe=timeframeLiteral                             #timeframeExpression
     | call                                                                          #callExpression
     | name=identifier                                                               #nameExpression
     | value=NUMBER                                                                  #numberLiteral
@@ -92,6 +93,11 @@ expression
     | value=(TRUE | FALSE)                                                          #booleanLiteral
     | '(' inner=expression ')'                                                      #parenthesized
     | '{' (entries+=mapEntry (',' entries+=mapEntry)* ','?)? '}'                    #mapLiteral
+    ;
+
+// Only a literal: x @ 15m AND y is (x @ 15m) AND y. The compiler says which literals are not durations.
+timeframeLiteral
+    : value=(DURATION | NUMBER | PERCENT | MALFORMED_NUMBER | STRING | IDENTIFIER)
     ;
 
 mapEntry
@@ -137,6 +143,7 @@ COMMA    : ',';
 REASSIGN : ':=';
 COLON    : ':';
 QUESTION : '?';
+AT       : '@';
 DOT      : '.';
 RANGE    : '..';
 ASSIGN   : '=';

@@ -77,6 +77,11 @@ public final class AstCopier extends AstVisitor<Expression, Void> {
     }
 
     @Override
+    public Expression visitAtTimeframe(Expression.AtTimeframe at, Void context) {
+        return new Expression.AtTimeframe(copy(at.subject()), copy(at.timeframe()), at.span());
+    }
+
+    @Override
     public Expression visitMap(Expression.MapLiteral map, Void context) {
         return new Expression.MapLiteral(map.entries().stream()
                 .map(e -> new Expression.MapEntry(e.key(), e.keySpan(), copy(e.value()), e.span())).toList(),

@@ -73,6 +73,10 @@ public abstract class AstVisitor<R, C> {
         return visitExpression(conditional, context);
     }
 
+    public R visitAtTimeframe(Expression.AtTimeframe at, C context) {
+        return visitExpression(at, context);
+    }
+
     public R visitMap(Expression.MapLiteral map, C context) {
         return visitExpression(map, context);
     }

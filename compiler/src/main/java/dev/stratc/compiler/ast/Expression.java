@@ -122,6 +122,17 @@ public sealed interface Expression extends Node {
         }
     }
 
+    /**
+     * {@code expression @ 1d}: the expression evaluated on bars of a higher timeframe built from the strategy's
+     * own, as it was when the last of those bars completed.
+     */
+    record AtTimeframe(Expression subject, Expression timeframe, SourceSpan span) implements Expression {
+        @Override
+        public <R, C> R accept(AstVisitor<R, C> visitor, C context) {
+            return visitor.visitAtTimeframe(this, context);
+        }
+    }
+
     /** {@code { symbol: symbol, entry_price: ask_price }}: a signal's payload. */
     record MapLiteral(List<MapEntry> entries, SourceSpan span) implements Expression {
         public MapLiteral {

@@ -29,6 +29,8 @@ public final class CheckedStrategy {
     /** Offsets that are parameters or arithmetic on them: the largest value each can take. */
     final Map<Expression.History, Integer> lookbacks = new IdentityHashMap<>();
     final List<VarSymbol> vars = new java.util.ArrayList<>();
+    /** The bar length in milliseconds of every {@code expression @ timeframe}. */
+    final Map<Expression.AtTimeframe, Long> timeframes = new IdentityHashMap<>();
     final Map<dev.stratc.compiler.ast.Statement.Assign, VarSymbol> assignments = new IdentityHashMap<>();
 
     CheckedStrategy(StrategyFile tree) {
@@ -104,6 +106,11 @@ public final class CheckedStrategy {
             max = Math.max(max, offset);
         }
         return max;
+    }
+
+    /** The bar length, in milliseconds, that {@code at} evaluates its expression on. */
+    public long timeframe(Expression.AtTimeframe at) {
+        return timeframes.get(at);
     }
 
     /** The strategy's vars, in declaration order. */

@@ -52,6 +52,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
     private final FunctionInliner functions;
     private final OffsetBounds bounds;
     private final VarReads varReads;
+    private final TimeframeReads timeframeReads;
 
     ExpressionChecker(CheckedStrategy checked, DiagnosticReporter reporter, FunctionRegistry registry,
                       Map<String, ParameterSymbol> parameters, Map<String, VarSymbol> vars,
@@ -64,6 +65,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         this.functions = functions;
         this.bounds = new OffsetBounds(checked);
         this.varReads = new VarReads(checked);
+        this.timeframeReads = new TimeframeReads(checked);
     }
 
     boolean isVarUsed(String name) {
@@ -674,6 +676,44 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         boolean constant = isConstant(conditional.condition()) && isConstant(conditional.whenTrue())
                 && isConstant(conditional.whenFalse());
         return constant ? constant(conditional, kind) : kind;
+    }
+
+    @Override
+    public Kind visitAtTimeframe(Expression.AtTimeframe at, Scope scope) {
+        Kind kind = check(at.subject(), scope);
+        Expression timeframe = at.timeframe();
+        Long strategy = checked.header.timeframeMillis();
+        if (!(timeframe instanceof Expression.DurationLiteral duration) || duration.millis() == Long.MAX_VALUE) {
+            if (!(timeframe instanceof Expression.Invalid)) {
+                reporter.report(DiagnosticCode.INVALID_TIMEFRAME, timeframe.span(), "e.g. close > ema(close, 20) @ 1d",
+                        "'@' needs a timeframe written as a duration, such as 15m, 1h or 1d");
+            }
+            return INVALID;
+        }
+        if (strategy != null && (duration.millis() < strategy || duration.millis() % strategy != 0)) {
+            String bars = dev.stratc.compiler.codegen.Ops.formatTimeframe(strategy);
+            reporter.report(DiagnosticCode.INVALID_TIMEFRAME, timeframe.span(),
+                    "a higher timeframe is built from the strategy's own " + bars + " bars: use a multiple of " + bars,
+                    duration.millis() < strategy
+                            ? "'@ " + duration.text() + "' is finer than the strategy's timeframe, " + bars
+                            : "'@ " + duration.text() + "' is not a whole number of the strategy's " + bars + " bars");
+            return INVALID;
+        }
+        if (kind == INVALID) {
+            return INVALID;
+        }
+        if (!kind.isNumeric() && kind != BOOLEAN) {
+            reporter.report(DiagnosticCode.KIND_MISMATCH, at.subject().span(), null,
+                    "'@' evaluates numbers and conditions, found " + kind.description());
+            return INVALID;
+        }
+        TimeframeReads.Found found = timeframeReads.firstIn(at.subject());
+        if (found != null) {
+            reporter.report(DiagnosticCode.NOT_ON_TIMEFRAME, found.node().span(), found.why(), found.text());
+            return INVALID;
+        }
+        checked.timeframes.put(at, duration.millis());
+        return kind;
     }
 
     /** {@code na} as written: it fits any numeric kind. */

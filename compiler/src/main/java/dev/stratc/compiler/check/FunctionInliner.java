@@ -140,6 +140,12 @@ final class FunctionInliner {
             }
 
             @Override
+            public Void visitAtTimeframe(Expression.AtTimeframe at, Void context) {
+                visit(at.subject());
+                return null;
+            }
+
+            @Override
             public Void visitConditional(Expression.Conditional conditional, Void context) {
                 visit(conditional.condition());
                 visit(conditional.whenTrue());

@@ -153,6 +153,11 @@ final class StrategySize {
         }
 
         @Override
+        public Integer visitAtTimeframe(Expression.AtTimeframe at, Void context) {
+            return 1 + depthOf(at.subject());
+        }
+
+        @Override
         public Integer visitMap(Expression.MapLiteral map, Void context) {
             int deepest = 0;
             for (Expression.MapEntry entry : map.entries()) {

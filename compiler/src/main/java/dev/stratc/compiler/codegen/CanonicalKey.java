@@ -106,6 +106,11 @@ final class CanonicalKey extends AstVisitor<String, Void> {
     }
 
     @Override
+    public String visitAtTimeframe(Expression.AtTimeframe at, Void context) {
+        return "(" + of(at.subject()) + ")@" + checked.timeframe(at);
+    }
+
+    @Override
     protected String visitExpression(Expression expression, Void context) {
         throw new IllegalStateException("no key for " + expression);
     }

@@ -56,7 +56,20 @@ public final class JavaGenerator {
 
     private record DynamicOffset(String field, Expression offset) {
     }
-    private final ExpressionWriter expressions = new ExpressionWriter();
+
+    /** Higher timeframes by their length, numbered from 1: each has its bars, indicators and histories. */
+    private final Map<Long, Integer> timeframes = new LinkedHashMap<>();
+    /** The value of each distinct {@code expression @ timeframe}, by context and canonical key. */
+    private final Map<String, TimeframeValue> timeframeValues = new LinkedHashMap<>();
+
+    private record TimeframeValue(String field, Expression.AtTimeframe at, int context) {
+    }
+
+    /** An indicator's or a history's key in its context: the same call on daily bars is another indicator. */
+    private String key(int context, Expression expression) {
+        return context == 0 ? keys.of(expression) : context + "@" + keys.of(expression);
+    }
+    private final ExpressionWriter expressions = new ExpressionWriter(0);
     /** Methods that chunks of the constructor, of the updates and of the rules were moved into. */
     private final List<PendingMethod> methods = new ArrayList<>();
 
@@ -67,7 +80,8 @@ public final class JavaGenerator {
     public record GeneratedClass(String className, String source) {
     }
 
-    private record Indicator(int id, Expression.Call call, FunctionSpec spec, List<Expression> arguments) {
+    /** @param context 0 for the strategy's own bars, k for the k-th higher timeframe ({@code @ 1d}) */
+    private record Indicator(int id, Expression.Call call, FunctionSpec spec, List<Expression> arguments, int context) {
         String field() {
             return "i" + id;
         }
@@ -80,13 +94,15 @@ public final class JavaGenerator {
     private static final class Buffer {
         final int id;
         final Expression subject;
+        final int context;
         int size;
         /** Fields of the offsets known only when the strategy starts ({@code close[k]}) that read this buffer. */
         final java.util.Set<String> dynamicOffsets = new java.util.LinkedHashSet<>();
 
-        Buffer(int id, Expression subject) {
+        Buffer(int id, Expression subject, int context) {
             this.id = id;
             this.subject = subject;
+            this.context = context;
         }
     }
 
@@ -101,7 +117,7 @@ public final class JavaGenerator {
 
     private GeneratedClass generate(String sourceHash) {
         checked.signals().keySet().forEach(name -> signalIds.put(name, signalIds.size()));
-        new Hoister().collectAll();
+        new Hoister(0).collectAll();
         String simpleName = javaName(checked.tree().name()) + "_" + sourceHash.substring(0, 12);
         JavaWriter out = new JavaWriter();
         // No user text in comments, anywhere: a name or a path could end the comment (see JavaLiterals).
@@ -112,7 +128,7 @@ public final class JavaGenerator {
                 "dev.stratc.strategy.ActionSink", "dev.stratc.strategy.BarView", "dev.stratc.strategy.OrderRequest",
                 "dev.stratc.strategy.ParameterValue", "dev.stratc.strategy.PositionView",
                 "dev.stratc.strategy.Quantity", "dev.stratc.strategy.Signal", "dev.stratc.strategy.Stops",
-                "dev.stratc.strategy.SymbolStrategy")) {
+                "dev.stratc.strategy.SymbolStrategy", "dev.stratc.strategy.TimeframeBars")) {
             out.line("import " + type + ";");
         }
         out.blank();
@@ -167,6 +183,18 @@ public final class JavaGenerator {
                 out.line("private double[] h" + buffer.id + ";");
             }
         }
+        if (!timeframes.isEmpty()) {
+            out.blank();
+            out.line("// Higher timeframes: their bars, built from the strategy's own, and the values computed on them");
+            for (int context : timeframes.values()) {
+                out.line("private final TimeframeBars tf" + context + ";");
+            }
+            for (TimeframeValue value : timeframeValues.values()) {
+                boolean condition = checked.kind(value.at()) == Kind.BOOLEAN;
+                out.line("private " + (condition ? "boolean " : "double ") + value.field() + " = "
+                        + (condition ? "false" : "Double.NaN") + ";");
+            }
+        }
         if (!dynamicOffsets.isEmpty()) {
             out.blank();
             out.line("// History offsets given by parameters, fixed when the strategy starts");
@@ -213,6 +241,10 @@ public final class JavaGenerator {
             };
             out.line("this." + parameterField(parameter) + " = " + read + ";");
         }
+        for (Map.Entry<Long, Integer> timeframe : timeframes.entrySet()) {
+            out.line("this.tf" + timeframe.getValue() + " = new TimeframeBars(symbol, " + timeframe.getKey()
+                    + "L, timeframeMillis, zone, " + quote("@ " + Ops.formatTimeframe(timeframe.getKey())) + ");");
+        }
         for (DynamicOffset offset : dynamicOffsets.values()) {
             out.line("this." + offset.field() + " = Ops.offset(" + expressions.write(offset.offset()) + ", "
                     + quote("[" + describe(offset.offset()) + "]") + ");");
@@ -238,9 +270,15 @@ public final class JavaGenerator {
         } else {
             List<String> ready = new ArrayList<>();
             for (Object update : updates) {
-                String bar = update instanceof Indicator indicator ? readyBar(indicator.call)
-                        : readyBar(((Buffer) update).subject) + " + (h" + ((Buffer) update).id + ".length - 1)";
+                if (contextOf(update) != 0) {
+                    continue;
+                }
+                String bar = update instanceof Indicator indicator ? readyBar(indicator.call, 0)
+                        : readyBar(((Buffer) update).subject, 0) + " + (h" + ((Buffer) update).id + ".length - 1)";
                 ready.add("autoWarmup = Math.max(autoWarmup, " + bar + ");");
+            }
+            for (TimeframeValue value : timeframeValues.values()) {
+                ready.add("autoWarmup = Math.max(autoWarmup, " + readyBar(value.at(), 0) + ");");
             }
             out.line("// warmup: auto, the first bar where every indicator has a full window");
             chunked(out, ready, "warmup", "", "");
@@ -284,9 +322,25 @@ public final class JavaGenerator {
         return arguments;
     }
 
+    private static int contextOf(Object update) {
+        return update instanceof Indicator indicator ? indicator.context() : ((Buffer) update).context;
+    }
+
     /** Java for the bar from which the expression's value is no longer na for lack of data. */
-    private String readyBar(Expression expression) {
+    private String readyBar(Expression expression, int frame) {
         return expression.accept(new AstVisitor<String, Void>() {
+            private String readyBar(Expression inner) {
+                return JavaGenerator.this.readyBar(inner, frame);
+            }
+
+            @Override
+            public String visitAtTimeframe(Expression.AtTimeframe at, Void ignored) {
+                // the higher bars it needs, counted in the strategy's bars (the first may be partial: one more)
+                int higher = timeframes.get(checked.timeframe(at));
+                return "(int) Math.min(1000000L, (long) (" + JavaGenerator.this.readyBar(at.subject(), higher)
+                        + " + 2) * (" + checked.timeframe(at) + "L / Math.max(1L, timeframeMillis)))";
+            }
+
             @Override
             protected String visitNode(dev.stratc.compiler.ast.Node node, Void context) {
                 return "0";
@@ -304,7 +358,7 @@ public final class JavaGenerator {
                     return readyBar(inlined.body());
                 }
                 String inputs = max(binding.arguments());
-                Indicator indicator = indicators.get(keys.of(call));
+                Indicator indicator = indicators.get(key(frame, call));
                 if (indicator == null || indicator.spec.implementation() instanceof Implementation.Pure) {
                     return inputs;
                 }
@@ -378,18 +432,21 @@ public final class JavaGenerator {
             out.line("started = startedc;");
             out.close();
         }
+        for (int context : timeframes.values()) {
+            out.line("timeframe" + context + "(bar);");
+            methods.add(new PendingMethod("private void timeframe" + context + "(BarView base)",
+                    w -> timeframe(w, context)));
+        }
         List<String> lines = new ArrayList<>();
         List<String> records = new ArrayList<>();
         for (Object update : updates) {
+            if (contextOf(update) != 0) {
+                continue;
+            }
             if (update instanceof Indicator indicator) {
                 lines.add(indicator.value() + " = " + indicator.field() + ".update(" + String.join(", ", updateArguments(indicator)) + ");");
             } else {
-                Buffer buffer = (Buffer) update;
-                String value = expressions.write(buffer.subject);
-                if (checked.kind(buffer.subject) == Kind.BOOLEAN) {
-                    value = "(" + value + " ? 1.0 : 0.0)";
-                }
-                records.add("h" + buffer.id + "[index % h" + buffer.id + ".length] = " + value + ";");
+                records.add(record((Buffer) update, expressions));
             }
         }
         if (!lines.isEmpty()) {
@@ -415,6 +472,48 @@ public final class JavaGenerator {
                             "bar, position, index")));
         }
         out.close();
+    }
+
+    /**
+     * A higher timeframe's evaluation, for each of its bars that completed with the strategy's bar: its
+     * indicators, then the values read at the strategy's bars, then its histories. The loop's locals are named
+     * {@code bar} and {@code index}, like onBar's, so expressions are written the same way in both.
+     */
+    private void timeframe(JavaWriter out, int context) {
+        out.line("tf" + context + ".add(base);");
+        out.open("while (tf" + context + ".next())");
+        out.line("BarView bar = tf" + context + ";");
+        out.line("int index = tf" + context + ".index();");
+        List<String> lines = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        ExpressionWriter writer = new ExpressionWriter(context);
+        for (Object update : updates) {
+            if (contextOf(update) != context) {
+                continue;
+            }
+            if (update instanceof Indicator indicator) {
+                lines.add(indicator.value() + " = " + indicator.field() + ".update("
+                        + String.join(", ", updateArguments(indicator)) + ");");
+            } else {
+                records.add(record((Buffer) update, writer));
+            }
+        }
+        for (TimeframeValue value : timeframeValues.values()) {
+            if (value.context() == context) {
+                lines.add(value.field() + " = " + writer.write(value.at().subject()) + ";");
+            }
+        }
+        lines.addAll(records);
+        chunked(out, lines, "higher", "BarView bar, int index", "bar, index");
+        out.close();
+    }
+
+    private static String record(Buffer buffer, ExpressionWriter writer) {
+        String value = writer.write(buffer.subject);
+        if (writer.checkedKind(buffer.subject) == Kind.BOOLEAN) {
+            value = "(" + value + " ? 1.0 : 0.0)";
+        }
+        return "h" + buffer.id + "[index % h" + buffer.id + ".length] = " + value + ";";
     }
 
     private void rules(JavaWriter out) {
@@ -463,13 +562,14 @@ public final class JavaGenerator {
         arguments.add("index");
         if (indicator.spec.implementation() instanceof Implementation.Ta4jBridge) {
             arguments.addAll(List.of("bar.time()", "bar.open()", "bar.high()", "bar.low()", "bar.close()", "bar.volume()"));
-            arguments.add(expressions.write(indicator.arguments.get(1)));
+            arguments.add(new ExpressionWriter(indicator.context()).write(indicator.arguments.get(1)));
             return arguments;
         }
         arguments.addAll(barInputs(indicator.spec));
         for (int i = 0; i < indicator.spec.params().size(); i++) {
             switch (indicator.spec.params().get(i).kind()) {
-                case SERIES, CONDITION -> arguments.add(expressions.write(indicator.arguments.get(i)));
+                case SERIES, CONDITION -> arguments.add(new ExpressionWriter(indicator.context())
+                        .write(indicator.arguments.get(i)));
                 default -> {
                 }
             }
@@ -738,6 +838,12 @@ public final class JavaGenerator {
 
     /** Finds every indicator and history buffer, in the order their updates must run. */
     private final class Hoister extends AstVisitor<Void, Void> {
+        private final int frame;
+
+        Hoister(int frame) {
+            this.frame = frame;
+        }
+
         void collectAll() {
             for (VarSymbol variable : checked.vars()) {
                 visit(variable.declaration().value());
@@ -800,9 +906,9 @@ public final class JavaGenerator {
             binding.arguments().forEach(this::visit);
             if (binding.callee() instanceof Binding.Catalogue(FunctionSpec spec)
                     && !(spec.implementation() instanceof Implementation.Pure)) {
-                String key = keys.of(call);
+                String key = key(frame, call);
                 if (!indicators.containsKey(key)) {
-                    Indicator indicator = new Indicator(indicators.size(), call, spec, binding.arguments());
+                    Indicator indicator = new Indicator(indicators.size(), call, spec, binding.arguments(), frame);
                     indicators.put(key, indicator);
                     updates.add(indicator);
                 }
@@ -824,10 +930,10 @@ public final class JavaGenerator {
             boolean fixed = checked.hasFixedOffset(history);
             int offset = fixed ? checked.offset(history) : 0;
             if (!fixed || offset > 0) {
-                String key = keys.of(history.subject());
+                String key = key(frame, history.subject());
                 Buffer buffer = buffers.get(key);
                 if (buffer == null) {
-                    buffer = new Buffer(buffers.size(), history.subject());
+                    buffer = new Buffer(buffers.size(), history.subject(), frame);
                     buffers.put(key, buffer);
                     updates.add(buffer);
                 }
@@ -847,6 +953,18 @@ public final class JavaGenerator {
             visit(conditional.condition());
             visit(conditional.whenTrue());
             visit(conditional.whenFalse());
+            return null;
+        }
+
+        @Override
+        public Void visitAtTimeframe(Expression.AtTimeframe at, Void ignored) {
+            long millis = checked.timeframe(at);
+            int higher = timeframes.computeIfAbsent(millis, m -> timeframes.size() + 1);
+            String key = key(higher, at.subject());
+            if (!timeframeValues.containsKey(key)) {
+                new Hoister(higher).visit(at.subject());
+                timeframeValues.put(key, new TimeframeValue("m" + timeframeValues.size(), at, higher));
+            }
             return null;
         }
 
@@ -880,6 +998,16 @@ public final class JavaGenerator {
 
     /** Java for an expression that reads the values the updates computed. */
     private final class ExpressionWriter extends AstVisitor<String, Void> {
+        private final int frame;
+
+        ExpressionWriter(int frame) {
+            this.frame = frame;
+        }
+
+        Kind checkedKind(Expression expression) {
+            return checked.kind(expression);
+        }
+
         String write(Expression expression) {
             return expression.accept(this, null);
         }
@@ -963,7 +1091,7 @@ public final class JavaGenerator {
                     }
                     return pure.className() + "." + pure.method() + "(" + String.join(", ", arguments) + ")";
                 }
-                return indicators.get(keys.of(call)).value();
+                return indicators.get(key(frame, call)).value();
             }
             BuiltinFunction function = ((Binding.Builtin) binding.callee()).function();
             return switch (function) {
@@ -988,7 +1116,7 @@ public final class JavaGenerator {
         public String visitMemberAccess(Expression.MemberAccess access, Void context) {
             return switch (checked.member(access)) {
                 case MemberResolution.IndicatorMember member ->
-                        indicators.get(keys.of(member.call())).field() + "." + member.member().accessor() + "()";
+                        indicators.get(key(frame, member.call())).field() + "." + member.member().accessor() + "()";
                 case MemberResolution.SignalField field -> signalField(field.signal(), field.key());
             };
         }
@@ -999,7 +1127,7 @@ public final class JavaGenerator {
             if (checked.hasFixedOffset(history) && checked.offset(history) == 0) {
                 return write(history.subject());
             }
-            String buffer = "h" + buffers.get(keys.of(history.subject())).id;
+            String buffer = "h" + buffers.get(key(frame, history.subject())).id;
             String offset = checked.hasFixedOffset(history) ? Integer.toString(checked.offset(history))
                     : dynamicOffsets.get(keys.of(history.offset())).field();
             // A condition is kept as 1 or 0; before its first bar it reads as false, as na compares.
@@ -1010,6 +1138,12 @@ public final class JavaGenerator {
             }
             // The history is kept at the end of the bar: an offset of 0 reads the value itself.
             return "(" + offset + " == 0 ? " + write(history.subject()) + " : " + earlier + ")";
+        }
+
+        @Override
+        public String visitAtTimeframe(Expression.AtTimeframe at, Void ignored) {
+            long millis = checked.timeframe(at);
+            return timeframeValues.get(key(timeframes.get(millis), at.subject())).field();
         }
 
         @Override

@@ -109,6 +109,20 @@ public final class Ops {
         return format(value) + (Double.isNaN(value) ? "" : "%");
     }
 
+    /** A bar length as it is written in a strategy: 5m, 1h, 1d. */
+    public static String formatTimeframe(long millis) {
+        if (millis % 86_400_000 == 0) {
+            return millis / 86_400_000 + "d";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis / 1000 + "s";
+    }
+
     public static String formatDuration(double millis) {
         if (Double.isNaN(millis)) {
             return "na";

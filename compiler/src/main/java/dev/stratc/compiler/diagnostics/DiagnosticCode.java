@@ -51,7 +51,10 @@ public enum DiagnosticCode {
     NOT_ASSIGNABLE("S050", Severity.ERROR, "'%s' is not a var: only a var can be given a new value with :="),
     VAR_IN_INDICATOR("S051", Severity.ERROR, "%s"),
     RECURSIVE_FUNCTION("S052", Severity.ERROR, "'%s' calls itself (%s): a function is inlined where it is called"),
-    UNUSED_FUNCTION("W010", Severity.WARNING, "function '%s' is never called");
+    UNUSED_FUNCTION("W010", Severity.WARNING, "function '%s' is never called"),
+    // Language v2: multi-timeframe.
+    INVALID_TIMEFRAME("S053", Severity.ERROR, "%s"),
+    NOT_ON_TIMEFRAME("S054", Severity.ERROR, "'%s' cannot be read at another timeframe");
 
     private final String code;
     private final Severity severity;

@@ -15,6 +15,8 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
     private static final int NOT = 3;
     /** Looser than OR: {@code a OR b ? x : y} chooses by the whole condition. */
     private static final int CONDITIONAL = 0;
+    /** The loosest: {@code close > ema(close, 20) @ 1d} evaluates the whole comparison on daily bars. */
+    private static final int TIMEFRAME = -1;
 
     private static final ExpressionPrinter INSTANCE = new ExpressionPrinter();
 
@@ -31,6 +33,7 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
             case Expression.Between between -> 4;
             case Expression.Unary unary -> unary.operator() == Expression.UnaryOperator.NOT ? NOT : UNARY;
             case Expression.Conditional conditional -> CONDITIONAL;
+            case Expression.AtTimeframe at -> TIMEFRAME;
             default -> POSTFIX + 1;
         };
     }
@@ -116,6 +119,11 @@ public final class ExpressionPrinter extends AstVisitor<String, Void> {
     public String visitConditional(Expression.Conditional conditional, Void context) {
         return operand(conditional.condition(), CONDITIONAL + 1) + " ? " + operand(conditional.whenTrue(), CONDITIONAL + 1)
                 + " : " + operand(conditional.whenFalse(), CONDITIONAL);
+    }
+
+    @Override
+    public String visitAtTimeframe(Expression.AtTimeframe at, Void context) {
+        return operand(at.subject(), CONDITIONAL) + " @ " + print(at.timeframe());
     }
 
     @Override

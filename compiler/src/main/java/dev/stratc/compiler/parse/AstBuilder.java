@@ -280,6 +280,31 @@ final class AstBuilder extends StratBaseVisitor<Object> {
     }
 
     @Override
+    public Expression visitTimeframeExpression(StratParser.TimeframeExpressionContext ctx) {
+        return new Expression.AtTimeframe(expression(ctx.subject), timeframe(ctx.timeframe), span(ctx));
+    }
+
+    private Expression timeframe(StratParser.TimeframeLiteralContext ctx) {
+        if (ctx == null || ctx.value == null || missing(ctx.value)) {
+            return new Expression.Invalid("", SourceSpan.synthetic(file));
+        }
+        String text = ctx.value.getText();
+        return switch (ctx.value.getType()) {
+            case StratParser.DURATION -> {
+                Long millis = Literals.durationMillis(text);
+                yield new Expression.DurationLiteral(millis == null ? Long.MAX_VALUE : millis, text, span(ctx));
+            }
+            case StratParser.MALFORMED_NUMBER -> {
+                reporter.report(DiagnosticCode.MALFORMED_NUMBER, span(ctx), Literals.unitHint(text), text);
+                yield new Expression.Invalid(text, span(ctx));
+            }
+            case StratParser.STRING -> new Expression.StringLiteral(unquote(text), text, span(ctx));
+            case StratParser.IDENTIFIER -> new Expression.Name(text, span(ctx));
+            default -> new Expression.NumberLiteral(0, text, span(ctx));
+        };
+    }
+
+    @Override
     public Expression visitBetweenExpression(StratParser.BetweenExpressionContext ctx) {
         return new Expression.Between(expression(ctx.value), expression(ctx.low), expression(ctx.high), span(ctx));
     }

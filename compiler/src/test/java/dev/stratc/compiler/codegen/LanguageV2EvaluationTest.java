@@ -156,6 +156,41 @@ class LanguageV2EvaluationTest {
         assertThat((Double) fourth.get("nested")).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
+    @Test
+    void higherBarsCompleteAtTheirPeriodsEndAndARevisionCountsOnce() {
+        String source = """
+                strategy("Higher", warmup: 0) {
+                  scan {
+                    signal("V", { close3: close @ 3m, count: bar_index @ 3m })
+                  }
+                }
+                """;
+        SymbolStrategy strategy = compile(source).newInstance("T", settings(Map.of()));
+        Recorder recorder = new Recorder();
+        // one-minute bars ending at 1, 2, 3, … minutes past a 3-minute boundary's clock
+        long start = 1_700_000_100_000L - Math.floorMod(1_700_000_100_000L, 180_000L);
+        double[] closes = {5, 6, 7, 8, 9, 10, 11};
+        for (int i = 0; i < closes.length; i++) {
+            strategy.onBar(new TestBar(i, start + (i + 1) * 60_000L, closes[i], closes[i], closes[i], closes[i]),
+                    Flat.INSTANCE, recorder);
+            if (i == 2) {
+                // a tick revises the bar that completes the first 3 minutes
+                strategy.onBar(new TestBar(i, start + 3 * 60_000L, 7, 7.5, 7, 7.5), Flat.INSTANCE, recorder);
+            }
+        }
+        assertThat(recorder.signals).extracting(s -> s.payload().get("close3"))
+                .containsExactly(Double.NaN, Double.NaN, 7.0, 7.5, 7.5, 7.5, 10.0, 10.0);
+        assertThat(recorder.signals).extracting(s -> s.payload().get("count"))
+                .as("higher bars counted once each, the revised one too")
+                .containsExactly(Double.NaN, Double.NaN, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0);
+
+        assertThatThrownBy(() -> compile(source).newInstance("T", new StrategySettings(Map.of(), Duration.ofMinutes(2),
+                ZoneId.of("UTC"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("@ 3m is built from the run's 2m bars, so it must be a whole number of them: give the "
+                        + "strategy a timeframe that divides it");
+    }
+
     private static List<Map<String, Object>> payloads(String source, Map<String, ParameterValue> overrides) {
         return run(compile(source).newInstance("T", settings(overrides))).signals.stream().map(Signal::payload).toList();
     }

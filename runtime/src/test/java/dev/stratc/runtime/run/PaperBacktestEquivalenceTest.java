@@ -97,6 +97,34 @@ class PaperBacktestEquivalenceTest {
         assertThat(trades).extracting(Trade::exitReason).contains("stop_loss", "take_profit", "trailing_stop");
     }
 
+    /**
+     * Language v2 on the simulated exchange: a var, if/else, a ternary, history of a condition and a value of a
+     * higher timeframe built from the same minute bars give the same trades as in a backtest.
+     */
+    @Test
+    void varsBranchesAndHigherTimeframesTradeTheSameInAPaperRunAsInABacktest() throws Exception {
+        String source = """
+                strategy("LanguageV2", timeframe: 1m, warmup: 30) {
+                  var entries = 0
+                  entry {
+                    if (close > ema(close, 3) @ 15m AND (close > open)[1] AND close > open) {
+                      entries := entries + 1
+                      buy(quantity: entries > 3 ? 1 : 2)
+                    }
+                  }
+                  exit {
+                    if (time_since_entry >= 5m) {
+                      sell("all")
+                    } else if (close < low[1]) {
+                      sell("all")
+                    }
+                  }
+                }
+                """;
+        List<Trade> trades = assertSameTrades(source, "v2.strat", Path.of("v2"));
+        assertThat(trades).extracting(Trade::quantity).contains(1.0, 2.0);
+    }
+
     private List<Trade> assertSameTrades(String source, String name, Path state) throws Exception {
         Path stateDir = this.stateDir.resolve(state);
         CompileResult compiled = StratCompiler.standard().compile(source, name);
