@@ -15,10 +15,12 @@ import dev.stratc.runtime.market.MarketEvent;
  * {@code partitions} (per topic, 12), {@code replication} (1), {@code retention} (how long the topics keep
  * records, {@code 7d}: it must cover the strategy's longest lookback, since a new owner warms up from them),
  * {@code linger} (how long the producer waits to fill a batch, milliseconds, 5: throughput; 0 for the lowest
- * latency).
+ * latency), {@code silence} (how long an engine waits on a collector that stopped sending watermarks before it
+ * counts it gone, {@code 10s}: a dead collector holds the engines back this long, a live one that stalls longer
+ * may have a late record dropped).
  */
 public record KafkaBusConfig(String bootstrapServers, String market, int partitions, short replication,
-                             Duration retention, int lingerMillis) {
+                             Duration retention, int lingerMillis, Duration silence) {
 
     public static KafkaBusConfig parse(URI address) {
         String where = "--bus '" + address + "'";
@@ -43,15 +45,16 @@ public record KafkaBusConfig(String bootstrapServers, String market, int partiti
         }
         int partitions = number(where, "partitions", options.getOrDefault("partitions", "12"), 1, 10_000);
         int replication = number(where, "replication", options.getOrDefault("replication", "1"), 1, 16);
-        Duration retention = duration(where, options.getOrDefault("retention", "7d"));
+        Duration retention = duration(where, "retention", options.getOrDefault("retention", "7d"));
+        Duration silence = duration(where, "silence", options.getOrDefault("silence", "10s"));
         int linger = number(where, "linger", options.getOrDefault("linger", "5"), 0, 1_000);
         for (String name : options.keySet()) {
-            if (!List.of("market", "partitions", "replication", "retention", "linger").contains(name)) {
+            if (!List.of("market", "partitions", "replication", "retention", "linger", "silence").contains(name)) {
                 throw new BusAddressException(where + ": unknown option '" + name
-                        + "' (known: market, partitions, replication, retention, linger)");
+                        + "' (known: market, partitions, replication, retention, linger, silence)");
             }
         }
-        return new KafkaBusConfig(servers, market, partitions, (short) replication, retention, linger);
+        return new KafkaBusConfig(servers, market, partitions, (short) replication, retention, linger, silence);
     }
 
     /** The topic of one record kind: {@code stratc.<market>.trades|quotes|bars}. */
@@ -84,10 +87,10 @@ public record KafkaBusConfig(String bootstrapServers, String market, int partiti
                 + " to " + max);
     }
 
-    private static Duration duration(String where, String value) {
-        var m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(value);
-        if (!m.matches()) {
-            throw new BusAddressException(where + ": retention '" + value + "' must look like 12h or 7d");
+    private static Duration duration(String where, String name, String value) {
+        var m = java.util.regex.Pattern.compile("(\\d{1,9})([smhd])").matcher(value);
+        if (!m.matches() || m.group(1).matches("0+")) {
+            throw new BusAddressException(where + ": " + name + " '" + value + "' must look like 30s, 12h or 7d");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

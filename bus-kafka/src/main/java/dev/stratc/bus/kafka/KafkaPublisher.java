@@ -33,6 +33,11 @@ import dev.stratc.runtime.market.MarketEvent;
  * restarted collector sends twice. The producer is idempotent (no duplicates from its own retries), batches and
  * compresses with lz4 for throughput.
  *
+ * <p>Every {@link #WATERMARK_EVERY} (and on {@link #flush}) the publisher writes a watermark to every partition of
+ * the bus's topics: the highest sequence it has sent so far, behind the records it covers. On {@link #close} it
+ * writes an end of stream instead. An engine uses them to deliver exactly in sequence order at the live edge,
+ * where a partition with nothing to read may only be behind ({@link KafkaSource}).
+ *
  * <p>Engines do not subscribe here: they read through {@link KafkaSource}, which owns partitions in a consumer
  * group; {@link #subscribe} is refused.
  */
@@ -43,12 +48,63 @@ public final class KafkaPublisher implements MarketDataBus {
     private final Map<String, AtomicLong> lastSequence = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    /**
+     * How often a watermark goes to every partition while records are being sent: at the live edge an engine holds a
+     * record back until every partition it owns vouches for its sequence, so this bounds that wait (latency),
+     * at the price of this many small records a second per partition.
+     */
+    public static final java.time.Duration WATERMARK_EVERY = java.time.Duration.ofMillis(20);
+    /** A collector with nothing new still says it is there this often, so engines do not count it gone. */
+    public static final java.time.Duration KEEPALIVE_EVERY = java.time.Duration.ofSeconds(1);
+    private long watermarked = Long.MIN_VALUE;
+    private long watermarkedAt;
+    /**
+     * Held while a record is handed to the producer and while the watermarks are: a watermark is appended to a
+     * partition after every record it covers, whatever thread sent them.
+     */
+    private final Object sending = new Object();
+    /** The highest sequence handed to the producer so far; Long.MIN_VALUE before the first. */
+    private long sentUpTo = Long.MIN_VALUE;
+    private final java.util.concurrent.ScheduledExecutorService watermarks;
 
     public KafkaPublisher(KafkaBusConfig config, String source) {
         this.config = config;
         this.source = source;
         ensureTopics(config);
         this.producer = new KafkaProducer<>(producerSettings(config), new StringSerializer(), new ByteArraySerializer());
+        this.watermarks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("bus-watermarks-" + source).factory());
+        watermarks.scheduleWithFixedDelay(() -> {
+            try {
+                sendControl(false);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }, WATERMARK_EVERY.toMillis(), WATERMARK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A watermark (or the end of stream) with the highest sequence sent so far, to every partition of every topic. */
+    private void sendControl(boolean end) {
+        synchronized (sending) {
+            long now = System.nanoTime();
+            if (!end && (sentUpTo == Long.MIN_VALUE   // nothing sent yet: nothing to vouch for
+                    || sentUpTo == watermarked && now - watermarkedAt < KEEPALIVE_EVERY.toNanos())) {
+                return;
+            }
+            watermarked = sentUpTo;
+            watermarkedAt = now;
+            byte[] value = RecordCodec.encodeControl(end, sentUpTo, source, System.currentTimeMillis());
+            for (String topic : config.topics()) {
+                int partitions = producer.partitionsFor(topic).size();
+                for (int partition = 0; partition < partitions; partition++) {
+                    producer.send(new ProducerRecord<>(topic, partition, null, value), (metadata, error) -> {
+                        if (error != null) {
+                            failure.compareAndSet(null, error);
+                        }
+                    });
+                }
+            }
+        }
     }
 
     /** The producer settings; documented in docs/performance.md with the figures they gave. */
@@ -149,11 +205,14 @@ public final class KafkaPublisher implements MarketDataBus {
             throw new IllegalStateException("the bus stopped accepting records: " + failed.getMessage(), failed);
         }
         byte[] value = RecordCodec.encode(event, sequence, source, System.currentTimeMillis());
-        producer.send(new ProducerRecord<>(config.topic(event), event.symbol(), value), (metadata, error) -> {
-            if (error != null) {
-                failure.compareAndSet(null, error);
-            }
-        });
+        synchronized (sending) {
+            producer.send(new ProducerRecord<>(config.topic(event), event.symbol(), value), (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+            });
+            sentUpTo = Math.max(sentUpTo, sequence);
+        }
         published.incrementAndGet();
     }
 
@@ -164,6 +223,7 @@ public final class KafkaPublisher implements MarketDataBus {
     /** Waits until every record sent so far is acknowledged by the brokers. */
     @Override
     public void flush() {
+        sendControl(false);
         producer.flush();
         Exception failed = failure.get();
         if (failed != null) {
@@ -178,6 +238,17 @@ public final class KafkaPublisher implements MarketDataBus {
 
     @Override
     public void close() {
+        watermarks.shutdownNow();
+        try {
+            watermarks.awaitTermination(10, TimeUnit.SECONDS);
+            if (failure.get() == null) {
+                sendControl(true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // a broker that is gone: the engines count this source gone after its silence (KafkaBusConfig.lateness)
+        }
         producer.close(java.time.Duration.ofSeconds(30));
     }
 }

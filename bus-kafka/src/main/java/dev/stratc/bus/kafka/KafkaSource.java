@@ -55,7 +55,24 @@ public final class KafkaSource implements SequencedSource {
     private record Buffered(TopicPartition partition, long offset, RecordCodec.Decoded record) {
     }
 
+    /** What one source has told one partition: its watermark, whether it ended, and how many records wait. */
+    private static final class Progress {
+        long watermark = Long.MIN_VALUE;
+        boolean ended;
+        long endedAt = Long.MIN_VALUE;
+        int buffered;
+    }
+
+    /** Per owned partition, per source: see {@link #safeBound}. */
+    private final Map<TopicPartition, Map<String, Progress>> progress = new HashMap<>();
+    /** When each source was last heard from on any owned partition (System.nanoTime). */
+    private final Map<String, Long> sourceSeenAt = new HashMap<>();
+    private final long silenceNanos;
+    /** A sequence up to which delivering is known safe; recomputed when a head goes past it. */
+    private long safeUpTo = Long.MIN_VALUE;
+
     public KafkaSource(KafkaBusConfig config, String group) {
+        this.silenceNanos = config.silence().toNanos();
         // an engine started before its collectors finds the topics there (and a missing broker is said at once)
         KafkaPublisher.ensureTopics(config);
         Properties p = new Properties();
@@ -90,12 +107,15 @@ public final class KafkaSource implements SequencedSource {
                 consumer.seekToBeginning(partitions);
                 partitions.forEach(tp -> buffers.put(tp, new ArrayDeque<>()));
                 owned = Set.copyOf(buffers.keySet());
+                safeUpTo = Long.MIN_VALUE;
             }
         });
     }
 
     private void forget(TopicPartition partition) {
         buffers.remove(partition);
+        progress.remove(partition);
+        safeUpTo = Long.MIN_VALUE;
         caughtUp.remove(partition);
         delivered.remove(partition);
         owned = Set.copyOf(buffers.keySet());
@@ -109,6 +129,7 @@ public final class KafkaSource implements SequencedSource {
             if (next.isPresent()) {
                 Buffered b = next.get();
                 buffers.get(b.partition()).poll();
+                unbuffered(b);
                 delivered.put(b.partition(), b.offset());
                 String key = b.record().event().symbol() + '\u0000' + b.record().source();
                 Long last = lastBySymbolAndSource.get(key);
@@ -134,7 +155,11 @@ public final class KafkaSource implements SequencedSource {
         }
     }
 
-    /** The smallest head among the owned partitions, once no owned partition could still hold a smaller one. */
+    /**
+     * The smallest head among the owned partitions, once no owned partition could still bring a smaller one: each
+     * partition with nothing buffered has been read to its end, and for every source still sending, each owned
+     * partition either holds one of its records or has its watermark at or above the head's sequence.
+     */
     private Optional<Buffered> nextInOrder() {
         Buffered best = null;
         for (Map.Entry<TopicPartition, ArrayDeque<Buffered>> entry : buffers.entrySet()) {
@@ -149,21 +174,85 @@ public final class KafkaSource implements SequencedSource {
                 best = head;
             }
         }
-        return Optional.ofNullable(best);
+        if (best == null) {
+            return Optional.empty();
+        }
+        long sequence = best.record().sequence();
+        if (sequence > safeUpTo) {
+            safeUpTo = safeBound();
+            if (sequence > safeUpTo) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(best);
+    }
+
+    /**
+     * Up to which sequence every owned partition is known complete: the lowest watermark over the partitions and
+     * the sources still sending that have no record buffered there and have not ended there.
+     */
+    private long safeBound() {
+        long now = System.nanoTime();
+        long bound = Long.MAX_VALUE;
+        for (var source : sourceSeenAt.entrySet()) {
+            if (now - source.getValue() > silenceNanos) {
+                continue;   // silent too long: a collector that died without its end of stream
+            }
+            String name = source.getKey();
+            for (TopicPartition tp : buffers.keySet()) {
+                Progress progress = progress(tp, name);
+                if (progress.ended || progress.buffered > 0) {
+                    continue;
+                }
+                bound = Math.min(bound, progress.watermark);
+            }
+        }
+        return bound;
+    }
+
+    private Progress progress(TopicPartition partition, String source) {
+        return progress.computeIfAbsent(partition, p -> new HashMap<>()).computeIfAbsent(source, s -> new Progress());
+    }
+
+    private void unbuffered(Buffered b) {
+        Progress p = progress(b.partition(), b.record().source());
+        if (--p.buffered == 0) {
+            safeUpTo = Long.MIN_VALUE;   // the partition now vouches for this source only up to its watermark
+        }
     }
 
     private void fetch(Duration wait) {
         var records = consumer.poll(wait);
+        long now = System.nanoTime();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             ArrayDeque<Buffered> buffer = buffers.get(tp);
             if (buffer == null) {
                 continue;
             }
-            buffer.add(new Buffered(tp, record.offset(), RecordCodec.decode(record.key(), record.value())));
+            RecordCodec.Decoded decoded = RecordCodec.decode(record.key(), record.value());
+            sourceSeenAt.put(decoded.source(), now);
+            Progress p = progress(tp, decoded.source());
+            if (decoded.control()) {
+                if (decoded.end()) {
+                    p.ended = true;
+                    p.endedAt = Math.max(p.endedAt, decoded.sequence());
+                } else {
+                    p.watermark = Math.max(p.watermark, decoded.sequence());
+                    p.ended = false;
+                }
+                continue;
+            }
+            if (decoded.sequence() > p.endedAt) {
+                // new data from a source that had ended: a collector started again; its end no longer holds anywhere
+                restarted(decoded.source(), decoded.sequence());
+            }
+            p.buffered++;
+            buffer.add(new Buffered(tp, record.offset(), decoded));
             recordsIn.incrementAndGet();
             caughtUp.remove(tp);
         }
+        safeUpTo = Long.MIN_VALUE;
         // a partition with nothing buffered is caught up when its position has reached its end
         Set<TopicPartition> empty = new HashSet<>();
         buffers.forEach((tp, buffer) -> {
@@ -194,6 +283,36 @@ public final class KafkaSource implements SequencedSource {
             }
         }
         lag = Map.copyOf(lagNow);
+    }
+
+    private void restarted(String source, long sequence) {
+        for (Map<String, Progress> bySource : progress.values()) {
+            Progress p = bySource.get(source);
+            if (p != null && p.ended && sequence > p.endedAt) {
+                p.ended = false;
+            }
+        }
+    }
+
+    /**
+     * Whether every source this engine has heard from has ended on every owned partition, and everything before
+     * those ends has been delivered: the end of a replayed data set, exactly. False before any source was heard.
+     */
+    public boolean endOfStream() {
+        if (sourceSeenAt.isEmpty() || buffers.isEmpty()) {
+            return false;
+        }
+        for (TopicPartition tp : buffers.keySet()) {
+            if (!buffers.get(tp).isEmpty() || !caughtUp.contains(tp)) {
+                return false;
+            }
+            for (String source : sourceSeenAt.keySet()) {
+                if (!progress(tp, source).ended) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Commits, for every owned partition, the offset after the last record delivered (all in the journal now). */

@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,10 +169,12 @@ class KafkaBusEquivalenceTest {
         assertThat(fills(recorder)).containsExactlyElementsOf(inProcess);
     }
 
+    /**
+     * The engines join before the data comes, so they read at the live edge, where a partition with nothing to
+     * read may only be behind: the collector's watermarks keep the delivery in sequence order, and its end of
+     * stream tells each engine exactly when it has had all of its share.
+     */
     @Test
-    @Disabled("issue 18, open: on a clean 2-core CI machine the owner of one symbol stopped before the last of its "
-            + "records now and then (its later fills missing, no partition moved); until the end-of-data condition of "
-            + "a split run is made exact, this test would fail CI at random")
     void twoEnginesOfOneGroupSplitTheUniverseAndTogetherTradeAsOne() throws Exception {
         KafkaBusConfig config = KafkaBusConfig.parse(URI.create(kafka.address() + "?market=two&partitions=4"));
         KafkaPublisher.ensureTopics(config);
@@ -185,8 +186,8 @@ class KafkaBusEquivalenceTest {
              KafkaSource sourceA = new KafkaSource(config, "two-engines");
              KafkaSource sourceB = new KafkaSource(config, "two-engines")) {
             // both join the group before the data comes, so the split is settled before anything is traded
-            Thread ta = engineThread("engine-a", a, sourceA, () -> sourceA.recordsOut() + sourceB.recordsOut() >= data.events().size());
-            Thread tb = engineThread("engine-b", b, sourceB, () -> sourceA.recordsOut() + sourceB.recordsOut() >= data.events().size());
+            Thread ta = engineThread("engine-a", a, sourceA, sourceA::endOfStream);
+            Thread tb = engineThread("engine-b", b, sourceB, sourceB::endOfStream);
             waitFor(() -> sourceA.assignment().size() + sourceB.assignment().size() == 12
                     && !sourceA.assignment().isEmpty() && !sourceB.assignment().isEmpty());
             long movedBefore = sourceA.partitionsMoved() + sourceB.partitionsMoved();
@@ -194,6 +195,8 @@ class KafkaBusEquivalenceTest {
             ta.join(TimeUnit.MINUTES.toMillis(2));
             tb.join(TimeUnit.MINUTES.toMillis(2));
             assertThat(ta.isAlive() || tb.isAlive()).as("both engines got to the end of the data").isFalse();
+            assertThat(sourceA.recordsOut() + sourceB.recordsOut()).as("every record delivered once, to one engine")
+                    .isEqualTo(data.events().size());
             // a partition handed over mid-run is not warmed yet (a known gap, docs/runtime.md): a rebalance during
             // the run (seen on a heavily loaded machine) makes this run say nothing about the split's equivalence
             assumeThat(sourceA.partitionsMoved() + sourceB.partitionsMoved())

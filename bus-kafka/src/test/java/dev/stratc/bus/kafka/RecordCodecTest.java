@@ -30,11 +30,27 @@ class RecordCodecTest {
     }
 
     @Test
+    void watermarksAndEndsOfStreamCarryTheSourceAndSequenceButNoMarketData() {
+        RecordCodec.Decoded mark = RecordCodec.decode(null, RecordCodec.encodeControl(false, 1234, "collector-1", 5));
+        assertThat(mark.control()).isTrue();
+        assertThat(mark.end()).isFalse();
+        assertThat(mark.sequence()).isEqualTo(1234);
+        assertThat(mark.source()).isEqualTo("collector-1");
+        RecordCodec.Decoded end = RecordCodec.decode(null, RecordCodec.encodeControl(true, 99, "collector-1", 5));
+        assertThat(end.control()).isTrue();
+        assertThat(end.end()).isTrue();
+        byte[] v1 = RecordCodec.encode(new MarketEvent.Trade("A", 1, 2, 3), 7, "c", 1);
+        v1[0] = 1;
+        assertThat(RecordCodec.decode("A", v1).event()).as("version 1 records (data only) are still read")
+                .isEqualTo(new MarketEvent.Trade("A", 1, 2, 3));
+    }
+
+    @Test
     void anUnknownSchemaVersionIsRefusedWithAMessageNamingIt() {
         byte[] value = RecordCodec.encode(new MarketEvent.Trade("A", 1, 2, 3), 1, "c", 1);
         value[0] = 9;
         assertThatThrownBy(() -> RecordCodec.decode("A", value))
-                .hasMessageContaining("schema version 9").hasMessageContaining("reads version 1");
+                .hasMessageContaining("schema version 9").hasMessageContaining("reads version 1 or 2");
     }
 
     @Test
