@@ -63,6 +63,8 @@ public final class KafkaSource implements SequencedSource {
         int buffered;
     }
 
+    /** The symbols seen on each owned partition: whose entries a backlog there pauses. */
+    private final Map<TopicPartition, Set<String>> symbols = new HashMap<>();
     /** Per owned partition, per source: see {@link #safeBound}. */
     private final Map<TopicPartition, Map<String, Progress>> progress = new HashMap<>();
     /** When each source was last heard from on any owned partition (System.nanoTime). */
@@ -115,6 +117,7 @@ public final class KafkaSource implements SequencedSource {
     private void forget(TopicPartition partition) {
         buffers.remove(partition);
         progress.remove(partition);
+        symbols.remove(partition);
         safeUpTo = Long.MIN_VALUE;
         caughtUp.remove(partition);
         delivered.remove(partition);
@@ -248,6 +251,7 @@ public final class KafkaSource implements SequencedSource {
                 restarted(decoded.source(), decoded.sequence());
             }
             p.buffered++;
+            symbols.computeIfAbsent(tp, k -> new HashSet<>()).add(record.key());
             buffer.add(new Buffered(tp, record.offset(), decoded));
             recordsIn.incrementAndGet();
             caughtUp.remove(tp);
@@ -423,6 +427,18 @@ public final class KafkaSource implements SequencedSource {
     public java.util.List<String> lagging(long records) {
         return lag.entrySet().stream().filter(e -> e.getValue() > records)
                 .map(e -> e.getKey().topic() + "-" + e.getKey().partition()).sorted().toList();
+    }
+
+    /** The symbols seen on the partitions more than {@code records} behind. Call from the engine thread. */
+    @Override
+    public Set<String> laggingSymbols(long records) {
+        Set<String> lagging = new java.util.TreeSet<>();
+        lag.forEach((tp, behind) -> {
+            if (behind > records) {
+                lagging.addAll(symbols.getOrDefault(tp, Set.of()));
+            }
+        });
+        return lagging;
     }
 
     @Override

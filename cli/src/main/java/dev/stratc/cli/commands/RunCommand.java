@@ -122,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
     String bus;
 
     @Option(names = "--bus-max-lag", paramLabel = "RECORDS", defaultValue = "100000",
-            description = "With --bus: a partition further behind than this raises a warning (default ${DEFAULT-VALUE}).")
+            description = {"With --bus: while a partition is further behind than this, new entries of its symbols are",
+                "paused (exits continue) and a warning says so; they resume when it has caught up (default ${DEFAULT-VALUE})."})
     long busMaxLag;
 
     @Option(names = "--group", paramLabel = "NAME",
@@ -152,6 +153,9 @@ public final class RunCommand implements Callable<Integer> {
             Bounds.HTTP_PORT.check(httpPort);
         }
         if (bus != null) {
+            if (busMaxLag < 1) {
+                throw CliException.usage("--bus-max-lag " + busMaxLag + ": a number of records, at least 1");
+            }
             if (accounts != null) {
                 throw CliException.usage("--bus with --accounts is not supported yet: a run on broker accounts "
                         + "collects its own market data; use --bus with the simulated exchange (no --accounts)");
@@ -503,8 +507,8 @@ public final class RunCommand implements Callable<Integer> {
         private long lastSnapshot;
         /** The bus the run reads, or null. */
         private final dev.stratc.runtime.bus.SequencedSource source;
-        private final RunEvents events;
-        private List<String> lagging = List.of();
+        /** Pauses new entries while the bus lags; null without a bus. */
+        private final dev.stratc.runtime.bus.LagGuard lagGuard;
         private long lastLagCheck;
 
         Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode) {
@@ -514,7 +518,8 @@ public final class RunCommand implements Callable<Integer> {
         Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode,
                 dev.stratc.runtime.bus.SequencedSource source, RunEvents events) {
             this.source = source;
-            this.events = events;
+            this.lagGuard = source == null ? null
+                    : new dev.stratc.runtime.bus.LagGuard(source, engine.risk(), events, busMaxLag);
             this.engine = engine;
             this.console = console;
             this.name = name;
@@ -522,7 +527,7 @@ public final class RunCommand implements Callable<Integer> {
             this.statusMillis = statusMillis();
             snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
             this.server = httpPort == null ? null : source == null ? HealthServer.start(httpPort, snapshot::get)
-                    : HealthServer.start(httpPort, snapshot::get, source::prometheus);
+                    : HealthServer.start(httpPort, snapshot::get, () -> source.prometheus() + lagGuard.prometheus());
             if (server != null) {
                 spec.commandLine().getOut().println("health and metrics on http://127.0.0.1:" + server.port()
                         + "/health and /metrics");
@@ -543,22 +548,10 @@ public final class RunCommand implements Callable<Integer> {
                     spec.commandLine().getOut().flush();
                 }
             }
-            if (source != null && now - lastLagCheck >= 1_000) {
+            if (lagGuard != null && now - lastLagCheck >= 1_000) {
                 lastLagCheck = now;
-                checkLag();
+                lagGuard.check();
             }
-        }
-
-        /** A backlog above --bus-max-lag is said once when it starts and once when it is over. */
-        private void checkLag() {
-            List<String> now = source.lagging(busMaxLag);
-            if (!now.isEmpty() && lagging.isEmpty()) {
-                events.warning("bus: more than " + busMaxLag + " records behind on " + String.join(", ", now)
-                        + "; the engine is not keeping up with the collectors");
-            } else if (now.isEmpty() && !lagging.isEmpty()) {
-                events.warning("bus: caught up again");
-            }
-            lagging = now;
         }
 
         @Override

@@ -38,6 +38,11 @@ public interface SequencedSource extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /** The symbols of the partitions whose backlog exceeds {@code records}; empty when none does. */
+    default java.util.Set<String> laggingSymbols(long records) {
+        return java.util.Set.of();
+    }
+
     @Override
     default void close() {
     }

@@ -17,7 +17,9 @@ public record Refusal(Code code, String message) {
         PRICE_BAND,
         NO_PRICE,
         /** No account of the pool can carry the order. */
-        NO_ACCOUNT
+        NO_ACCOUNT,
+        /** New entries of the symbol are paused for now (the market data of a bus run lags behind). */
+        ENTRIES_PAUSED
     }
 
     @Override

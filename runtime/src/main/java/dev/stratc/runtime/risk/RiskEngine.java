@@ -29,6 +29,8 @@ public final class RiskEngine {
     private int tradesToday;
     private final Set<String> soldToday = new HashSet<>();
     private final Map<String, Double> referencePrices = new HashMap<>();
+    /** Symbols whose new entries wait, and why (a lagging market-data bus); exits are never paused. */
+    private Map<String, String> pausedEntries = Map.of();
 
     public RiskEngine(RiskLimits limits, TradingCalendar calendar, KillSwitch killSwitch) {
         this.limits = limits;
@@ -45,6 +47,18 @@ public final class RiskEngine {
 
     public KillSwitch killSwitch() {
         return killSwitch;
+    }
+
+    /** Pauses new entries of exactly {@code symbols} (an empty set resumes them all), saying {@code why}. */
+    public void pauseEntries(java.util.Collection<String> symbols, String why) {
+        Map<String, String> paused = new HashMap<>();
+        symbols.forEach(symbol -> paused.put(symbol, why));
+        pausedEntries = Map.copyOf(paused);
+    }
+
+    /** The symbols whose new entries are paused now. */
+    public Set<String> entriesPaused() {
+        return pausedEntries.keySet();
     }
 
     public TradingCalendar calendar() {
@@ -66,6 +80,10 @@ public final class RiskEngine {
         if (!intent.reducing() && killSwitch.engaged()) {
             return new Refusal(Refusal.Code.KILL_SWITCH, "the kill switch is thrown ("
                     + killSwitch.reason().orElse("") + "); only exits are sent until a person clears it");
+        }
+        if (!intent.reducing() && !pausedEntries.isEmpty() && pausedEntries.containsKey(intent.symbol())) {
+            return new Refusal(Refusal.Code.ENTRIES_PAUSED, "new entries of " + intent.symbol() + " are paused ("
+                    + pausedEntries.get(intent.symbol()) + "); exits are still sent");
         }
         if (!calendar.isOpen(intent.time())) {
             return new Refusal(Refusal.Code.OUTSIDE_TRADING_HOURS, "the market is closed (" + calendar.describe() + ")");
