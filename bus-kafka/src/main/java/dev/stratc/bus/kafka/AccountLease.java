@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * to a waiting engine. A holder that cannot reach the group for that long is told the lease is lost and must stop
  * sending orders on the account (the new holder reconciles with the broker first, from its own journal).
  */
-public final class AccountLease implements AutoCloseable {
+public final class AccountLease implements dev.stratc.runtime.bus.BusLease {
     /** How long a holder that stopped heartbeating keeps the lease. */
     public static final Duration SESSION = Duration.ofSeconds(10);
 
@@ -82,16 +82,19 @@ public final class AccountLease implements AutoCloseable {
         }
     }
 
+    @Override
     public String account() {
         return account;
     }
 
     /** Whether this engine holds the account now. */
+    @Override
     public boolean held() {
         return held;
     }
 
     /** Waits up to {@code wait} for the lease; returns whether it is held. */
+    @Override
     public boolean await(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (!held && System.nanoTime() < deadline) {

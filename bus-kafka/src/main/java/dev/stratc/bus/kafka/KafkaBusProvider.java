@@ -24,6 +24,11 @@ public final class KafkaBusProvider implements BusProvider {
     }
 
     @Override
+    public dev.stratc.runtime.bus.BusLease lease(URI address, String account, String holder) {
+        return new AccountLease(KafkaBusConfig.parse(address), account, holder);
+    }
+
+    @Override
     public SequencedSource consumer(URI address, String group) {
         return new KafkaSource(KafkaBusConfig.parse(address), group);
     }

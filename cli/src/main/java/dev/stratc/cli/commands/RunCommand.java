@@ -126,6 +126,11 @@ public final class RunCommand implements Callable<Integer> {
                 "paused (exits continue) and a warning says so; they resume when it has caught up (default ${DEFAULT-VALUE})."})
     long busMaxLag;
 
+    @Option(names = "--lease-wait", paramLabel = "DURATION", defaultValue = "30s",
+            description = {"With --bus and --accounts: how long to wait for an account another engine holds before",
+                "refusing to start, 1s to 1h (default ${DEFAULT-VALUE})."})
+    String leaseWait;
+
     @Option(names = "--group", paramLabel = "NAME",
             description = "The engines' consumer group on the bus (default: the strategy's name).")
     String group;
@@ -156,10 +161,6 @@ public final class RunCommand implements Callable<Integer> {
             if (busMaxLag < 1) {
                 throw CliException.usage("--bus-max-lag " + busMaxLag + ": a number of records, at least 1");
             }
-            if (accounts != null) {
-                throw CliException.usage("--bus with --accounts is not supported yet: a run on broker accounts "
-                        + "collects its own market data; use --bus with the simulated exchange (no --accounts)");
-            }
             try {
                 dev.stratc.runtime.bus.BusProvider.forAddress(bus);
             } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
@@ -177,6 +178,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "(config/accounts.yaml); without accounts, use --mode paper or --mode dry-run");
         }
         ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
+        if (bus != null && pool != null) {
+            throw CliException.usage("--bus with broker accounts is not supported yet: a run on broker accounts "
+                    + "collects its own market data; use --bus with simulated accounts (broker: sim) or none");
+        }
+        Duration leaseWaiting = Durations.parse("--lease-wait", leaseWait, Duration.ofSeconds(1), Duration.ofHours(1));
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
         requireFree(state);
@@ -199,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
         CtrlC ctrlC = CtrlC.install(stop, spec.commandLine().getErr());
         try (ctrlC) {
             if (pool == null) {
-                runSimulated(runMode, program, riskConfig, state, replaySpeed, stop, notifier, out);
+                runSimulated(runMode, program, riskConfig, state, replaySpeed, stop, notifier, out, leaseWaiting);
             } else {
                 runOnBrokers(runMode, program, riskConfig, pool, state, stop, ctrlC, notifier, out);
             }
@@ -356,8 +362,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void runSimulated(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig, Path state,
-                              double replaySpeed, AtomicBoolean stop, Notifier notifier, PrintWriter out)
-            throws InterruptedException {
+                              double replaySpeed, AtomicBoolean stop, Notifier notifier, PrintWriter out,
+                              Duration leaseWaiting) throws InterruptedException {
         var universe = data.load(spec.commandLine().getErr());
         List<Bars> bars = universe.bars();
         Duration timeframe = bars.getFirst().timeframe();
@@ -388,12 +394,15 @@ public final class RunCommand implements Callable<Integer> {
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
         }
-        try (SimulatedRun run = SimulatedRun.open(setup);
+        // on a bus, the accounts of --accounts are this engine's alone while it runs (a lease each)
+        try (AccountLeases leases = bus == null || accounts == null ? null
+                : AccountLeases.acquire(bus, accountIds, holder(state), leaseWaiting);
+             SimulatedRun run = SimulatedRun.open(setup);
              var source = bus == null ? null : openBus(program);
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events)) {
             BooleanSupplier stopping = () -> {
                 monitor.tick();
-                return stop.get();
+                return stop.get() || leases != null && leases.lost(events);
             };
             boolean done;
             if (source == null) {
@@ -407,6 +416,17 @@ public final class RunCommand implements Callable<Integer> {
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] stopped");
         }
+    }
+
+    /** Who holds an account's lease, as the other engines' operators would want to read it. */
+    private static String holder(Path state) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + state.getFileName();
     }
 
     private String busGroup(StrategyProgram program) {

@@ -32,6 +32,14 @@ public interface BusProvider {
         throw new UnsupportedOperationException(scheme() + ": no local broker");
     }
 
+    /**
+     * Asks the bus for {@code account} on behalf of {@code holder} (an engine): the lease is held by one engine at a
+     * time, a second one waits, and it moves when the holder lets go or is cut off. Call {@link BusLease#await}.
+     */
+    default BusLease lease(URI address, String account, String holder) {
+        throw new UnsupportedOperationException(scheme() + ": no account leases");
+    }
+
     /** The address of a local broker started by {@link #startLocal}. */
     default String localAddress(int port) {
         return scheme() + "://127.0.0.1:" + port;
