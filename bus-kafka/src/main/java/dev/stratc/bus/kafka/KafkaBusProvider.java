@@ -32,4 +32,9 @@ public final class KafkaBusProvider implements BusProvider {
     public SequencedSource consumer(URI address, String group) {
         return new KafkaSource(KafkaBusConfig.parse(address), group);
     }
+
+    @Override
+    public SequencedSource consumer(URI address, String group, String instance) {
+        return new KafkaSource(KafkaBusConfig.parse(address), group, instance);
+    }
 }

@@ -74,6 +74,15 @@ public final class KafkaSource implements SequencedSource {
     private long safeUpTo = Long.MIN_VALUE;
 
     public KafkaSource(KafkaBusConfig config, String group) {
+        this(config, group, null);
+    }
+
+    /**
+     * A member of {@code group} with a static identity {@code instance} (Kafka's {@code group.instance.id}), or a
+     * dynamic member when it is null: an engine killed and started again under the same identity takes its
+     * partitions back at once, without a rebalance and without waiting for its old membership's session to end.
+     */
+    public KafkaSource(KafkaBusConfig config, String group, String instance) {
         this.silenceNanos = config.silence().toNanos();
         // an engine started before its collectors finds the topics there (and a missing broker is said at once)
         KafkaPublisher.ensureTopics(config);
@@ -87,6 +96,9 @@ public final class KafkaSource implements SequencedSource {
         // partition's empty fetch (latency), at the price of up to 100 empty fetches a second per broker when quiet
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "stratc-engine-" + group);
+        if (instance != null) {
+            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance);
+        }
         consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(config.topics(), new ConsumerRebalanceListener() {
             @Override

@@ -398,7 +398,7 @@ public final class RunCommand implements Callable<Integer> {
         try (AccountLeases leases = bus == null || accounts == null ? null
                 : AccountLeases.acquire(bus, accountIds, holder(state), leaseWaiting);
              SimulatedRun run = SimulatedRun.open(setup);
-             var source = bus == null ? null : openBus(program);
+             var source = bus == null ? null : openBus(program, state);
              Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events)) {
             BooleanSupplier stopping = () -> {
                 monitor.tick();
@@ -418,15 +418,22 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The engine's stable name in its consumer group: this machine and this state directory. */
+    private static String instance(Path state) {
+        return hostName() + "-" + Integer.toHexString(state.toAbsolutePath().normalize().toString().hashCode());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     /** Who holds an account's lease, as the other engines' operators would want to read it. */
     private static String holder(Path state) {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + "-" + ProcessHandle.current().pid() + "-" + state.getFileName();
+        return hostName() + "-" + ProcessHandle.current().pid() + "-" + state.getFileName();
     }
 
     private String busGroup(StrategyProgram program) {
@@ -434,10 +441,12 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The engine's side of {@code --bus}: a member of the group, found by the address's scheme. */
-    private dev.stratc.runtime.bus.SequencedSource openBus(StrategyProgram program) {
+    private dev.stratc.runtime.bus.SequencedSource openBus(StrategyProgram program, Path state) {
         try {
+            // a static member named after the machine and the state directory: restarted after a crash on the same
+            // state, the engine takes its partitions back at once instead of after the old membership's session
             return dev.stratc.runtime.bus.BusProvider.forAddress(bus).consumer(java.net.URI.create(bus),
-                    busGroup(program));
+                    busGroup(program), instance(state));
         } catch (dev.stratc.runtime.bus.BusProvider.BusAddressException e) {
             throw CliException.usage(e.getMessage());
         } catch (IllegalStateException e) {

@@ -25,6 +25,14 @@ public interface BusProvider {
     SequencedSource consumer(URI address, String group);
 
     /**
+     * The same, as the member {@code instance} of the group: a stable name (the engine's machine and state
+     * directory), so that an engine killed and started again takes its share back at once.
+     */
+    default SequencedSource consumer(URI address, String group, String instance) {
+        return consumer(address, group);
+    }
+
+    /**
      * Starts a single-node broker of this bus on this machine ({@code stratc kafka-local}), its data under
      * {@code dataDir}; closing the handle stops it.
      */
