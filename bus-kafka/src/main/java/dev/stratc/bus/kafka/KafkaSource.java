@@ -27,10 +27,11 @@ import dev.stratc.runtime.bus.SequencedSource;
  * An engine's side of the Kafka bus: a member of the strategy's consumer group, reading the partitions the group
  * gives it from their start (the journal, not Kafka, says what is warm-up: see {@link SequencedSource}).
  *
- * <p>Records of the owned partitions are merged by sequence: a record is delivered only when every owned partition
- * has a record buffered or has nothing more to read, so an engine behind the head (a replay, a restart) sees the
- * events in exactly the publishing order, across symbols too. At the live edge an idle partition does not hold the
- * others back, and one symbol's records stay in order whatever happens. A record whose (symbol, source) has already
+ * <p>Records of the owned partitions are merged by sequence: a record is delivered only when no owned partition
+ * could still bring a lower one — it has a record of each source still sending buffered, or that source's watermark
+ * at or above the record's sequence, or its end of stream ({@link RecordCodec}) — and a partition that has told
+ * nothing yet holds everything back until it has, or is seen read to its end. So an engine sees the events in
+ * exactly the publishing order, across symbols too, behind the head (a replay, a restart) and at the live edge. A record whose (symbol, source) has already
  * delivered a sequence at or above its own is a duplicate (a collector restarted) and is dropped.
  *
  * <p>Offsets are committed to the group only for what the engine's journal holds ({@link #committed}), so lag
@@ -42,6 +43,8 @@ public final class KafkaSource implements SequencedSource {
     private final Map<TopicPartition, Long> delivered = new HashMap<>();
     private final Map<String, Long> lastBySymbolAndSource = new HashMap<>();
     private final Set<TopicPartition> caughtUp = new HashSet<>();
+    /** Owned partitions from which at least one record (data or watermark) has been read since they were gained. */
+    private final Set<TopicPartition> heard = new HashSet<>();
     private final AtomicLong recordsIn = new AtomicLong();
     private final AtomicLong recordsOut = new AtomicLong();
     /** Partitions gained or lost since the start: a status figure, and how a test knows the split stayed put. */
@@ -132,6 +135,7 @@ public final class KafkaSource implements SequencedSource {
         symbols.remove(partition);
         safeUpTo = Long.MIN_VALUE;
         caughtUp.remove(partition);
+        heard.remove(partition);
         delivered.remove(partition);
         owned = Set.copyOf(buffers.keySet());
     }
@@ -180,7 +184,9 @@ public final class KafkaSource implements SequencedSource {
         for (Map.Entry<TopicPartition, ArrayDeque<Buffered>> entry : buffers.entrySet()) {
             Buffered head = entry.getValue().peek();
             if (head == null) {
-                if (!caughtUp.contains(entry.getKey())) {
+                // a partition that has told nothing yet may hold anything; once it has, the watermarks of its
+                // sources say how far it is complete (safeBound), and one read to its end is complete anyway
+                if (!caughtUp.contains(entry.getKey()) && !heard.contains(entry.getKey())) {
                     return Optional.empty();
                 }
                 continue;
@@ -247,6 +253,7 @@ public final class KafkaSource implements SequencedSource {
             }
             RecordCodec.Decoded decoded = RecordCodec.decode(record.key(), record.value());
             sourceSeenAt.put(decoded.source(), now);
+            heard.add(tp);
             Progress p = progress(tp, decoded.source());
             if (decoded.control()) {
                 if (decoded.end()) {
@@ -281,8 +288,9 @@ public final class KafkaSource implements SequencedSource {
             var current = consumer.currentLag(tp);
             if (current.isPresent()) {
                 lagNow.put(tp, current.getAsLong());
-                // the last fetch said where the partition ends: nothing left there means caught up, without asking
-                if (current.getAsLong() == 0 && empty.remove(tp)) {
+                // the last fetch said where the partition ends: nothing left there means caught up, without asking;
+                // something left (watermarks arrive all the time) is fetched next, so the broker is not asked either
+                if (empty.remove(tp) && current.getAsLong() == 0) {
                     caughtUp.add(tp);
                 }
             }
