@@ -83,6 +83,8 @@ public final class KiwoomBroker implements BrokerPort {
         }
     };
     private OrderIdBook orderIds;
+    /** The day's volume of each polled symbol at its previous poll. */
+    private final Map<String, Long> polledVolume = new HashMap<>();
     private BrokerListener listener;
     private KiwoomSocket socket;
 
@@ -108,7 +110,7 @@ public final class KiwoomBroker implements BrokerPort {
     public BrokerInfo info() {
         return new BrokerInfo("KIWOOM", session.config().environment() == KiwoomEnvironment.REAL
                 ? BrokerInfo.Environment.LIVE : BrokerInfo.Environment.PAPER, "KRW",
-                session.config().maxStreamedSymbols(), 0);
+                session.config().maxStreamedSymbols(), KiwoomQuotes.MAX_CODES);
     }
 
     @Override
@@ -412,7 +414,36 @@ public final class KiwoomBroker implements BrokerPort {
         return List.of(new Balance("KRW", call(() -> session.trading().orderableCash()).doubleValue(), 0));
     }
 
-    /** Registers {@code 0B} (trades) and {@code 0D} (book) of the symbols; beyond the session's room, refuses. */
+    /**
+     * {@code ka10095} for up to 100 symbols: how the pool watches those beyond the session's registrations. A polled
+     * symbol has no trade stream, so what traded since its previous poll (the day's volume grew) is told to the
+     * listener as one trade at the last price for the volume in between: its bars are sampled once a round.
+     */
+    @Override
+    public List<MarketEvent.Quote> quotes(List<String> symbols) {
+        requireStarted();
+        long time = now();
+        List<KiwoomQuotes.Snapshot> snapshot = call(() -> session.quotes().snapshot(symbols));
+        List<MarketEvent.Quote> quotes = new ArrayList<>();
+        synchronized (lock) {
+            for (KiwoomQuotes.Snapshot s : snapshot) {
+                double bid = s.bid() > 0 ? s.bid() : s.price();
+                double ask = s.ask() > 0 ? s.ask() : s.price();
+                quotes.add(new MarketEvent.Quote(s.symbol(), time, bid, 0, ask, 0));
+                Long before = polledVolume.put(s.symbol(), s.volume());
+                // a smaller volume is a new day's count: the first poll of a day only sets the baseline
+                if (before != null && s.volume() > before && listener != null) {
+                    listener.onMarketEvent(new MarketEvent.Trade(s.symbol(), time, s.price(), s.volume() - before));
+                }
+            }
+        }
+        return quotes;
+    }
+
+    /**
+     * Registers {@code 0B} (trades) and {@code 0D} (book) of the symbols up to the session's room
+     * ({@code max_streamed_symbols}); the exception names those beyond it, which the pool then polls.
+     */
     @Override
     public void subscribe(Set<String> symbols) {
         KiwoomSocket client = requireStarted();

@@ -54,7 +54,7 @@ public final class MockKiwoom implements AutoCloseable {
             Map.entry("ka10075", "/api/dostk/acnt"), Map.entry("kt00007", "/api/dostk/acnt"),
             Map.entry("ka01690", "/api/dostk/acnt"),
             Map.entry("ka10081", "/api/dostk/chart"), Map.entry("ka10080", "/api/dostk/chart"),
-            Map.entry("ka10001", "/api/dostk/stkinfo"));
+            Map.entry("ka10001", "/api/dostk/stkinfo"), Map.entry("ka10095", "/api/dostk/stkinfo"));
     private static final Set<String> TRADE_TYPES = Set.of("0", "3", "5", "6", "7", "10", "13", "16", "20", "23",
             "26", "28", "29", "30", "31", "61", "62", "81");
 
@@ -92,6 +92,7 @@ public final class MockKiwoom implements AutoCloseable {
     private final boolean mockHost;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Long> prices = new LinkedHashMap<>();
+    private final Map<String, Long> dayVolumes = new HashMap<>();
     private final Map<String, List<String[]>> dailyBars = new HashMap<>();
     private final Map<String, List<String[]>> minuteBars = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>(); // token -> app key
@@ -256,6 +257,7 @@ public final class MockKiwoom implements AutoCloseable {
         synchronized (this) {
             long previous = prices.getOrDefault(code, price);
             prices.put(code, price);
+            dayVolumes.merge(code, size, Long::sum);
             String now = LocalDateTime.now(KST).format(DateTimeFormatter.ofPattern("HHmmss"));
             ObjectNode values = JSON.createObjectNode().put("20", now).put("10", signed(price, previous))
                     .put("15", "+" + size).put("13", Long.toString(size)).put("27", signed(price + tick(price), previous))
@@ -500,6 +502,7 @@ public final class MockKiwoom implements AutoCloseable {
                 case "kt00007" -> allOrders(account, body, offset);
                 case "ka10081" -> daily(body, offset);
                 case "ka10080" -> minutes(body, offset);
+                case "ka10095" -> watchList(body);
                 default -> error(1505, "API ID가 존재하지 않습니다");
             };
         }
@@ -775,6 +778,34 @@ public final class MockKiwoom implements AutoCloseable {
         }
         return page(JSON.createObjectNode().put("stk_cd", body.get("stk_cd").asText()), "stk_min_pole_chart_qry",
                 rows, offset);
+    }
+
+    /** ka10095: one row per known code, in the order asked; more than 100 codes is refused with [1634]. */
+    private MockResponse watchList(JsonNode body) {
+        if (!required("ka10095", body, "stk_cd")) {
+            return error(1511, "필수 입력 값이 누락되었습니다");
+        }
+        String[] codes = body.get("stk_cd").asText().split("\\|");
+        if (codes.length > 100) {
+            violations.add("ka10095 with " + codes.length + " codes");
+            return new MockResponse().setHeader("Content-Type", "application/json;charset=UTF-8")
+                    .setBody(JSON.createObjectNode().put("return_code", 5).put("return_msg",
+                            "허용된 요청 개수를 초과하였습니다[1634:종목코드는 최대 100개까지 가능합니다]").toString());
+        }
+        ArrayNode rows = JSON.createArrayNode();
+        for (String code : codes) {
+            if (!code("ka10095", code) || !prices.containsKey(code)) {
+                continue;
+            }
+            long price = prices.get(code);
+            rows.addObject().put("stk_cd", code).put("stk_nm", "종목").put("cur_prc", "+" + price)
+                    .put("pred_pre", "+0").put("flu_rt", "+0.00").put("trde_qty", Long.toString(
+                            dayVolumes.getOrDefault(code, 0L)))
+                    .put("sel_bid", "+" + (price + tick(price))).put("buy_bid", "+" + price);
+        }
+        ObjectNode reply = JSON.createObjectNode();
+        reply.set("atn_stk_infr", rows);
+        return ok(reply);
     }
 
     synchronized String ownerOf(String token) {
