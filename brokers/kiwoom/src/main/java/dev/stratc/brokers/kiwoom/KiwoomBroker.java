@@ -13,6 +13,7 @@ import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.ScreenSource;
 import dev.stratc.runtime.broker.ReplaceOrder;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
  * the token's account and may overtake the order answer (they are then held until it arrives). Queries ask Kiwoom:
  * kt00018 holdings, kt00001 orderable cash, ka10075 open orders, kt00007 the day's orders.
  */
-public final class KiwoomBroker implements BrokerPort {
+public final class KiwoomBroker implements BrokerPort, ScreenSource {
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int EARLY_KEPT = 256;
@@ -71,6 +72,9 @@ public final class KiwoomBroker implements BrokerPort {
     }
 
     private final KiwoomSession session;
+    private final KiwoomConditions conditions;
+    /** Followed conditions by name. */
+    private final Map<String, KiwoomConditions.Condition> following = new HashMap<>();
     private final Path orderBookDir;
     private final Duration socketRetry;
     private final Object lock = new Object();
@@ -90,6 +94,7 @@ public final class KiwoomBroker implements BrokerPort {
 
     public KiwoomBroker(KiwoomSession session, Path orderBookDir, Duration socketRetry) {
         this.session = session;
+        this.conditions = new KiwoomConditions(session.config().id());
         this.orderBookDir = orderBookDir;
         this.socketRetry = socketRetry;
     }
@@ -136,6 +141,7 @@ public final class KiwoomBroker implements BrokerPort {
             socket = client;
             restoreTodaysOrders();
         }
+        conditions.attach(client);
         // the account's order and balance notices: item "" — they stream for the token's account
         client.register("00", Set.of(""));
         client.register("04", Set.of(""));
@@ -479,6 +485,50 @@ public final class KiwoomBroker implements BrokerPort {
         client.remove("0D", codes);
     }
 
+    // ---------------------------------------------------------------- condition search
+
+    /** The account's condition search (조건검색) over its session; the session must be started. */
+    public KiwoomConditions conditions() {
+        requireStarted();
+        return conditions;
+    }
+
+    /**
+     * Follows the HTS condition {@code name} (ka10171 to find it, ka10173 to follow it): its hits now, then every
+     * entry and exit.
+     */
+    @Override
+    public Set<String> follow(String name, java.util.function.BiConsumer<String, Boolean> onChange) {
+        requireStarted();
+        try {
+            KiwoomConditions.Condition condition = conditions.named(name);
+            Set<String> now = conditions.follow(condition, onChange);
+            synchronized (lock) {
+                following.put(name, condition);
+            }
+            return now;
+        } catch (KiwoomException e) {
+            if (e.getCause() instanceof IllegalArgumentException) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            throw brokerException(e);
+        }
+    }
+
+    @Override
+    public void unfollow(String name) {
+        KiwoomConditions.Condition condition;
+        synchronized (lock) {
+            condition = following.remove(name);
+        }
+        if (condition != null) {
+            call(() -> {
+                conditions.stop(condition);
+                return null;
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- real-time
 
     private final class Realtime implements KiwoomSocket.Listener {
@@ -488,10 +538,22 @@ public final class KiwoomBroker implements BrokerPort {
                 case "0B" -> trade(item, values);
                 case "0D" -> book(item, values);
                 case "00" -> notice(values);
+                case "02" -> conditions.onRealtime(values);
                 default -> {
                     // 04 (잔고) notices: positions() asks kt00018, so they only matter to logs
                 }
             }
+        }
+
+        @Override
+        public void onConditionFrame(String trnm, JsonNode frame) {
+            conditions.onFrame(trnm, frame);
+        }
+
+        @Override
+        public void onLoggedInAgain() {
+            // it waits for the socket's answers, so not on the socket's thread
+            Thread.ofVirtual().name("kiwoom-conditions-" + session.config().id()).start(conditions::resume);
         }
 
         @Override

@@ -109,6 +109,10 @@ public final class MockKiwoom implements AutoCloseable {
     private int perApiIdPerSecond = 1;
     private int pageSize = 20;
     private final Deque<Integer> injected1700 = new ArrayDeque<>();
+    /** HTS conditions by seq: name and current hits, in order. */
+    private final Map<String, String> conditionNames = new LinkedHashMap<>();
+    private final Map<String, java.util.LinkedHashSet<String>> conditionHits = new ConcurrentHashMap<>();
+    private int conditionPageSize = 50;
 
     /** A real host ({@code false}) or 모의투자 ({@code true}). */
     public MockKiwoom(boolean mockHost) {
@@ -162,6 +166,94 @@ public final class MockKiwoom implements AutoCloseable {
 
     public synchronized void setPerApiIdPerSecond(int limit) {
         perApiIdPerSecond = limit;
+    }
+
+    /** A condition saved in the user's HTS, with the codes it finds now. */
+    public synchronized void addCondition(String seq, String name, List<String> codes) {
+        conditionNames.put(seq, name);
+        conditionHits.put(seq, new java.util.LinkedHashSet<>(codes));
+    }
+
+    public synchronized void setConditionPageSize(int rows) {
+        conditionPageSize = rows;
+    }
+
+    /** A code enters ({@code true}) or leaves the condition: a {@code REAL} type 02 frame to the sessions following it. */
+    public void conditionChange(String seq, String code, boolean entered) {
+        synchronized (this) {
+            java.util.LinkedHashSet<String> hits = conditionHits.get(seq);
+            if (!(entered ? hits.add(code) : hits.remove(code))) {
+                return;
+            }
+        }
+        ObjectNode values = JSON.createObjectNode().put("841", seq).put("843", entered ? "I" : "D")
+                .put("9001", code).put("20", LocalDateTime.now(KST).format(DateTimeFormatter.ofPattern("HHmmss")))
+                .put("907", "2");
+        String frame = real("02", "조건검색", code, values);
+        sockets.stream().filter(sk -> sk.following.contains(seq)).forEach(sk -> sk.send(frame));
+    }
+
+    /** Whether a logged-in session follows the condition in real time. */
+    public boolean following(String seq) {
+        return sockets.stream().anyMatch(sk -> sk.loggedIn && sk.following.contains(seq));
+    }
+
+    synchronized String conditionAnswer(Socket socket, JsonNode frame) {
+        String trnm = frame.path("trnm").asText();
+        String seq = frame.path("seq").asText();
+        ObjectNode reply = JSON.createObjectNode().put("trnm", trnm);
+        switch (trnm) {
+            case "CNSRLST" -> {
+                socket.listed = true;
+                ArrayNode data = reply.put("return_code", 0).put("return_msg", "").putArray("data");
+                conditionNames.forEach((k, name) -> data.addArray().add(k).add(name));
+            }
+            case "CNSRREQ" -> {
+                String type = frame.path("search_type").asText();
+                if (!conditionNames.containsKey(seq) || !"K".equals(frame.path("stex_tp").asText())
+                        || !Set.of("0", "1").contains(type)) {
+                    violations.add("CNSRREQ with seq '" + seq + "', search_type '" + type + "', stex_tp '"
+                            + frame.path("stex_tp").asText() + "'");
+                    return reply.put("return_code", 1).put("return_msg", "조건검색 요청이 올바르지 않습니다").toString();
+                }
+                List<String> hits = new ArrayList<>(conditionHits.get(seq));
+                reply.put("seq", seq + " "); // the spec's sample pads seq with a blank
+                if (type.equals("1")) {
+                    if (!socket.listed) {
+                        violations.add("CNSRREQ search_type 1 before CNSRLST on the connection");
+                        return reply.put("return_code", 1).put("return_msg", "조건검색 목록조회를 먼저 하십시오")
+                                .toString();
+                    }
+                    if (!socket.following.contains(seq) && socket.following.size() >= 10) {
+                        return reply.put("return_code", 1).put("return_msg", "실시간 조건검색은 10개까지 가능합니다")
+                                .toString();
+                    }
+                    socket.following.add(seq);
+                    ArrayNode data = reply.put("return_code", 0).put("return_msg", "").putArray("data");
+                    hits.forEach(code -> data.addObject().put("jmcode", "A" + code));
+                } else {
+                    int offset = 0;
+                    if ("Y".equals(frame.path("cont_yn").asText())) {
+                        offset = Integer.parseInt(frame.path("next_key").asText());
+                    }
+                    int end = Math.min(hits.size(), offset + conditionPageSize);
+                    ArrayNode data = reply.put("return_code", 0).put("return_msg", "")
+                            .put("cont_yn", end < hits.size() ? "Y" : "N")
+                            .put("next_key", end < hits.size() ? Integer.toString(end) : "").putArray("data");
+                    for (String code : hits.subList(offset, end)) {
+                        long price = prices.getOrDefault(code, 10_000L);
+                        data.addObject().put("9001", "A" + code).put("302", "종목")
+                                .put("10", String.format("%09d", price)).put("25", "3").put("11", "000000000")
+                                .put("12", "000000000").put("13", "000000000");
+                    }
+                }
+            }
+            default -> { // CNSRCLR
+                socket.following.remove(seq);
+                reply.put("seq", seq).put("return_code", 0).put("return_msg", "");
+            }
+        }
+        return reply.toString();
     }
 
     public synchronized void setPageSize(int rows) {
@@ -823,6 +915,9 @@ public final class MockKiwoom implements AutoCloseable {
     static final class Socket extends WebSocketListener {
         private final MockKiwoom kiwoom;
         final Set<String> registrations = ConcurrentHashMap.newKeySet();
+        /** Conditions followed in real time, and whether CNSRLST was asked on this connection. */
+        final Set<String> following = ConcurrentHashMap.newKeySet();
+        volatile boolean listed;
         volatile WebSocket socket;
         volatile boolean loggedIn;
         volatile String appKey;
@@ -870,6 +965,7 @@ public final class MockKiwoom implements AutoCloseable {
                     webSocket.send("{\"trnm\":\"LOGIN\",\"return_code\":0,\"return_msg\":\"\",\"sor_yn\":\"N\"}");
                 }
                 case "PING" -> kiwoom.pingEchoes.incrementAndGet();
+                case "CNSRLST", "CNSRREQ", "CNSRCLR" -> webSocket.send(kiwoom.conditionAnswer(this, frame));
                 case "REG", "REMOVE" -> {
                     boolean reg = trnm.equals("REG");
                     if (frame.path("grp_no").asText().isEmpty() || frame.path("grp_no").asText().length() > 4
