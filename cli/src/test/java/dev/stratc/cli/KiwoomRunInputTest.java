@@ -7,6 +7,7 @@ import dev.stratc.brokers.kiwoom.mock.MockKiwoomPaperAccount;
 import dev.stratc.runtime.broker.Placeholders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,4 +101,59 @@ class KiwoomRunInputTest {
                 new IllegalArgumentException("many"))).orElseThrow();
         assertThat(setting.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
     }
+
+    private Path universeAccounts(MockKiwoom kiwoom, String universe) throws Exception {
+        return Files.writeString(dir.resolve("accounts.yaml"), "accounts:\n"
+                + MockKiwoomPaperAccount.entry(kiwoom, dir.resolve("tokens")) + "universe: " + universe + "\n");
+    }
+
+    private Path conditionFollow() throws Exception {
+        return Files.writeString(dir.resolve("condition-follow.strat"), """
+                strategy("ConditionFollow", timeframe: 1s, warmup: 1) {
+                  scan {
+                    when (close > close[1]) {
+                      signal("UP", { symbol: symbol })
+                    }
+                  }
+                  entry {
+                    on signal("UP") {
+                      buy(quantity: 2)
+                    }
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void aConditionTheHtsDoesNotHaveIsNamedWithTheOnesItHas() throws Exception {
+        try (MockKiwoom kiwoom = new MockKiwoom(true)) {
+            MockKiwoomPaperAccount.open(kiwoom, 10_000_000);
+            kiwoom.addCondition("0", "거래량급증", List.of("005930"));
+            kiwoom.addCondition("1", "신고가", List.of());
+            Placeholders.useEnvironment(MockKiwoomPaperAccount.environment());
+            Path accounts = universeAccounts(kiwoom, "kiwoom_condition(\"급등주\")");
+
+            CliRun run = CliRun.run("run", conditionFollow().toString(), "--mode", "paper", "--accounts",
+                    accounts.toString(), "--state-dir", dir.resolve("state").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(run.err()).contains(accounts + ":10: universe: kiwoom_condition(\"급등주\")")
+                    .contains("has no condition named '급등주'").contains("[거래량급증, 신고가]")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aUniverseOfABrokerNotInThePoolIsRefusedAtItsLine() throws Exception {
+        try (MockKiwoom kiwoom = new MockKiwoom(true)) {
+            Placeholders.useEnvironment(MockKiwoomPaperAccount.environment());
+            Path accounts = universeAccounts(kiwoom, "'kiwoom_condition(\"거래량급증\", account: \"KIWOOM_2\")'");
+            CliRun run = CliRun.run("run", conditionFollow().toString(), "--mode", "paper", "--accounts",
+                    accounts.toString(), "--state-dir", dir.resolve("state").toString());
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(run.err()).contains(accounts + ":10: universe:").contains("needs account KIWOOM_2")
+                    .contains("[KIWOOM_PAPER]");
+        }
+    }
+
 }
