@@ -15,6 +15,7 @@ import java.util.Optional;
 import dev.stratc.brokers.binance.rest.BinanceApiException;
 import dev.stratc.brokers.binance.rest.HostBannedException;
 import dev.stratc.brokers.kis.KisException;
+import dev.stratc.brokers.kiwoom.KiwoomException;
 import dev.stratc.data.DataException;
 import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.Placeholders;
@@ -58,6 +59,10 @@ public final class Failures {
             case KisException kis when kis.getCause() instanceof IllegalArgumentException ->
                     CliException.invalidInput(kis.getMessage(), failure);
             case KisException kis -> CliException.failure(kis.getMessage(), failure);
+            case KiwoomException kiwoom when kiwoom.getCause() instanceof IllegalArgumentException ->
+                    CliException.invalidInput(kiwoom.getMessage(), failure);
+            // a refusal (its return_code, bracketed code and what to do), a rate limit that did not lift, the network
+            case KiwoomException kiwoom -> CliException.failure(kiwoom.getMessage(), failure);
             case BrokerException broker -> CliException.failure(broker.getMessage(), failure);
             case BinanceApiException binance -> CliException.failure("Binance refused: " + binance.getMessage(), failure);
             case HostBannedException banned -> CliException.failure(banned.getMessage(), failure);

@@ -457,8 +457,9 @@ public final class RunCommand implements Callable<Integer> {
     private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
                               ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, CtrlC ctrlC,
                               Notifier notifier, PrintWriter out) throws InterruptedException {
-        if (data.symbols.isEmpty()) {
-            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
+        if (data.symbols.isEmpty() && pool.universe() == null) {
+            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660,"
+                    + " or a universe: kiwoom_condition(\"name\") in " + accounts);
         }
         if (data.timeframe == null && program.info().timeframe() == null) {
             throw CliException.usage(file + " sets no timeframe: give one with --timeframe 1m");

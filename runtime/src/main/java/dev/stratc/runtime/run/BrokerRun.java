@@ -54,6 +54,13 @@ public final class BrokerRun implements AutoCloseable {
     private final Engine engine;
     private final AccountPool pool;
     private MarketDataFeed feed;
+    /** Entries (true) and exits of the screen of {@code universe:}, told by the broker's thread. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Boolean>> screenChanges =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** The screen's symbols now; from connect on, touched by the engine's thread only. */
+    private final Set<String> screened = new java.util.LinkedHashSet<>();
+    private List<String> watching = List.of();
+    private long lastWatchCheck;
 
     public record Setup(Path stateDir, StrategyProgram program, StrategySettings settings, EngineConfig engine,
                         ConfigFiles.Accounts accounts, RiskLimits limits, Set<LocalDate> holidays, RunEvents events,
@@ -157,7 +164,64 @@ public final class BrokerRun implements AutoCloseable {
         engine.applyHistory();
         engine.reconcile();
         feed = new MarketDataFeed(pool, bus::publish, setup.events()::warning, AccountPool.DEFAULT_REFRESH);
-        feed.watch(setup.watchList());
+        followUniverse();
+        watching = watchList();
+        feed.watch(watching);
+    }
+
+    /** {@code universe: kiwoom_condition("name")}: its hits now; its entries and exits queue for the engine thread. */
+    private void followUniverse() {
+        ScanUniverse universe = setup.accounts().universe();
+        if (universe == null) {
+            return;
+        }
+        String id = universe.account() != null ? universe.account() : setup.accounts().accounts().stream()
+                .filter(e -> e.broker().broker().equals(universe.broker())).findFirst().orElseThrow().broker().id();
+        String what = universe.where() + ": universe: " + universe.text();
+        if (!(pool.account(id).broker() instanceof dev.stratc.runtime.broker.ScreenSource source)) {
+            throw new ConfigFiles.ConfigException(what + ": the " + universe.broker() + " adapter of account " + id
+                    + " has no saved screens");
+        }
+        try {
+            screened.addAll(source.follow(universe.name(), (code, in) -> screenChanges.add(Map.entry(code, in))));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigFiles.ConfigException(what + ": " + e.getMessage(), e);
+        }
+        setup.events().note("universe " + universe.text() + " on account " + id + ": " + screened.size()
+                + " symbol(s) now, followed as they enter and leave it");
+    }
+
+    /**
+     * {@code --symbols} and the screen's symbols. A symbol that left the screen stays watched while the strategy
+     * holds it or has an order on it, so that its exits still see prices.
+     */
+    private List<String> watchList() {
+        Set<String> list = new java.util.LinkedHashSet<>(setup.watchList());
+        list.addAll(screened);
+        Set<String> engaged = new HashSet<>();
+        engine.orders().working().forEach(o -> engaged.add(o.intent().symbol()));
+        for (String symbol : watching) {
+            if (!list.contains(symbol) && (engine.portfolio().quantity(symbol) != 0 || engaged.contains(symbol))) {
+                list.add(symbol);
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** On the engine's thread: the screen's changes so far, and symbols that left it once they are flat. */
+    private void updateWatchList(boolean recheck) {
+        boolean changed = false;
+        for (Map.Entry<String, Boolean> change; (change = screenChanges.poll()) != null; ) {
+            changed |= change.getValue() ? screened.add(change.getKey()) : screened.remove(change.getKey());
+        }
+        if (!changed && !recheck) {
+            return;
+        }
+        List<String> next = watchList();
+        if (!next.equals(watching)) {
+            watching = next;
+            feed.watch(watching);
+        }
     }
 
     public Engine engine() {
@@ -176,6 +240,14 @@ public final class BrokerRun implements AutoCloseable {
     public void run(BooleanSupplier stop) throws InterruptedException {
         long sequence = Math.max(engine.resumeAfter(), engine.sequence()) + 1;
         while (!stop.getAsBoolean()) {
+            if (setup.accounts().universe() != null) {
+                long now = System.currentTimeMillis();
+                boolean recheck = now - lastWatchCheck >= 5_000;
+                if (recheck) {
+                    lastWatchCheck = now;
+                }
+                updateWatchList(recheck);
+            }
             MarketEvent event = marketQueue.poll(100, TimeUnit.MILLISECONDS);
             if (event != null) {
                 engine.onMarket(sequence++, event);

@@ -79,7 +79,12 @@ public final class ConfigFiles {
      *                       (file:line, account, key, variable); see {@link #requireEnvironment()}
      */
     public record Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts,
-                           List<String> unsetVariables) {
+                           List<String> unsetVariables, ScanUniverse universe) {
+        public Accounts(List<Entry> accounts, String defaultAccount, Map<String, String> strategyAccounts,
+                        List<String> unsetVariables) {
+            this(accounts, defaultAccount, strategyAccounts, unsetVariables, null);
+        }
+
         /**
          * One account: what the adapter gets, and the pool's own settings for it.
          *
@@ -134,7 +139,7 @@ public final class ConfigFiles {
     public static Accounts accounts(Path path) {
         YamlFile file = YamlFile.read(path);
         JsonNode root = file.root();
-        unknownKeys(file, "", root, Set.of("accounts", "routing"));
+        unknownKeys(file, "", root, Set.of("accounts", "routing", "universe"));
         JsonNode list = root.path("accounts");
         if (!list.isArray() || list.isEmpty()) {
             throw new ConfigException(file.at("/accounts") + ": accounts: list at least one account (id, broker, "
@@ -248,7 +253,29 @@ public final class ConfigFiles {
             byStrategy.put(field.getKey(), field.getValue().asText());
         }
         return new Accounts(List.copyOf(entries), "best".equals(defaultAccount) ? null : defaultAccount, byStrategy,
-                List.copyOf(unset));
+                List.copyOf(unset), universe(file, root, entries));
+    }
+
+    /** {@code universe: kiwoom_condition("name")}: its account must be in the file and of that broker. */
+    private static ScanUniverse universe(YamlFile file, JsonNode root, List<Accounts.Entry> entries) {
+        JsonNode node = root.get("universe");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String where = file.at("/universe");
+        if (!node.isTextual()) {
+            throw new ConfigException(where + ": universe: write kiwoom_condition(\"name\")");
+        }
+        ScanUniverse universe = ScanUniverse.parse(node.asText(), where);
+        List<String> ofBroker = entries.stream().filter(e -> e.broker().broker().equals(universe.broker()))
+                .map(e -> e.broker().id()).toList();
+        if (universe.account() != null ? !ofBroker.contains(universe.account()) : ofBroker.isEmpty()) {
+            throw new ConfigException(where + ": universe: " + universe.text() + " needs "
+                    + (universe.account() != null ? "account " + universe.account() + " to be" : "an account of")
+                    + " broker " + universe.broker() + " in this file; its " + universe.broker() + " accounts: "
+                    + ofBroker);
+        }
+        return universe;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
+import dev.stratc.runtime.broker.ScreenSource;
 import dev.stratc.runtime.broker.ReplaceOrder;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
  * the token's account and may overtake the order answer (they are then held until it arrives). Queries ask Kiwoom:
  * kt00018 holdings, kt00001 orderable cash, ka10075 open orders, kt00007 the day's orders.
  */
-public final class KiwoomBroker implements BrokerPort {
+public final class KiwoomBroker implements BrokerPort, ScreenSource {
     private static final ZoneId KST = ZoneId.of("Asia/Seoul");
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int EARLY_KEPT = 256;
@@ -71,6 +72,9 @@ public final class KiwoomBroker implements BrokerPort {
     }
 
     private final KiwoomSession session;
+    private final KiwoomConditions conditions;
+    /** Followed conditions by name. */
+    private final Map<String, KiwoomConditions.Condition> following = new HashMap<>();
     private final Path orderBookDir;
     private final Duration socketRetry;
     private final Object lock = new Object();
@@ -83,11 +87,14 @@ public final class KiwoomBroker implements BrokerPort {
         }
     };
     private OrderIdBook orderIds;
+    /** The day's volume of each polled symbol at its previous poll. */
+    private final Map<String, Long> polledVolume = new HashMap<>();
     private BrokerListener listener;
     private KiwoomSocket socket;
 
     public KiwoomBroker(KiwoomSession session, Path orderBookDir, Duration socketRetry) {
         this.session = session;
+        this.conditions = new KiwoomConditions(session.config().id());
         this.orderBookDir = orderBookDir;
         this.socketRetry = socketRetry;
     }
@@ -108,7 +115,7 @@ public final class KiwoomBroker implements BrokerPort {
     public BrokerInfo info() {
         return new BrokerInfo("KIWOOM", session.config().environment() == KiwoomEnvironment.REAL
                 ? BrokerInfo.Environment.LIVE : BrokerInfo.Environment.PAPER, "KRW",
-                session.config().maxStreamedSymbols(), 0);
+                session.config().maxStreamedSymbols(), KiwoomQuotes.MAX_CODES);
     }
 
     @Override
@@ -134,6 +141,7 @@ public final class KiwoomBroker implements BrokerPort {
             socket = client;
             restoreTodaysOrders();
         }
+        conditions.attach(client);
         // the account's order and balance notices: item "" — they stream for the token's account
         client.register("00", Set.of(""));
         client.register("04", Set.of(""));
@@ -412,7 +420,36 @@ public final class KiwoomBroker implements BrokerPort {
         return List.of(new Balance("KRW", call(() -> session.trading().orderableCash()).doubleValue(), 0));
     }
 
-    /** Registers {@code 0B} (trades) and {@code 0D} (book) of the symbols; beyond the session's room, refuses. */
+    /**
+     * {@code ka10095} for up to 100 symbols: how the pool watches those beyond the session's registrations. A polled
+     * symbol has no trade stream, so what traded since its previous poll (the day's volume grew) is told to the
+     * listener as one trade at the last price for the volume in between: its bars are sampled once a round.
+     */
+    @Override
+    public List<MarketEvent.Quote> quotes(List<String> symbols) {
+        requireStarted();
+        long time = now();
+        List<KiwoomQuotes.Snapshot> snapshot = call(() -> session.quotes().snapshot(symbols));
+        List<MarketEvent.Quote> quotes = new ArrayList<>();
+        synchronized (lock) {
+            for (KiwoomQuotes.Snapshot s : snapshot) {
+                double bid = s.bid() > 0 ? s.bid() : s.price();
+                double ask = s.ask() > 0 ? s.ask() : s.price();
+                quotes.add(new MarketEvent.Quote(s.symbol(), time, bid, 0, ask, 0));
+                Long before = polledVolume.put(s.symbol(), s.volume());
+                // a smaller volume is a new day's count: the first poll of a day only sets the baseline
+                if (before != null && s.volume() > before && listener != null) {
+                    listener.onMarketEvent(new MarketEvent.Trade(s.symbol(), time, s.price(), s.volume() - before));
+                }
+            }
+        }
+        return quotes;
+    }
+
+    /**
+     * Registers {@code 0B} (trades) and {@code 0D} (book) of the symbols up to the session's room
+     * ({@code max_streamed_symbols}); the exception names those beyond it, which the pool then polls.
+     */
     @Override
     public void subscribe(Set<String> symbols) {
         KiwoomSocket client = requireStarted();
@@ -448,6 +485,50 @@ public final class KiwoomBroker implements BrokerPort {
         client.remove("0D", codes);
     }
 
+    // ---------------------------------------------------------------- condition search
+
+    /** The account's condition search (조건검색) over its session; the session must be started. */
+    public KiwoomConditions conditions() {
+        requireStarted();
+        return conditions;
+    }
+
+    /**
+     * Follows the HTS condition {@code name} (ka10171 to find it, ka10173 to follow it): its hits now, then every
+     * entry and exit.
+     */
+    @Override
+    public Set<String> follow(String name, java.util.function.BiConsumer<String, Boolean> onChange) {
+        requireStarted();
+        try {
+            KiwoomConditions.Condition condition = conditions.named(name);
+            Set<String> now = conditions.follow(condition, onChange);
+            synchronized (lock) {
+                following.put(name, condition);
+            }
+            return now;
+        } catch (KiwoomException e) {
+            if (e.getCause() instanceof IllegalArgumentException) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            throw brokerException(e);
+        }
+    }
+
+    @Override
+    public void unfollow(String name) {
+        KiwoomConditions.Condition condition;
+        synchronized (lock) {
+            condition = following.remove(name);
+        }
+        if (condition != null) {
+            call(() -> {
+                conditions.stop(condition);
+                return null;
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- real-time
 
     private final class Realtime implements KiwoomSocket.Listener {
@@ -457,10 +538,22 @@ public final class KiwoomBroker implements BrokerPort {
                 case "0B" -> trade(item, values);
                 case "0D" -> book(item, values);
                 case "00" -> notice(values);
+                case "02" -> conditions.onRealtime(values);
                 default -> {
                     // 04 (잔고) notices: positions() asks kt00018, so they only matter to logs
                 }
             }
+        }
+
+        @Override
+        public void onConditionFrame(String trnm, JsonNode frame) {
+            conditions.onFrame(trnm, frame);
+        }
+
+        @Override
+        public void onLoggedInAgain() {
+            // it waits for the socket's answers, so not on the socket's thread
+            Thread.ofVirtual().name("kiwoom-conditions-" + session.config().id()).start(conditions::resume);
         }
 
         @Override

@@ -11,6 +11,7 @@ public final class KiwoomSession {
     private final KiwoomTokens tokens;
     private final KiwoomRest rest;
     private final KiwoomTrading trading;
+    private final KiwoomQuotes quotes;
     private final BrokerClock clock;
 
     public KiwoomSession(KiwoomConfig config, OkHttpClient client, BrokerClock clock) {
@@ -21,6 +22,7 @@ public final class KiwoomSession {
         this.tokens = new KiwoomTokens(config, http, clock);
         this.rest = new KiwoomRest(config, http, tokens, KiwoomRateLimiter.forKey(config, clock), clock);
         this.trading = new KiwoomTrading(rest);
+        this.quotes = new KiwoomQuotes(rest);
     }
 
     public static KiwoomSession open(KiwoomConfig config) {
@@ -41,6 +43,10 @@ public final class KiwoomSession {
 
     public KiwoomTrading trading() {
         return trading;
+    }
+
+    public KiwoomQuotes quotes() {
+        return quotes;
     }
 
     public BrokerClock clock() {

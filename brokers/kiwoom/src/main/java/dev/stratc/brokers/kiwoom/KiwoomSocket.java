@@ -37,6 +37,14 @@ public final class KiwoomSocket {
 
         default void onConnection(boolean up, String detail) {
         }
+
+        /** A condition search answer ({@code CNSRLST}, {@code CNSRREQ}, {@code CNSRCLR}), whole. */
+        default void onConditionFrame(String trnm, JsonNode frame) {
+        }
+
+        /** Logged in again after a lost connection: what was asked of the old session must be asked again. */
+        default void onLoggedInAgain() {
+        }
     }
 
     private final KiwoomConfig config;
@@ -51,6 +59,7 @@ public final class KiwoomSocket {
     private long framesAcked;
     private WebSocket socket;
     private boolean loggedIn;
+    private boolean everLoggedIn;
     private boolean closed = true;
     private Duration retry;
     private String loginFailure;
@@ -142,6 +151,17 @@ public final class KiwoomSocket {
                 framesSent++;
             }
         }
+    }
+
+    /**
+     * Sends a condition search frame ({@code CNSRLST}, {@code CNSRREQ}, {@code CNSRCLR}); its answer comes to
+     * {@link Listener#onConditionFrame}. False when the session is not logged in (it is reconnecting).
+     */
+    public synchronized boolean sendCondition(ObjectNode frame) {
+        if (!loggedIn || socket == null) {
+            return false;
+        }
+        return socket.send(frame.toString());
     }
 
     /** Waits until Kiwoom answered every REG/REMOVE sent so far; false after {@code timeout}. */
@@ -238,6 +258,7 @@ public final class KiwoomSocket {
                         LOG.warn("Kiwoom real-time {} refused: {}", trnm, KiwoomJson.text(frame, "return_msg"));
                     }
                 }
+                case "CNSRLST", "CNSRREQ", "CNSRCLR" -> listener.onConditionFrame(trnm, frame);
                 case "REAL" -> {
                     for (Iterator<JsonNode> it = frame.path("data").elements(); it.hasNext(); ) {
                         JsonNode element = it.next();
@@ -257,6 +278,7 @@ public final class KiwoomSocket {
 
         private void login(WebSocket webSocket, JsonNode frame) {
             int rc = KiwoomJson.returnCode(frame);
+            boolean again;
             String message = KiwoomJson.text(frame, "return_msg");
             int code = KiwoomException.detailCode(rc, message);
             synchronized (KiwoomSocket.this) {
@@ -264,6 +286,8 @@ public final class KiwoomSocket {
                     return;
                 }
                 if (rc == 0) {
+                    again = everLoggedIn;
+                    everLoggedIn = true;
                     loggedIn = true;
                     renewedForLogin = false;
                     retry = firstRetry;
@@ -293,6 +317,9 @@ public final class KiwoomSocket {
                 }
             }
             listener.onConnection(true, "Kiwoom real-time session open");
+            if (again) {
+                listener.onLoggedInAgain();
+            }
         }
 
         private void fail(String why) {

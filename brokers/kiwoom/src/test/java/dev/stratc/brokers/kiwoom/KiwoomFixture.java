@@ -45,6 +45,16 @@ public final class KiwoomFixture implements AutoCloseable {
         return new KiwoomBroker(session(FAST), dir.resolve("orders"), Duration.ofMillis(50));
     }
 
+    /** A broker whose WebSocket session registers at most {@code maxStreamed} symbols. */
+    public KiwoomBroker broker(int maxStreamed) {
+        KiwoomConfig c = config(FAST);
+        KiwoomConfig limited = new KiwoomConfig(c.id(), c.environment(), c.appKey(), c.secretKey(), c.restUrl(),
+                c.webSocketUrl(), c.tokenCacheDir(), c.limits(), c.exchange(), maxStreamed, c.commissionPercent(),
+                c.sellTaxPercent());
+        return new KiwoomBroker(new KiwoomSession(limited, KiwoomHttp.defaultClient(), BrokerClock.SYSTEM),
+                dir.resolve("orders"), Duration.ofMillis(50));
+    }
+
     @Override
     public void close() throws Exception {
         kiwoom.close();

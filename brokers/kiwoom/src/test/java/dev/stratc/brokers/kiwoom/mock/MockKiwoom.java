@@ -54,7 +54,7 @@ public final class MockKiwoom implements AutoCloseable {
             Map.entry("ka10075", "/api/dostk/acnt"), Map.entry("kt00007", "/api/dostk/acnt"),
             Map.entry("ka01690", "/api/dostk/acnt"),
             Map.entry("ka10081", "/api/dostk/chart"), Map.entry("ka10080", "/api/dostk/chart"),
-            Map.entry("ka10001", "/api/dostk/stkinfo"));
+            Map.entry("ka10001", "/api/dostk/stkinfo"), Map.entry("ka10095", "/api/dostk/stkinfo"));
     private static final Set<String> TRADE_TYPES = Set.of("0", "3", "5", "6", "7", "10", "13", "16", "20", "23",
             "26", "28", "29", "30", "31", "61", "62", "81");
 
@@ -92,6 +92,7 @@ public final class MockKiwoom implements AutoCloseable {
     private final boolean mockHost;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Long> prices = new LinkedHashMap<>();
+    private final Map<String, Long> dayVolumes = new HashMap<>();
     private final Map<String, List<String[]>> dailyBars = new HashMap<>();
     private final Map<String, List<String[]>> minuteBars = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>(); // token -> app key
@@ -108,6 +109,10 @@ public final class MockKiwoom implements AutoCloseable {
     private int perApiIdPerSecond = 1;
     private int pageSize = 20;
     private final Deque<Integer> injected1700 = new ArrayDeque<>();
+    /** HTS conditions by seq: name and current hits, in order. */
+    private final Map<String, String> conditionNames = new LinkedHashMap<>();
+    private final Map<String, java.util.LinkedHashSet<String>> conditionHits = new ConcurrentHashMap<>();
+    private int conditionPageSize = 50;
 
     /** A real host ({@code false}) or 모의투자 ({@code true}). */
     public MockKiwoom(boolean mockHost) {
@@ -161,6 +166,94 @@ public final class MockKiwoom implements AutoCloseable {
 
     public synchronized void setPerApiIdPerSecond(int limit) {
         perApiIdPerSecond = limit;
+    }
+
+    /** A condition saved in the user's HTS, with the codes it finds now. */
+    public synchronized void addCondition(String seq, String name, List<String> codes) {
+        conditionNames.put(seq, name);
+        conditionHits.put(seq, new java.util.LinkedHashSet<>(codes));
+    }
+
+    public synchronized void setConditionPageSize(int rows) {
+        conditionPageSize = rows;
+    }
+
+    /** A code enters ({@code true}) or leaves the condition: a {@code REAL} type 02 frame to the sessions following it. */
+    public void conditionChange(String seq, String code, boolean entered) {
+        synchronized (this) {
+            java.util.LinkedHashSet<String> hits = conditionHits.get(seq);
+            if (!(entered ? hits.add(code) : hits.remove(code))) {
+                return;
+            }
+        }
+        ObjectNode values = JSON.createObjectNode().put("841", seq).put("843", entered ? "I" : "D")
+                .put("9001", code).put("20", LocalDateTime.now(KST).format(DateTimeFormatter.ofPattern("HHmmss")))
+                .put("907", "2");
+        String frame = real("02", "조건검색", code, values);
+        sockets.stream().filter(sk -> sk.following.contains(seq)).forEach(sk -> sk.send(frame));
+    }
+
+    /** Whether a logged-in session follows the condition in real time. */
+    public boolean following(String seq) {
+        return sockets.stream().anyMatch(sk -> sk.loggedIn && sk.following.contains(seq));
+    }
+
+    synchronized String conditionAnswer(Socket socket, JsonNode frame) {
+        String trnm = frame.path("trnm").asText();
+        String seq = frame.path("seq").asText();
+        ObjectNode reply = JSON.createObjectNode().put("trnm", trnm);
+        switch (trnm) {
+            case "CNSRLST" -> {
+                socket.listed = true;
+                ArrayNode data = reply.put("return_code", 0).put("return_msg", "").putArray("data");
+                conditionNames.forEach((k, name) -> data.addArray().add(k).add(name));
+            }
+            case "CNSRREQ" -> {
+                String type = frame.path("search_type").asText();
+                if (!conditionNames.containsKey(seq) || !"K".equals(frame.path("stex_tp").asText())
+                        || !Set.of("0", "1").contains(type)) {
+                    violations.add("CNSRREQ with seq '" + seq + "', search_type '" + type + "', stex_tp '"
+                            + frame.path("stex_tp").asText() + "'");
+                    return reply.put("return_code", 1).put("return_msg", "조건검색 요청이 올바르지 않습니다").toString();
+                }
+                List<String> hits = new ArrayList<>(conditionHits.get(seq));
+                reply.put("seq", seq + " "); // the spec's sample pads seq with a blank
+                if (type.equals("1")) {
+                    if (!socket.listed) {
+                        violations.add("CNSRREQ search_type 1 before CNSRLST on the connection");
+                        return reply.put("return_code", 1).put("return_msg", "조건검색 목록조회를 먼저 하십시오")
+                                .toString();
+                    }
+                    if (!socket.following.contains(seq) && socket.following.size() >= 10) {
+                        return reply.put("return_code", 1).put("return_msg", "실시간 조건검색은 10개까지 가능합니다")
+                                .toString();
+                    }
+                    socket.following.add(seq);
+                    ArrayNode data = reply.put("return_code", 0).put("return_msg", "").putArray("data");
+                    hits.forEach(code -> data.addObject().put("jmcode", "A" + code));
+                } else {
+                    int offset = 0;
+                    if ("Y".equals(frame.path("cont_yn").asText())) {
+                        offset = Integer.parseInt(frame.path("next_key").asText());
+                    }
+                    int end = Math.min(hits.size(), offset + conditionPageSize);
+                    ArrayNode data = reply.put("return_code", 0).put("return_msg", "")
+                            .put("cont_yn", end < hits.size() ? "Y" : "N")
+                            .put("next_key", end < hits.size() ? Integer.toString(end) : "").putArray("data");
+                    for (String code : hits.subList(offset, end)) {
+                        long price = prices.getOrDefault(code, 10_000L);
+                        data.addObject().put("9001", "A" + code).put("302", "종목")
+                                .put("10", String.format("%09d", price)).put("25", "3").put("11", "000000000")
+                                .put("12", "000000000").put("13", "000000000");
+                    }
+                }
+            }
+            default -> { // CNSRCLR
+                socket.following.remove(seq);
+                reply.put("seq", seq).put("return_code", 0).put("return_msg", "");
+            }
+        }
+        return reply.toString();
     }
 
     public synchronized void setPageSize(int rows) {
@@ -256,6 +349,7 @@ public final class MockKiwoom implements AutoCloseable {
         synchronized (this) {
             long previous = prices.getOrDefault(code, price);
             prices.put(code, price);
+            dayVolumes.merge(code, size, Long::sum);
             String now = LocalDateTime.now(KST).format(DateTimeFormatter.ofPattern("HHmmss"));
             ObjectNode values = JSON.createObjectNode().put("20", now).put("10", signed(price, previous))
                     .put("15", "+" + size).put("13", Long.toString(size)).put("27", signed(price + tick(price), previous))
@@ -500,6 +594,7 @@ public final class MockKiwoom implements AutoCloseable {
                 case "kt00007" -> allOrders(account, body, offset);
                 case "ka10081" -> daily(body, offset);
                 case "ka10080" -> minutes(body, offset);
+                case "ka10095" -> watchList(body);
                 default -> error(1505, "API ID가 존재하지 않습니다");
             };
         }
@@ -777,6 +872,34 @@ public final class MockKiwoom implements AutoCloseable {
                 rows, offset);
     }
 
+    /** ka10095: one row per known code, in the order asked; more than 100 codes is refused with [1634]. */
+    private MockResponse watchList(JsonNode body) {
+        if (!required("ka10095", body, "stk_cd")) {
+            return error(1511, "필수 입력 값이 누락되었습니다");
+        }
+        String[] codes = body.get("stk_cd").asText().split("\\|");
+        if (codes.length > 100) {
+            violations.add("ka10095 with " + codes.length + " codes");
+            return new MockResponse().setHeader("Content-Type", "application/json;charset=UTF-8")
+                    .setBody(JSON.createObjectNode().put("return_code", 5).put("return_msg",
+                            "허용된 요청 개수를 초과하였습니다[1634:종목코드는 최대 100개까지 가능합니다]").toString());
+        }
+        ArrayNode rows = JSON.createArrayNode();
+        for (String code : codes) {
+            if (!code("ka10095", code) || !prices.containsKey(code)) {
+                continue;
+            }
+            long price = prices.get(code);
+            rows.addObject().put("stk_cd", code).put("stk_nm", "종목").put("cur_prc", "+" + price)
+                    .put("pred_pre", "+0").put("flu_rt", "+0.00").put("trde_qty", Long.toString(
+                            dayVolumes.getOrDefault(code, 0L)))
+                    .put("sel_bid", "+" + (price + tick(price))).put("buy_bid", "+" + price);
+        }
+        ObjectNode reply = JSON.createObjectNode();
+        reply.set("atn_stk_infr", rows);
+        return ok(reply);
+    }
+
     synchronized String ownerOf(String token) {
         return tokens.get(token);
     }
@@ -792,6 +915,9 @@ public final class MockKiwoom implements AutoCloseable {
     static final class Socket extends WebSocketListener {
         private final MockKiwoom kiwoom;
         final Set<String> registrations = ConcurrentHashMap.newKeySet();
+        /** Conditions followed in real time, and whether CNSRLST was asked on this connection. */
+        final Set<String> following = ConcurrentHashMap.newKeySet();
+        volatile boolean listed;
         volatile WebSocket socket;
         volatile boolean loggedIn;
         volatile String appKey;
@@ -839,6 +965,7 @@ public final class MockKiwoom implements AutoCloseable {
                     webSocket.send("{\"trnm\":\"LOGIN\",\"return_code\":0,\"return_msg\":\"\",\"sor_yn\":\"N\"}");
                 }
                 case "PING" -> kiwoom.pingEchoes.incrementAndGet();
+                case "CNSRLST", "CNSRREQ", "CNSRCLR" -> webSocket.send(kiwoom.conditionAnswer(this, frame));
                 case "REG", "REMOVE" -> {
                     boolean reg = trnm.equals("REG");
                     if (frame.path("grp_no").asText().isEmpty() || frame.path("grp_no").asText().length() > 4
