@@ -9,6 +9,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
+import dev.stratc.backtest.optimize.Optimizer;
 import dev.stratc.cli.commands.OptimizeBackend;
 import dev.stratc.data.Bars;
 import dev.stratc.data.ReadOptions;
@@ -34,9 +35,19 @@ public final class SparkBackend implements OptimizeBackend {
     public Outcome grid(Request request, LongConsumer progress) {
         SparkSession session = session(request.master());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-        TrialJob job = new TrialJob(request.file().toString(), request.source(),
+        return new SparkOptimizer(jsc).grid(job(request, jsc), request.config(), request.grid(), request.objective(), progress);
+    }
+
+    @Override
+    public WalkForwardOutcome walkForward(Request request, List<Optimizer.Span> windows, LongConsumer progress) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session(request.master()).sparkContext());
+        return new SparkOptimizer(jsc).walkForward(job(request, jsc), request.config(), request.grid(),
+                request.objective(), windows, progress);
+    }
+
+    private static TrialJob job(Request request, JavaSparkContext jsc) {
+        return new TrialJob(request.file().toString(), request.source(),
                 UniverseSpec.of(request.data(), request.read(), request.symbols(), hadoop(jsc.getConf())));
-        return new SparkOptimizer(jsc).grid(job, request.config(), request.grid(), request.objective(), progress);
     }
 
     static SparkSession session(String master) {

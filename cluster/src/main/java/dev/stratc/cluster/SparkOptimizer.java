@@ -2,7 +2,6 @@ package dev.stratc.cluster;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +41,7 @@ public final class SparkOptimizer {
         int n = grid.size();
         List<Trial> trials = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            trials.add(new Trial(k + 1, base.withOverrides(merged(base.overrides(), grid.combination(k)))));
+            trials.add(new Trial(k + 1, Optimizer.runConfig(base, grid.combination(k))));
         }
         List<Trial.Result> results = run(job, trials, progress);
         List<Optimizer.Run> runs = new ArrayList<>();
@@ -55,10 +54,63 @@ public final class SparkOptimizer {
                 runs.add(new Optimizer.Run(r.number(), params, r.metrics(), objective.score(r.metrics())));
             }
         }
-        runs.sort(Comparator.comparingDouble(Optimizer.Run::score).reversed()
-                .thenComparingInt(Optimizer.Run::number));
+        runs.sort(Optimizer.BEST_FIRST);
         failures.sort(Comparator.comparingInt(OptimizeBackend.Failure::number));
         return new OptimizeBackend.Outcome(runs, failures);
+    }
+
+    /**
+     * Walk-forward as {@link Optimizer#walkForward} does it, with every window × trial of the in-sample searches
+     * as one Spark job (so a window does not wait for the one before it), then each window's best parameters on
+     * its out-of-sample period as a second job. A failed in-sample trial is a failure of its window's search; a
+     * window whose every trial failed is an error.
+     */
+    public OptimizeBackend.WalkForwardOutcome walkForward(TrialJob job, BacktestConfig base, ParameterGrid grid, Objective objective,
+                                   List<Optimizer.Span> spans, LongConsumer progress) {
+        int n = grid.size();
+        List<Trial> trials = new ArrayList<>(spans.size() * n);
+        for (Optimizer.Span span : spans) {
+            for (int k = 0; k < n; k++) {
+                trials.add(new Trial(trials.size() + 1, Optimizer.inSampleConfig(base, span, grid.combination(k))));
+            }
+        }
+        List<Trial.Result> results = run(job, trials, progress);
+        List<Optimizer.Run> best = new ArrayList<>();
+        List<OptimizeBackend.Failure> failures = new ArrayList<>();
+        List<Trial> outOfSample = new ArrayList<>();
+        for (int w = 0; w < spans.size(); w++) {
+            List<Optimizer.Run> ranked = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Trial.Result r = results.get(w * n + k);
+                Map<String, ParameterValue> params = grid.combination(k);
+                if (r.error() != null) {
+                    failures.add(new OptimizeBackend.Failure(k + 1, params, "window " + spans.get(w).number()
+                            + ": " + r.error()));
+                } else {
+                    ranked.add(new Optimizer.Run(k + 1, params, r.metrics(), objective.score(r.metrics())));
+                }
+            }
+            if (ranked.isEmpty()) {
+                throw new IllegalArgumentException("walk-forward window " + spans.get(w).number() + ": every one of "
+                        + "the " + n + " in-sample runs failed; the first: " + failures.get(failures.size() - n).error());
+            }
+            ranked.sort(Optimizer.BEST_FIRST);
+            best.add(ranked.get(0));
+            outOfSample.add(new Trial(w + 1, Optimizer.outOfSampleConfig(base, spans.get(w), ranked.get(0))));
+        }
+        List<Trial.Result> judged = run(job, outOfSample, null);
+        List<Optimizer.Window> windows = new ArrayList<>();
+        for (int w = 0; w < spans.size(); w++) {
+            Optimizer.Span span = spans.get(w);
+            Trial.Result r = judged.get(w);
+            if (r.error() != null) {
+                throw new IllegalArgumentException("walk-forward window " + span.number() + ": the out-of-sample run "
+                        + "failed: " + r.error());
+            }
+            windows.add(new Optimizer.Window(span.number(), span.inStart(), span.inEnd(), span.outEnd(), best.get(w),
+                    r.metrics()));
+        }
+        return new OptimizeBackend.WalkForwardOutcome(windows, failures);
     }
 
     /** The trials on the cluster, in run order; {@code progress} counts finished tasks as the driver hears of them. */
@@ -97,12 +149,5 @@ public final class SparkOptimizer {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Trial.Result(trial.number(), null, message, System.nanoTime() - t0);
         }
-    }
-
-    private static Map<String, ParameterValue> merged(Map<String, ParameterValue> fixed,
-                                                      Map<String, ParameterValue> trial) {
-        Map<String, ParameterValue> m = new LinkedHashMap<>(fixed);
-        m.putAll(trial);
-        return m;
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +113,36 @@ class SparkOptimizerTest {
     }
 
     @Test
+    void walkForwardOnSparkGivesTheBuiltInWindowsExactly() throws Exception {
+        String source = Files.readString(EXAMPLES.resolve("rsi2.strat"));
+        StrategyProgram program = compile(source);
+        String csvFile = EXAMPLES.resolve("data/btcusd-bitstamp-5m.csv").toString();
+        List<Bars> csv = UniverseLoader.load(csvFile, ReadOptions.defaults(Market.GENERIC), List.of()).bars();
+        ParameterGrid grid = ParameterGrid.of(program.info().parameters(), Map.of(
+                "oversold", ParameterGrid.parseRange("4..8 step 2", null),
+                "overbought", ParameterGrid.parseRange("90,95", null)));
+        BacktestConfig config = BacktestConfig.defaults().withCapital(10_000);
+        TrialJob job = new TrialJob("rsi2.strat", source, UniverseSpec.of(csvFile,
+                new ReadOptions(null, Market.GENERIC, null, Repair.FAIL), List.of(), Map.of()));
+        Duration in = Duration.ofDays(3);
+        Duration out = Duration.ofDays(1);
+
+        for (boolean anchored : new boolean[] {false, true}) {
+            var local = new Optimizer(program, csv, config, grid, Objective.NET_RETURN, 2)
+                    .walkForward(in, out, anchored, null);
+            var onSpark = new SparkOptimizer(jsc).walkForward(job, config, grid, Objective.NET_RETURN,
+                    Optimizer.windows(csv, in, out, anchored), null);
+
+            assertThat(onSpark.failures()).isEmpty();
+            // 6.7 days of 5-minute bars: windows starting on days 3, 4, 5 and 6, some with trades out of sample
+            assertThat(local).as("anchored %s", anchored).hasSize(4)
+                    .anySatisfy(w -> assertThat(w.outOfSample().trades()).isPositive());
+            // Window, Run and Metrics are records: equal means every figure equal bit for bit
+            assertThat(onSpark.windows()).as("anchored %s", anchored).isEqualTo(local);
+        }
+    }
+
+    @Test
     void syntheticUniverseGeneratedOnTheExecutorsGivesTheSameRuns() {
         String source = """
                 strategy("Cross", timeframe: 1m) {
@@ -171,13 +202,49 @@ class SparkOptimizerTest {
         Path out = dir.resolve("out");
         String[] common = {"optimize", EXAMPLES.resolve("rsi2.strat").toString(), "--capital", "10000",
             "-P", "oversold=4..6", "-P", "overbought=90,95"};
-        String builtIn = run(concat(common, "--data", EXAMPLES.resolve("data/btcusd-bitstamp-5m.csv").toString()));
+        Path localOut = dir.resolve("local-out");
+        String builtIn = run(concat(common, "--data", EXAMPLES.resolve("data/btcusd-bitstamp-5m.csv").toString(),
+                "--out", localOut.toString(), "--reports", "2"));
         String onSpark = run(concat(common, "--data", parquet.toString(), "--spark", "local[2]", "--out",
-                out.toString()));
+                out.toString(), "--reports", "2"));
 
         assertThat(OptimizeBackend.find()).isInstanceOf(SparkBackend.class);
         assertThat(table(onSpark)).isEqualTo(table(builtIn)).contains("oversold=");
-        assertThat(out.resolve("runs.csv")).exists();
+        assertThat(out.resolve("runs.csv")).hasSameTextualContentAs(localOut.resolve("runs.csv"));
+        // the two best runs, re-run with their trades: the same reports as the built-in optimiser's
+        for (String best : List.of("best-1-run-", "best-2-run-")) {
+            Path sparkBest = only(out, best);
+            Path localBest = only(localOut, best);
+            assertThat(sparkBest.getFileName()).isEqualTo(localBest.getFileName());
+            assertThat(sparkBest.resolve("trades.csv")).hasSameTextualContentAs(localBest.resolve("trades.csv"));
+            assertThat(sparkBest.resolve("equity.csv")).hasSameTextualContentAs(localBest.resolve("equity.csv"));
+            assertThat(sparkBest.resolve("report.html")).isNotEmptyFile();
+            assertThat(onSpark).contains("wrote " + sparkBest.resolve("report.html"));
+        }
+        assertThat(Files.readAllLines(only(out, "best-1-run-").resolve("trades.csv"))).hasSizeGreaterThan(1);
+        assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith("best-"))).hasSize(2);
+    }
+
+    @Test
+    void theCommandLineWalksForwardOnSparkWithTheBuiltInTable() {
+        String[] common = {"optimize", EXAMPLES.resolve("rsi2.strat").toString(), "--capital", "10000",
+            "-P", "oversold=4..6", "-P", "overbought=90,95", "--objective", "net-return", "--walk-forward", "3d:1d",
+            "--data", EXAMPLES.resolve("data/btcusd-bitstamp-5m.csv").toString()};
+        String builtIn = run(common);
+        String onSpark = run(concat(common, "--spark", "local[2]"));
+
+        assertThat(table(onSpark)).isEqualTo(table(builtIn)).contains("out-of-sample, windows chained");
+    }
+
+    /** The one entry of {@code dir} whose name starts with {@code prefix}. */
+    private static Path only(Path dir, String prefix) {
+        try (var list = Files.list(dir)) {
+            var found = list.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            assertThat(found).as("%s in %s", prefix, dir).hasSize(1);
+            return found.get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -456,7 +456,7 @@ public final class Backtester {
                 b.low(i), b.close(i), b.time(i));
         if (exit != null) {
             // a market order at the touched price, as the runtime sends one when a stop triggers
-            exit(s, b, i, Math.abs(qty[s]), exit.price(), true, exit.reason());
+            exit(s, b, i, Math.abs(qty[s]), exit.price(), true, ExitReasons.stop(exit.reason(), st));
         } else {
             peak[s] = isLong ? Math.max(peak[s], b.high(i)) : Math.min(peak[s], b.low(i));
         }

@@ -95,7 +95,7 @@ class BacktesterTest {
         assertThat(r.trades()).singleElement().satisfies(t -> {
             assertThat(t.exitBar()).isEqualTo(2);
             assertThat(t.exitPrice()).isEqualTo(98);
-            assertThat(t.exitReason()).isEqualTo("stop_loss");
+            assertThat(t.exitReason()).isEqualTo("stop_loss 2 %");
         });
         // bar 2 opens at 95, below the stop: filled at the open, not at the stop
         Bars gap = bars("X", Market.GENERIC, bar(100, 100, 100, 100), bar(100, 101, 99, 100),
@@ -111,7 +111,7 @@ class BacktesterTest {
                 bar(101, 106, 100, 105), bar(105, 105, 105, 105));
         var r = Backtester.run(enterAt(0, 99, new Quantity.Units(1), tp), List.of(b), noCosts(), null);
         assertThat(r.trades().get(0).exitPrice()).isEqualTo(104);
-        assertThat(r.trades().get(0).exitReason()).isEqualTo("take_profit");
+        assertThat(r.trades().get(0).exitReason()).isEqualTo("take_profit 4 %");
 
         Stops trail = new Stops(Double.NaN, Double.NaN, 5, Long.MAX_VALUE);
         Bars t = bars("X", Market.GENERIC, bar(100, 100, 100, 100), bar(100, 110, 100, 110),
@@ -120,7 +120,7 @@ class BacktesterTest {
         // the peak after bar 2 is 120; the stop 114 is touched on bar 3
         assertThat(s.trades().get(0).exitBar()).isEqualTo(3);
         assertThat(s.trades().get(0).exitPrice()).isCloseTo(114, within(1e-9));
-        assertThat(s.trades().get(0).exitReason()).isEqualTo("trailing_stop");
+        assertThat(s.trades().get(0).exitReason()).isEqualTo("trailing_stop 5 %");
     }
 
     @Test
@@ -131,7 +131,7 @@ class BacktesterTest {
         var r = Backtester.run(enterAt(0, 99, new Quantity.Units(1), time), List.of(b), noCosts(), null);
         assertThat(r.trades().get(0).exitBar()).isEqualTo(3);
         assertThat(r.trades().get(0).exitPrice()).isEqualTo(102);
-        assertThat(r.trades().get(0).exitReason()).isEqualTo("time_stop");
+        assertThat(r.trades().get(0).exitReason()).isEqualTo("time_stop 2m");
     }
 
     @Test

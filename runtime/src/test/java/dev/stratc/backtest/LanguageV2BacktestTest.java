@@ -68,10 +68,10 @@ class LanguageV2BacktestTest {
         List<Trade> trades = trades(compiled.program());
 
         assertTrade(trades.get(0), 4, 529.21, 9, 498.30, 10);
-        assertThat(trades.get(0).exitReason()).isEqualTo("exit at 23:7");
+        assertThat(trades.get(0).exitReason()).isEqualTo("close < signal_low");
         Trade held = trades.stream().filter(t -> t.entryBar() == 75).findFirst().orElseThrow();
         assertTrade(held, 75, 392.64, 81, 435.10, 10);
-        assertThat(held.exitReason()).isEqualTo("exit at 25:7");
+        assertThat(held.exitReason()).isEqualTo("bars_since_entry >= hold AND close >…");
         // hold: 3 instead of 5 exits the same position two bars earlier, at Apr 26's close 408.38 > 392.64
         List<Trade> shorter = Backtester.run(compiled.program(), List.of(aapl()), BacktestConfig.defaults()
                 .withCapital(100_000).withCosts(Costs.none()).withOverrides(Map.of("hold", ParameterValue.number(3))),

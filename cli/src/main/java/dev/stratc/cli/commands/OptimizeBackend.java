@@ -37,6 +37,10 @@ public interface OptimizeBackend {
     record Outcome(List<Optimizer.Run> runs, List<Failure> failures) {
     }
 
+    /** Walk-forward's windows, in order, and the in-sample trials that failed (their window named in the error). */
+    record WalkForwardOutcome(List<Optimizer.Window> windows, List<Failure> failures) {
+    }
+
     /** Whether this backend reads {@code data} itself on the driver (Parquet on any path Spark reads). */
     boolean reads(String data);
 
@@ -45,6 +49,12 @@ public interface OptimizeBackend {
 
     /** Runs the grid; {@code progress} gets the trials done so far. */
     Outcome grid(Request request, LongConsumer progress);
+
+    /**
+     * Walk-forward over {@code windows} (as {@link Optimizer#windows} makes them): each window's grid searched
+     * in sample, its best run judged out of sample; {@code progress} gets the trials done so far.
+     */
+    WalkForwardOutcome walkForward(Request request, List<Optimizer.Span> windows, LongConsumer progress);
 
     /** The backend of this classpath, or {@code null} when the cluster module is not on it. */
     static OptimizeBackend find() {

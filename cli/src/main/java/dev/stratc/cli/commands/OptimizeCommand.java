@@ -75,6 +75,11 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + "into DIR; walk_forward.csv with --walk-forward.")
     Path out;
 
+    @Option(names = "--reports", defaultValue = "1", paramLabel = "N",
+            description = "With --out, re-run the best N runs (default ${DEFAULT-VALUE}; 0 for none) and write each "
+                    + "one's summary.json, trades.csv, equity.csv and report.html into DIR/best-RANK-run-NUMBER/.")
+    int reports;
+
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the trials on Apache Spark: local[*] (in-process), spark://HOST:7077, yarn "
                     + "(needs the cluster module; docs/optimisation.md).")
@@ -96,9 +101,6 @@ public final class OptimizeCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
                 return ExitCode.OK;
             }
-            if (walkForward != null) {
-                throw CliException.usage("--spark runs grid searches; run --walk-forward without --spark");
-            }
             backend = OptimizeBackend.find();
             if (backend == null) {
                 if (Boolean.getBoolean("stratc.spark.child")) {
@@ -113,6 +115,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
         int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
         Bounds.TOP.check(top);
+        if (reports < 0 || reports > 1000) {
+            throw CliException.usage("--reports " + reports + ": give 0 to 1000 (the best runs re-run for reports)");
+        }
         Duration[] windows = walkForward == null ? null : windows();
         StrategyProgram program = StrategyFiles.compile(file);
         var universe = backend != null && backend.reads(data.source())
@@ -171,11 +176,19 @@ public final class OptimizeCommand implements Callable<Integer> {
             printTop(stdout, runs, grid.names());
             if (files != null) {
                 stdout.println("wrote " + files.runsFile() + " and " + files.topFile());
+                writeReports(stdout, program, universe, config, runs);
             }
         } else {
             List<Optimizer.Window> windowResults;
-            try (Progress p = new Progress("walk-forward", 0, "windows")) {
-                windowResults = optimizer.walkForward(windows[0], windows[1], anchored, p::accept);
+            try {
+                if (backend == null) {
+                    try (Progress p = new Progress("walk-forward", 0, "windows")) {
+                        windowResults = optimizer.walkForward(windows[0], windows[1], anchored, p::accept);
+                    }
+                } else {
+                    windowResults = sparkWalkForward(backend, grid, obj, config,
+                            Optimizer.windows(universe.bars(), windows[0], windows[1], anchored));
+                }
             } catch (IllegalArgumentException e) {
                 throw CliException.invalidInput(e.getMessage());
             }
@@ -195,18 +208,63 @@ public final class OptimizeCommand implements Callable<Integer> {
                                           dev.stratc.backtest.BacktestConfig config, Progress progress) {
         var outcome = backend.grid(new OptimizeBackend.Request(file, StrategyFiles.read(file), data.source(),
                 data.readOptions(), data.symbols, config, grid, obj, spark), progress);
-        PrintWriter err = spec.commandLine().getErr();
-        for (OptimizeBackend.Failure f : outcome.failures()) {
-            StringBuilder p = new StringBuilder();
-            f.parameters().forEach((k, v) -> p.append(' ').append(k).append('=').append(Optimizer.text(v)));
-            err.println("warning: run " + f.number() + " (" + p.toString().strip() + ") failed: " + f.error());
-        }
-        err.flush();
+        warn(outcome.failures());
         if (outcome.runs().isEmpty()) {
             throw CliException.invalidInput("every one of the " + grid.size() + " runs failed; the first: "
                     + outcome.failures().get(0).error());
         }
         return outcome.runs();
+    }
+
+    private void warn(List<OptimizeBackend.Failure> failures) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (OptimizeBackend.Failure f : failures) {
+            StringBuilder p = new StringBuilder();
+            f.parameters().forEach((k, v) -> p.append(' ').append(k).append('=').append(Optimizer.text(v)));
+            err.println("warning: run " + f.number() + " (" + p.toString().strip() + ") failed: " + f.error());
+        }
+        err.flush();
+    }
+
+    /** Walk-forward on the backend: every window × trial at once; failed trials are warnings, as in the grid. */
+    private List<Optimizer.Window> sparkWalkForward(OptimizeBackend backend, ParameterGrid grid, Objective obj,
+                                                    dev.stratc.backtest.BacktestConfig config,
+                                                    List<Optimizer.Span> spans) {
+        OptimizeBackend.WalkForwardOutcome outcome;
+        try (Progress p = new Progress("walk-forward", (long) spans.size() * grid.size(), "runs")) {
+            outcome = backend.walkForward(new OptimizeBackend.Request(file, StrategyFiles.read(file), data.source(),
+                    data.readOptions(), data.symbols, config, grid, obj, spark), spans, p);
+        }
+        warn(outcome.failures());
+        return outcome.windows();
+    }
+
+    /**
+     * The best {@code --reports} runs again, with their trades, written as {@code backtest --out} writes a run:
+     * the search kept only figures (a trial's trades would not fit in memory a thousand times over, nor travel
+     * from Spark's executors). Re-run here by the same Backtester over the same bars, so the figures are the
+     * search's own; a difference would be a determinism bug, and is said.
+     */
+    private void writeReports(PrintWriter stdout, StrategyProgram program, dev.stratc.data.UniverseLoader.Loaded universe,
+                              dev.stratc.backtest.BacktestConfig config, List<Optimizer.Run> runs) {
+        for (int rank = 1; rank <= Math.min(reports, runs.size()); rank++) {
+            Optimizer.Run r = runs.get(rank - 1);
+            var result = dev.stratc.backtest.Backtester.run(program, universe.bars(),
+                    Optimizer.runConfig(config, r.parameters()), null);
+            if (!result.metrics().equals(r.metrics())) {
+                spec.commandLine().getErr().println("warning: run " + r.number() + " gave other figures when re-run "
+                        + "for its report (net return " + result.metrics().netReturn() + " against "
+                        + r.metrics().netReturn() + "): please report this");
+            }
+            Path dir = out.resolve("best-" + rank + "-run-" + r.number());
+            try {
+                dev.stratc.backtest.report.ReportWriter.write(result, dir, universe.description());
+            } catch (java.io.UncheckedIOException e) {
+                throw CliException.failure("cannot write " + dir + ": " + e.getCause().getMessage(), e);
+            }
+            stdout.println("wrote " + dir.resolve("report.html") + " (run " + r.number() + ", rank " + rank
+                    + ": summary.json, trades.csv, equity.csv)");
+        }
     }
 
     /** The in-sample and out-of-sample lengths of {@code --walk-forward IN:OUT}. */

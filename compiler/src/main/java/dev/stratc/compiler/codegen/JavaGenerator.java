@@ -70,6 +70,8 @@ public final class JavaGenerator {
         return context == 0 ? keys.of(expression) : context + "@" + keys.of(expression);
     }
     private final ExpressionWriter expressions = new ExpressionWriter(0);
+    /** What each order says fired it: its rule's condition text (issue 21: not "exit at 22:7"). */
+    private RuleTexts ruleTexts;
     /** Methods that chunks of the constructor, of the updates and of the rules were moved into. */
     private final List<PendingMethod> methods = new ArrayList<>();
 
@@ -693,7 +695,11 @@ public final class JavaGenerator {
         Binding binding = checked.binding(action.call());
         BuiltinFunction function = ((Binding.Builtin) binding.callee()).function();
         List<Expression> arguments = binding.arguments();
-        String reason = block.keyword() + " at " + action.span().line() + ":" + action.span().column();
+        if (ruleTexts == null) {
+            ruleTexts = RuleTexts.of(checked.tree());
+        }
+        String reason = ruleTexts.reason(action,
+                block.keyword() + " at " + action.span().line() + ":" + action.span().column());
         switch (function) {
             case SIGNAL -> {
                 String name = ((Expression.StringLiteral) arguments.get(0)).value();

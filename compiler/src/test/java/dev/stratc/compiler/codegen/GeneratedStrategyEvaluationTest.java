@@ -131,7 +131,8 @@ class GeneratedStrategyEvaluationTest {
         assertThat(actions.orders).singleElement().satisfies(order -> {
             assertThat(order.side()).isEqualTo(OrderRequest.Side.SELL);
             assertThat(order.quantity()).isEqualTo(new Quantity.PercentOfPosition(50));
-            assertThat(order.reason()).isEqualTo("exit at 6:7");
+            // the rule that fired, as written (shortened), rather than its line and column
+            assertThat(order.reason()).isEqualTo("position_profit_percent > 15 AND…");
         });
         assertThat(strategy.stops()).isEqualTo(new Stops(2, Double.NaN, Double.NaN, 15 * 60_000L));
     }

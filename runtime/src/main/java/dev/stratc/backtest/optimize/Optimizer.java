@@ -127,6 +127,29 @@ public final class Optimizer {
      * trade), so the out-of-sample figures are never seen by the search.
      */
     public List<Window> walkForward(Duration inSample, Duration outOfSample, boolean anchored, IntConsumer progress) {
+        List<Window> windows = new ArrayList<>();
+        for (Span span : windows(universe, inSample, outOfSample, anchored)) {
+            List<Run> ranked = search(base.withPeriod(span.inStart(), span.inEnd()), null);
+            Run best = ranked.get(0);
+            Metrics out = Backtester.run(program, universe, outOfSampleConfig(base, span, best), null).metrics();
+            windows.add(new Window(span.number(), span.inStart(), span.inEnd(), span.outEnd(), best, out));
+            if (progress != null) {
+                progress.accept(span.number());
+            }
+        }
+        return windows;
+    }
+
+    /** Where one walk-forward window searches ({@code inStart}..{@code inEnd}) and is judged (..{@code outEnd}). */
+    public record Span(int number, long inStart, long inEnd, long outEnd) implements java.io.Serializable {
+    }
+
+    /**
+     * The walk-forward windows over {@code universe}: the one definition the built-in optimiser and the Spark
+     * job both use, so that both search the same periods.
+     */
+    public static List<Span> windows(List<Bars> universe, Duration inSample, Duration outOfSample,
+                                     boolean anchored) {
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         for (Bars b : universe) {
@@ -142,23 +165,28 @@ public final class Optimizer {
                     + " days, too short for one window of " + inSample.toDays() + " + " + outOfSample.toDays()
                     + " days");
         }
-        List<Window> windows = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         int number = 1;
         for (long inEnd = start + is; inEnd < end; inEnd += oos) {
-            long inStart = anchored ? start : inEnd - is;
-            long outEnd = Math.min(end, inEnd + oos);
-            List<Run> ranked = search(base.withPeriod(inStart, inEnd), null);
-            Run best = ranked.get(0);
-            Metrics out = Backtester.run(program, universe,
-                    base.withPeriod(inEnd, outEnd).withOverrides(merged(base.overrides(), best.parameters())), null)
-                    .metrics();
-            windows.add(new Window(number, inStart, inEnd, outEnd, best, out));
-            if (progress != null) {
-                progress.accept(number);
-            }
-            number++;
+            spans.add(new Span(number++, anchored ? start : inEnd - is, inEnd, Math.min(end, inEnd + oos)));
         }
-        return windows;
+        return spans;
+    }
+
+    /** The configuration of one in-sample trial: run {@code index} of the grid over the window's in-sample part. */
+    public static BacktestConfig inSampleConfig(BacktestConfig base, Span span, Map<String, ParameterValue> trial) {
+        BacktestConfig config = base.withPeriod(span.inStart(), span.inEnd());
+        return config.withOverrides(merged(config.overrides(), trial));
+    }
+
+    /** The configuration that judges a window's best in-sample parameters on its out-of-sample part only. */
+    public static BacktestConfig outOfSampleConfig(BacktestConfig base, Span span, Run best) {
+        return base.withPeriod(span.inEnd(), span.outEnd()).withOverrides(merged(base.overrides(), best.parameters()));
+    }
+
+    /** The configuration of a grid run: {@code base} with the run's parameters over the fixed ones. */
+    public static BacktestConfig runConfig(BacktestConfig base, Map<String, ParameterValue> trial) {
+        return base.withOverrides(merged(base.overrides(), trial));
     }
 
     /** The out-of-sample returns chained window after window. */

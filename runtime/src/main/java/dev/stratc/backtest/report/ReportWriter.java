@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +92,11 @@ public final class ReportWriter {
     // ---- HTML ---------------------------------------------------------------------------------------------
 
     static String html(BacktestResult r, String data) throws IOException {
+        ZoneId zone = r.universe().get(0).market().zone();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("equity", equitySeries(r.equity()));
+        model.put("equity", equitySeries(r.equity(), zone));
         model.put("symbols", symbolCharts(r));
+        model.put("zone", zoneName(zone));
         String template = resource("report-template.html");
         String modelJson = new ObjectMapper().writeValueAsString(model).replace("</", "<\\/");
         return template
@@ -99,13 +104,42 @@ public final class ReportWriter {
                 .replace("/*MODEL*/null", modelJson)
                 .replace("{{title}}", esc(r.strategyName()))
                 .replace("{{subtitle}}", esc(r.universe().size() + " symbol" + (r.universe().size() == 1 ? "" : "s")
-                        + ", " + r.metrics().start() + " … " + r.metrics().end()))
+                        + ", " + time(r.metrics().start().toEpochMilli(), zone) + " … "
+                        + time(r.metrics().end().toEpochMilli(), zone)))
+                .replace("{{zone}}", esc(zoneName(zone)))
                 .replace("{{data}}", esc(data))
                 .replace("{{synthetic}}", data.startsWith("SYNTHETIC") ? "<p class=\"warn\">Synthetic data: this "
                         + "report demonstrates the tool; it says nothing about the strategy's real edge.</p>" : "")
                 .replace("{{config}}", esc(configText(r)))
                 .replace("{{metrics}}", metricsTable(r))
-                .replace("{{trades}}", tradesTable(r.trades()));
+                .replace("{{trades}}", tradesTable(r, zone));
+    }
+
+    /** "Korea Standard Time (Asia/Seoul)", "UTC": what the report says its times are in. */
+    static String zoneName(ZoneId zone) {
+        String id = zone.normalized().getId();
+        if (id.equals("Z") || id.equals("UTC")) {
+            return "UTC";
+        }
+        return DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH).format(ZonedDateTime.now(zone)) + " (" + id + ")";
+    }
+
+    /** A time as the market's wall clock with the zone's abbreviation: {@code 2024-01-02 09:15 KST}. */
+    static String time(long ms, ZoneId zone) {
+        return WALL_CLOCK.format(Instant.ofEpochMilli(ms).atZone(zone));
+    }
+
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z",
+            Locale.ENGLISH);
+
+    /**
+     * The time the charts are given: the market's wall clock written as if it were UTC, in seconds. The chart
+     * library draws every time in UTC; shifting by the zone's offset at that instant makes it draw 09:00 for a
+     * KRX open instead of 00:00 (with the zone named beside the charts).
+     */
+    static long chartTime(long ms, ZoneId zone) {
+        Instant t = Instant.ofEpochMilli(ms);
+        return t.getEpochSecond() + zone.getRules().getOffset(t).getTotalSeconds();
     }
 
     private static String configText(BacktestResult r) {
@@ -130,18 +164,31 @@ public final class ReportWriter {
         return sb.append("</table>").toString();
     }
 
-    private static String tradesTable(List<Trade> trades) {
+    /**
+     * The trade table; each row of a charted symbol carries its chart times, so a click on it zooms that chart
+     * onto the trade (the page's script, through the {@code #trade-N} address, which also works as a link).
+     */
+    private static String tradesTable(BacktestResult r, ZoneId zone) {
+        List<Trade> trades = r.trades();
+        java.util.Set<String> charted = new java.util.HashSet<>(chartedSymbols(r).keySet());
         StringBuilder sb = new StringBuilder("<table class=\"trades\"><thead><tr><th>#</th><th>Symbol</th>"
                 + "<th>Side</th><th>Qty</th><th>Entry time</th><th>Entry</th><th>Exit time</th><th>Exit</th>"
                 + "<th>P&amp;L</th><th>Return</th><th>Fees</th><th>Exit reason</th><th>Bars</th></tr></thead><tbody>");
         int n = Math.min(trades.size(), MAX_TRADE_ROWS);
         for (int k = 0; k < n; k++) {
             Trade t = trades.get(k);
-            sb.append("<tr class=\"").append(t.pnl() >= 0 ? "win" : "loss").append("\"><td>").append(k + 1)
+            ZoneId z = zoneOf(r, t.symbol(), zone);
+            sb.append("<tr id=\"trade-").append(k + 1).append("\" class=\"").append(t.pnl() >= 0 ? "win" : "loss");
+            if (charted.contains(t.symbol())) {
+                sb.append(" zoom\" data-symbol=\"").append(esc(t.symbol())).append("\" data-from=\"")
+                        .append(chartTime(t.entryTime(), z)).append("\" data-to=\"")
+                        .append(chartTime(t.exitTime(), z)).append("\" title=\"Show this trade on the chart");
+            }
+            sb.append("\"><td>").append(k + 1)
                     .append("</td><td>").append(esc(t.symbol())).append("</td><td>")
                     .append(t.side().name().toLowerCase(Locale.ROOT)).append("</td><td>").append(num(t.quantity()))
-                    .append("</td><td>").append(Instant.ofEpochMilli(t.entryTime())).append("</td><td>")
-                    .append(num(t.entryPrice())).append("</td><td>").append(Instant.ofEpochMilli(t.exitTime()))
+                    .append("</td><td>").append(time(t.entryTime(), z)).append("</td><td>")
+                    .append(num(t.entryPrice())).append("</td><td>").append(time(t.exitTime(), z))
                     .append("</td><td>").append(num(t.exitPrice())).append("</td><td>")
                     .append(Summary.fmt(t.pnl(), 2)).append("</td><td>").append(Summary.fmt(t.returnPercent(), 2))
                     .append(" %</td><td>").append(Summary.fmt(t.fees(), 2)).append("</td><td>")
@@ -154,17 +201,25 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private static Map<String, Object> equitySeries(EquityCurve curve) {
+    private static ZoneId zoneOf(BacktestResult r, String symbol, ZoneId fallback) {
+        for (Bars b : r.universe()) {
+            if (b.symbol().equals(symbol)) {
+                return b.market().zone();
+            }
+        }
+        return fallback;
+    }
+
+    private static Map<String, Object> equitySeries(EquityCurve curve, ZoneId zone) {
         int n = curve.size();
         int step = Math.max(1, (n + MAX_CANDLES * 2 - 1) / (MAX_CANDLES * 2));
         double[] dd = curve.drawdowns();
-        List<long[]> times = new ArrayList<>();
         List<Object> eq = new ArrayList<>();
         List<Object> draw = new ArrayList<>();
         long lastT = Long.MIN_VALUE;
         for (int i = 0; i < n; i += step) {
             int k = Math.min(n - 1, i + step - 1);
-            long t = curve.time(k) / 1000;
+            long t = chartTime(curve.time(k), zone);
             if (t <= lastT) {
                 continue;
             }
@@ -180,38 +235,65 @@ public final class ReportWriter {
         return Map.of("equity", eq, "drawdown", draw);
     }
 
-    private static List<Map<String, Object>> symbolCharts(BacktestResult r) {
+    /** The charted symbols (the most traded first, at most {@link #MAX_CHARTED_SYMBOLS}) with their trades. */
+    private static Map<String, List<Trade>> chartedSymbols(BacktestResult r) {
         Map<String, List<Trade>> bySymbol = new LinkedHashMap<>();
         for (Trade t : r.trades()) {
             bySymbol.computeIfAbsent(t.symbol(), k -> new ArrayList<>()).add(t);
         }
         List<Map.Entry<String, List<Trade>>> traded = new ArrayList<>(bySymbol.entrySet());
         traded.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
-        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, List<Trade>> out = new LinkedHashMap<>();
         for (var e : traded.subList(0, Math.min(MAX_CHARTED_SYMBOLS, traded.size()))) {
-            Bars bars = r.universe().stream().filter(b -> b.symbol().equals(e.getKey())).findFirst().orElseThrow();
-            out.add(candles(bars, e.getValue()));
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }
 
-    private static Map<String, Object> candles(Bars b, List<Trade> trades) {
+    private static List<Map<String, Object>> symbolCharts(BacktestResult r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : chartedSymbols(r).entrySet()) {
+            Bars bars = r.universe().stream().filter(b -> b.symbol().equals(e.getKey())).findFirst().orElseThrow();
+            out.add(candles(bars, e.getValue(), r.plots().getOrDefault(e.getKey(), List.of())));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> candles(Bars b, List<Trade> trades, List<PlotSeries> plots) {
+        ZoneId zone = b.market().zone();
         int n = b.size();
         int step = Math.max(1, (n + MAX_CANDLES - 1) / MAX_CANDLES);
         List<Object> rows = new ArrayList<>();
+        List<Object> volume = new ArrayList<>();
         long[] groupTime = new long[(n + step - 1) / step];
+        int[] groupEnd = new int[groupTime.length];
         int g = 0;
         for (int i = 0; i < n; i += step) {
             int k = Math.min(n - 1, i + step - 1);
             double h = Double.NEGATIVE_INFINITY;
             double l = Double.POSITIVE_INFINITY;
+            double v = 0;
             for (int j = i; j <= k; j++) {
                 h = Math.max(h, b.high(j));
                 l = Math.min(l, b.low(j));
+                v += b.volume(j);
             }
-            long t = b.time(k) / 1000;
-            groupTime[g++] = t;
+            long t = chartTime(b.time(k), zone);
+            groupTime[g] = t;
+            groupEnd[g++] = k;
             rows.add(List.of(t, b.open(i), h, l, b.close(k)));
+            volume.add(List.of(t, v, b.close(k) >= b.open(i) ? 1 : 0));
+        }
+        List<Object> series = new ArrayList<>();
+        for (PlotSeries p : plots) {
+            List<Object> points = new ArrayList<>();
+            for (int q = 0; q < g; q++) {
+                int k = groupEnd[q];   // a merged candle shows the series' value at its last bar, as its close
+                if (k < p.values().length && Double.isFinite(p.values()[k])) {
+                    points.add(List.of(groupTime[q], p.values()[k]));
+                }
+            }
+            series.add(Map.of("name", p.name(), "overlay", p.overlay(), "points", points));
         }
         List<Object> markers = new ArrayList<>();
         for (Trade t : trades) {
@@ -221,7 +303,7 @@ public final class ReportWriter {
                     "text", (isLong ? "buy " : "short ") + num(t.entryPrice())));
             markers.add(Map.of("time", groupTime[Math.min(g - 1, t.exitBar() / step)], "position",
                     isLong ? "aboveBar" : "belowBar", "color", t.pnl() >= 0 ? "#26a69a" : "#ef5350", "shape",
-                    isLong ? "arrowDown" : "arrowUp", "text", t.exitReason() + " " + num(t.exitPrice())));
+                    isLong ? "arrowDown" : "arrowUp", "text", label(t.exitReason()) + " " + num(t.exitPrice())));
         }
         markers.sort((x, y) -> Long.compare((Long) ((Map<?, ?>) x).get("time"), (Long) ((Map<?, ?>) y).get("time")));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -229,9 +311,18 @@ public final class ReportWriter {
         m.put("trades", trades.size());
         m.put("merged", step);
         m.put("candles", rows);
+        m.put("volume", volume);
+        m.put("plots", series);
         m.put("markers", markers);
         return m;
     }
+
+    /** A marker's label: the exit reason, cut so that a long rule text does not run over its neighbours. */
+    static String label(String reason) {
+        return reason.length() <= MAX_LABEL ? reason : reason.substring(0, MAX_LABEL - 1).stripTrailing() + "…";
+    }
+
+    private static final int MAX_LABEL = 24;
 
     private static String resource(String name) throws IOException {
         try (InputStream in = ReportWriter.class.getResourceAsStream(name)) {

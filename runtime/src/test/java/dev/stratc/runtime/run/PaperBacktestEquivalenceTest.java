@@ -94,7 +94,8 @@ class PaperBacktestEquivalenceTest {
                 }
                 """;
         List<Trade> trades = assertSameTrades(source, "stops.strat", Path.of("stops"));
-        assertThat(trades).extracting(Trade::exitReason).contains("stop_loss", "take_profit", "trailing_stop");
+        assertThat(trades).extracting(Trade::exitReason).contains("stop_loss 0.4 %", "take_profit 0.8 %",
+                "trailing_stop 0.5 %");
     }
 
     /**
