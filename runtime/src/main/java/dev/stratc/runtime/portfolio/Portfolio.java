@@ -20,9 +20,33 @@ import java.util.TreeMap;
  *       inflate its orders nor throw its kill switch.</li>
  * </ul>
  * A price that is not known (NaN) counts as nothing: it never turns a figure into NaN.
+ *
+ * <p>The book is incremental: each account keeps the count, the summed value and the summed absolute value of
+ * its open positions, updated by every fill, adjustment, disposal and mark, so that sizing, the risk check and
+ * today's P&L cost O(1) in the number of positions (plus the holdings outside the strategy and the dust, which
+ * are few), not a walk over the book for every order. {@code PortfolioIncrementalTest} checks the running
+ * figures against a recomputation from the positions after random sequences of fills, marks and closes; the
+ * sums are also recomputed exactly every {@value #RESUM_EVERY} updates, so rounding cannot drift over a long run.
  */
 public final class Portfolio {
-    private final Map<String, Map<String, Position>> byAccount = new LinkedHashMap<>();
+    /** Updates of an account's running sums after which they are recomputed from its positions. */
+    static final int RESUM_EVERY = 1 << 16;
+
+    /** One account's positions and the running figures of the open ones. */
+    private static final class Book {
+        final Map<String, Position> positions = new LinkedHashMap<>();
+        /** Open positions (quantity not 0). */
+        int open;
+        /** Open positions whose symbol has not had a market price yet ({@link #marketPriced}). */
+        int unmarked;
+        /** Σ value of the open positions (signed). */
+        double value;
+        /** Σ |value| of the open positions. */
+        double gross;
+        int updates;
+    }
+
+    private final Map<String, Book> byAccount = new LinkedHashMap<>();
     private final Map<String, Double> cash = new LinkedHashMap<>();
     private final Map<String, String> currencies = new HashMap<>();
     private final Map<String, Double> lastPrices = new HashMap<>();
@@ -51,8 +75,54 @@ public final class Portfolio {
     }
 
     public Position position(String account, String symbol) {
-        return byAccount.computeIfAbsent(account, a -> new LinkedHashMap<>())
-                .computeIfAbsent(symbol, s -> new Position(account, symbol));
+        return book(account).positions.computeIfAbsent(symbol, s -> new Position(account, symbol));
+    }
+
+    private Book book(String account) {
+        Book book = byAccount.get(account);
+        if (book == null) {
+            book = new Book();
+            byAccount.put(account, book);
+        }
+        return book;
+    }
+
+    /**
+     * Brings an account's running figures up to date after {@code position} changed from value {@code was}
+     * (open or not: {@code wasOpen}).
+     */
+    private void changed(Book book, Position position, double was, boolean wasOpen) {
+        boolean open = position.quantity() != 0;
+        if (open != wasOpen) {
+            int step = open ? 1 : -1;
+            book.open += step;
+            if (!marked.contains(position.symbol())) {
+                book.unmarked += step;
+            }
+        }
+        if (book.open == 0) {
+            book.value = 0;   // exact: every closed position is worth 0
+            book.gross = 0;
+        } else {
+            double now = position.value();
+            book.value += now - was;
+            book.gross += Math.abs(now) - Math.abs(was);
+        }
+        if (++book.updates >= RESUM_EVERY) {
+            resum(book);
+        }
+    }
+
+    private static void resum(Book book) {
+        double value = 0;
+        double gross = 0;
+        for (Position position : book.positions.values()) {
+            value += position.value();
+            gross += Math.abs(position.value());
+        }
+        book.value = value;
+        book.gross = gross;
+        book.updates = 0;
     }
 
     /** Applies a fill whose commission was paid from cash. */
@@ -72,8 +142,13 @@ public final class Portfolio {
      */
     public void fill(String account, String symbol, double signedQuantity, double price, double cashCommission,
                      double assetCommission, long time, int barIndex) {
-        position(account, symbol).apply(signedQuantity - assetCommission, price,
-                cashCommission + assetCommission * price, time, barIndex);
+        Book book = book(account);
+        Position position = position(account, symbol);
+        double was = position.value();
+        boolean wasOpen = position.quantity() != 0;
+        position.apply(signedQuantity - assetCommission, price, cashCommission + assetCommission * price, time,
+                barIndex);
+        changed(book, position, was, wasOpen);
         cash.merge(account, -signedQuantity * price - cashCommission, Double::sum);
         lastPrices.put(symbol, price);
     }
@@ -94,7 +169,11 @@ public final class Portfolio {
      * the entry.
      */
     public void adjust(String account, String symbol, double quantity, double price, long time, int barIndex) {
-        position(account, symbol).adjustTo(quantity, price, time, barIndex);
+        Position position = position(account, symbol);
+        double was = position.value();
+        boolean wasOpen = position.quantity() != 0;
+        position.adjustTo(quantity, price, time, barIndex);
+        changed(book(account), position, was, wasOpen);
         if (!Double.isNaN(price)) {
             lastPrices.putIfAbsent(symbol, price);
         }
@@ -115,7 +194,11 @@ public final class Portfolio {
      * quantity moved.
      */
     public double moveToDust(String account, String symbol, double price) {
-        double left = position(account, symbol).dispose(price);
+        Position position = position(account, symbol);
+        double was = position.value();
+        boolean wasOpen = position.quantity() != 0;
+        double left = position.dispose(price);
+        changed(book(account), position, was, wasOpen);
         put(dust, account, symbol, dust(account, symbol) + left);
         return left;
     }
@@ -157,11 +240,17 @@ public final class Portfolio {
 
     public void mark(String symbol, double price) {
         lastPrices.put(symbol, price);
-        marked.add(symbol);
-        for (Map<String, Position> positions : byAccount.values()) {
-            Position position = positions.get(symbol);
+        boolean first = marked.add(symbol);
+        for (Book book : byAccount.values()) {
+            Position position = book.positions.get(symbol);
             if (position != null) {
+                double was = position.value();
+                boolean wasOpen = position.quantity() != 0;
+                if (first && wasOpen) {
+                    book.unmarked--;
+                }
                 position.mark(price);
+                changed(book, position, was, wasOpen);
             }
         }
     }
@@ -173,8 +262,8 @@ public final class Portfolio {
     /** The strategy's signed quantity of a symbol summed over every account. */
     public double quantity(String symbol) {
         double total = 0;
-        for (Map<String, Position> positions : byAccount.values()) {
-            Position position = positions.get(symbol);
+        for (Book book : byAccount.values()) {
+            Position position = book.positions.get(symbol);
             if (position != null) {
                 total += position.quantity();
             }
@@ -185,12 +274,30 @@ public final class Portfolio {
     /** The strategy's open positions in an account (never holdings outside it). */
     public List<Position> openPositions(String account) {
         List<Position> open = new ArrayList<>();
-        for (Position position : byAccount.getOrDefault(account, Map.of()).values()) {
-            if (position.quantity() != 0) {
-                open.add(position);
+        Book book = byAccount.get(account);
+        if (book != null && book.open > 0) {
+            for (Position position : book.positions.values()) {
+                if (position.quantity() != 0) {
+                    open.add(position);
+                }
             }
         }
         return open;
+    }
+
+    /** How many positions the strategy holds in an account: {@code openPositions(account).size()}, in O(1). */
+    public int openPositionCount(String account) {
+        Book book = byAccount.get(account);
+        return book == null ? 0 : book.open;
+    }
+
+    /** How many positions the strategy holds over every account. */
+    public int openPositionCount() {
+        int total = 0;
+        for (Book book : byAccount.values()) {
+            total += book.open;
+        }
+        return total;
     }
 
     public List<Position> openPositions() {
@@ -203,13 +310,10 @@ public final class Portfolio {
 
     /** Gross exposure: the absolute value of every position and holding of the account, priced ones. */
     public double exposure(String account) {
-        double total = 0;
-        for (Position position : openPositions(account)) {
-            total += Math.abs(position.value());
-        }
-        for (Holding holding : holdings(account)) {
-            total += Math.abs(holding.value());
-        }
+        Book book = byAccount.get(account);
+        double total = book == null ? 0 : book.gross;
+        total += heldValue(outside, account, true);
+        total += heldValue(dust, account, true);
         return total;
     }
 
@@ -223,27 +327,28 @@ public final class Portfolio {
 
     /** What the account is worth: cash plus every position and holding marked in its quote currency. */
     public double equity(String account) {
-        double equity = tradingEquity(account);
-        for (Holding holding : holdings(account)) {
-            if (holding.kind() == Holding.Kind.OUTSIDE) {
-                equity += holding.value();
-            }
-        }
-        return equity;
+        return tradingEquity(account) + heldValue(outside, account, false);
     }
 
     /** What the strategy trades with: cash plus its positions and its dust. */
     public double tradingEquity(String account) {
-        double equity = cash(account);
-        for (Position position : openPositions(account)) {
-            equity += position.value();
+        Book book = byAccount.get(account);
+        return cash(account) + (book == null ? 0 : book.value) + heldValue(dust, account, false);
+    }
+
+    /** The summed value (absolute values: {@code gross}) of an account's outside holdings or dust, priced ones. */
+    private double heldValue(Map<String, Map<String, Double>> held, String account, boolean gross) {
+        Map<String, Double> symbols = held.get(account);
+        if (symbols == null || symbols.isEmpty()) {
+            return 0;
         }
-        for (Holding holding : holdings(account)) {
-            if (holding.kind() == Holding.Kind.DUST) {
-                equity += holding.value();
-            }
+        double total = 0;
+        for (Map.Entry<String, Double> entry : symbols.entrySet()) {
+            double price = lastPrice(entry.getKey());
+            double value = Double.isNaN(price) ? 0 : entry.getValue() * price;
+            total += gross ? Math.abs(value) : value;
         }
-        return equity;
+        return total;
     }
 
     /** Equity summed over every account; meaningful when they share one currency (see {@link #equityByCurrency}). */
@@ -279,14 +384,16 @@ public final class Portfolio {
      * a figure to act on.
      */
     public boolean marketPriced() {
-        for (Position position : openPositions()) {
-            if (!marked.contains(position.symbol())) {
+        for (Book book : byAccount.values()) {
+            if (book.unmarked > 0) {
                 return false;
             }
         }
-        for (Holding holding : holdings()) {
-            if (holding.kind() == Holding.Kind.DUST && !marked.contains(holding.symbol())) {
-                return false;
+        for (String account : cash.keySet()) {
+            for (String symbol : dust.getOrDefault(account, Map.of()).keySet()) {
+                if (!marked.contains(symbol)) {
+                    return false;
+                }
             }
         }
         return true;

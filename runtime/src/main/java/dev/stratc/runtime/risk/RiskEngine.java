@@ -121,12 +121,12 @@ public final class RiskEngine {
         }
         if (position.quantity() == 0 && !pending.opens(account, intent.symbol())) {
             int perAccount = tightest(limits.maxPositionsPerAccount(), accountLimits.maxPositions());
-            int open = portfolio.openPositions(account).size() + pending.opening(account);
+            int open = portfolio.openPositionCount(account) + pending.opening(account);
             if (perAccount > 0 && open >= perAccount) {
                 return new Refusal(Refusal.Code.POSITIONS_PER_ACCOUNT, "account " + account + " holds " + open
                         + " positions, the limit is " + perAccount);
             }
-            int total = portfolio.openPositions().size() + pending.openingTotal();
+            int total = portfolio.openPositionCount() + pending.openingTotal();
             if (limits.maxPositionsTotal() > 0 && total >= limits.maxPositionsTotal()) {
                 return new Refusal(Refusal.Code.POSITIONS_TOTAL, total + " positions are open over all accounts, "
                         + "the limit is " + limits.maxPositionsTotal());

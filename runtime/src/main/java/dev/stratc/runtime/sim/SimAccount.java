@@ -20,7 +20,13 @@ import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
 import dev.stratc.runtime.broker.TimeInForce;
 
-/** One account's orders, holdings and cash at the simulated venue. Guarded by the exchange's lock. */
+/**
+ * One account's orders, holdings and cash at the simulated venue. Guarded by the exchange's lock.
+ *
+ * <p>What working buys reserve is kept per symbol and summed as it changes (an order taken, filled, cancelled
+ * or amended, a new last price of a symbol with a working market buy: {@link #repriced}), so that checking an
+ * order's funds costs O(1) in the number of working orders, not a walk over all of them at every submit.
+ */
 final class SimAccount {
     private final String id;
     private final SimConfig config;
@@ -28,12 +34,19 @@ final class SimAccount {
     /** Working orders by symbol, oldest first: what a trade matches and what reserves cash or holdings. */
     private final Map<String, Map<String, SimOrder>> working = new HashMap<>();
     private final Map<String, double[]> positions = new TreeMap<>();
+    /** Each symbol's reservation by its working buys (only symbols that have one), as last computed. */
+    private final Map<String, Double> reservedBySymbol = new HashMap<>();
+    /** Σ {@link #reservedBySymbol}. */
+    private double reserved;
+    /** The venue's last price of a symbol (NaN when none), at which a working market buy reserves. */
+    private final ToDoubleFunction<String> lastPrices;
     private double cash;
     private long orderCounter;
 
-    SimAccount(String id, SimConfig config) {
+    SimAccount(String id, SimConfig config, ToDoubleFunction<String> lastPrices) {
         this.id = id;
         this.config = config;
+        this.lastPrices = lastPrices;
         this.cash = config.initialCash();
     }
 
@@ -75,10 +88,10 @@ final class SimAccount {
         double needed = Double.isNaN(price) ? 0
                 : order.quantity() * price + config.costs().fees(order.quantity() * price, false,
                         order.type() == OrderType.LIMIT);
-        if (order.side() == Side.BUY && needed > freeCash(lastPrices) + 1e-9) {
+        if (order.side() == Side.BUY && needed > freeCash() + 1e-9) {
             reason[0] = RejectReason.INSUFFICIENT_FUNDS;
             return String.format("buying %s %s at %s needs %.2f %s with fees; %.2f is free", order.quantity(),
-                    order.symbol(), price, needed, config.currency(), freeCash(lastPrices));
+                    order.symbol(), price, needed, config.currency(), freeCash());
         }
         if (order.side() == Side.SELL && !config.allowShort() && order.quantity() > sellable(order.symbol()) + 1e-12) {
             reason[0] = RejectReason.INSUFFICIENT_POSITION;
@@ -89,18 +102,51 @@ final class SimAccount {
     }
 
     /** Cash less what working buys reserve (market orders at their symbol's last price). */
-    private double freeCash(ToDoubleFunction<String> lastPrices) {
-        double reserved = 0;
-        for (Map<String, SimOrder> bySymbol : working.values()) {
-            for (SimOrder o : bySymbol.values()) {
-                if (o.side() != Side.BUY) {
-                    continue;
-                }
-                double price = o.type() == OrderType.LIMIT ? o.limitPrice() : lastPrices.applyAsDouble(o.symbol());
-                reserved += Double.isNaN(price) ? 0 : o.remaining() * price;
-            }
-        }
+    double freeCash() {
         return cash - reserved;
+    }
+
+    /** The same as {@link #freeCash}, recomputed from every working order (the cross-check of the running sum). */
+    double freeCashRecomputed() {
+        double total = 0;
+        for (String symbol : working.keySet()) {
+            total += reservation(symbol);
+        }
+        return cash - total;
+    }
+
+    /** What the working buys of one symbol reserve now. */
+    private double reservation(String symbol) {
+        Map<String, SimOrder> bySymbol = working.get(symbol);
+        if (bySymbol == null || bySymbol.isEmpty()) {
+            return 0;
+        }
+        double total = 0;
+        for (SimOrder o : bySymbol.values()) {
+            if (o.side() != Side.BUY) {
+                continue;
+            }
+            double price = o.type() == OrderType.LIMIT ? o.limitPrice() : lastPrices.applyAsDouble(o.symbol());
+            total += Double.isNaN(price) ? 0 : o.remaining() * price;
+        }
+        return total;
+    }
+
+    /** Recomputes one symbol's reservation after its orders changed and adds the difference to the total. */
+    private void rereserve(String symbol) {
+        double now = reservation(symbol);
+        Double before = now == 0 ? reservedBySymbol.remove(symbol) : reservedBySymbol.put(symbol, now);
+        reserved += now - (before == null ? 0 : before);
+        if (reservedBySymbol.isEmpty()) {
+            reserved = 0;   // exact when nothing is reserved: no rounding carried over
+        }
+    }
+
+    /** The venue has a new last price of {@code symbol}: a working market buy of it reserves at that price. */
+    void repriced(String symbol) {
+        if (reservedBySymbol.containsKey(symbol) || working.containsKey(symbol) && !working.get(symbol).isEmpty()) {
+            rereserve(symbol);
+        }
     }
 
     private double sellable(String symbol) {
@@ -124,6 +170,7 @@ final class SimAccount {
                 order.side(), order.type(), order.quantity(), order.limitPrice(), marketable);
         orders.put(order.clientOrderId(), simOrder);
         working.computeIfAbsent(order.symbol(), k -> new LinkedHashMap<>()).put(order.clientOrderId(), simOrder);
+        rereserve(order.symbol());
         return simOrder;
     }
 
@@ -149,6 +196,7 @@ final class SimAccount {
                          String commissionAsset, long time) {
         order.fill(quantity, price);
         settled(order);
+        rereserve(order.symbol());
         boolean inAsset = !commissionAsset.isEmpty();
         double signed = order.side().sign() * quantity - (inAsset ? commission : 0);
         double[] position = position(order.symbol());
@@ -174,6 +222,7 @@ final class SimAccount {
         }
         order.end(OrderStatus.CANCELLED);
         settled(order);
+        rereserve(order.symbol());
         return true;
     }
 
@@ -184,6 +233,7 @@ final class SimAccount {
         order.amend(newClientOrderId, quantity, limitPrice);
         orders.put(newClientOrderId, order);
         bySymbol.put(newClientOrderId, order);
+        rereserve(order.symbol());
     }
 
     private double[] position(String symbol) {
@@ -212,8 +262,8 @@ final class SimAccount {
         return list;
     }
 
-    Balance balance(ToDoubleFunction<String> lastPrices) {
-        double free = freeCash(lastPrices);
+    Balance balance() {
+        double free = freeCash();
         return new Balance(config.currency(), free, cash - free);
     }
 }

@@ -219,10 +219,10 @@ public final class SimulatedBroker implements BrokerPort {
         synchronized (exchange) {
             SimAccount account = exchange.account(accountId);
             if (!exchange.crypto()) {
-                return List.of(account.balance(exchange::lastPrice));
+                return List.of(account.balance());
             }
             List<Balance> balances = new java.util.ArrayList<>();
-            balances.add(account.balance(exchange::lastPrice));
+            balances.add(account.balance());
             balances.addAll(account.assetBalances(exchange::baseAsset));
             return balances;
         }

@@ -212,7 +212,7 @@ public final class SimulatedExchange implements AutoCloseable {
     synchronized SimAccount account(String accountId) {
         SimAccount account = accounts.get(accountId);
         if (account == null) {
-            account = new SimAccount(accountId, config);
+            account = new SimAccount(accountId, config, symbol -> lastPrices.getOrDefault(symbol, Double.NaN));
             accounts.put(accountId, account);
             if (!replaying) {
                 ObjectNode record = JsonLines.record("open");
@@ -320,11 +320,11 @@ public final class SimulatedExchange implements AutoCloseable {
     private void observe(MarketEvent event) {
         switch (event) {
             case MarketEvent.Trade t -> {
-                lastPrices.put(t.symbol(), t.price());
+                price(t.symbol(), t.price());
                 lastRanges.put(t.symbol(), new double[] {t.price(), t.price()});
             }
             case MarketEvent.Bar b -> {
-                lastPrices.put(b.symbol(), b.close());
+                price(b.symbol(), b.close());
                 lastRanges.put(b.symbol(), new double[] {b.low(), b.high()});
             }
             case MarketEvent.Quote q -> {
@@ -333,8 +333,16 @@ public final class SimulatedExchange implements AutoCloseable {
         }
     }
 
-    private void trade(String symbol, double price, double size, ArrayNode fills, List<Runnable> deliveries) {
+    /** Takes a symbol's new last price, at which its working market buys reserve cash. */
+    private void price(String symbol, double price) {
         lastPrices.put(symbol, price);
+        for (SimAccount account : accounts.values()) {
+            account.repriced(symbol);
+        }
+    }
+
+    private void trade(String symbol, double price, double size, ArrayNode fills, List<Runnable> deliveries) {
+        price(symbol, price);
         double liquidity = size;
         for (SimAccount account : accounts.values()) {
             for (SimOrder order : account.workingOrders(symbol)) {
