@@ -7,6 +7,13 @@ public interface ActionSink {
 
     void order(OrderRequest order);
 
+    /**
+     * A {@code cancel(...)} statement: the symbol's resting (limit, stop) orders lapse now, or only those with
+     * {@code tag} when it is not {@code null}.
+     */
+    default void cancel(String symbol, String tag) {
+    }
+
     /** A {@code log(...)} statement. */
     void log(String symbol, long time, String message);
 

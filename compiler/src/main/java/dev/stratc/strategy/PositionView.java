@@ -15,6 +15,26 @@ public interface PositionView {
     /** Bar index of the first entry fill; {@code -1} when flat. */
     int entryBar();
 
+    /** How many entries (units) the position holds: 1 unless the strategy pyramids; 0 when flat. */
+    default int entries() {
+        return isOpen() ? 1 : 0;
+    }
+
+    /** The fill price of the first entry; {@code NaN} when flat. */
+    default double firstEntryPrice() {
+        return entryPrice();
+    }
+
+    /** The fill price of the latest entry; {@code NaN} when flat. */
+    default double lastEntryPrice() {
+        return entryPrice();
+    }
+
+    /** Bar index of the latest entry fill; {@code -1} when flat. */
+    default int lastEntryBar() {
+        return entryBar();
+    }
+
     default boolean isOpen() {
         return quantity() != 0;
     }

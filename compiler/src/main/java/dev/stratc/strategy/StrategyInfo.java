@@ -15,6 +15,9 @@ import java.util.Set;
  * @param signals      the names of the signals {@code scan} emits
  * @param allowShort   whether the strategy may sell short
  * @param sourceHash   SHA-256 of the source text, hex
+ * @param pyramiding   how many entries a position may hold (the header's {@code pyramiding}, 1 by default in a
+ *                     .strat file); 0 for a program that does not say (written in Java): a backtest then takes one
+ *                     entry per position, a live run sends what the program gives, as before pyramiding existed
  */
 public record StrategyInfo(
         String name,
@@ -23,10 +26,18 @@ public record StrategyInfo(
         int warmupBars,
         Set<String> signals,
         boolean allowShort,
-        String sourceHash) {
+        String sourceHash,
+        int pyramiding) {
 
     public StrategyInfo {
         parameters = List.copyOf(parameters);
         signals = Set.copyOf(signals);
+        pyramiding = Math.max(0, pyramiding);
+    }
+
+    /** A program that does not declare its pyramiding. */
+    public StrategyInfo(String name, List<ParameterInfo> parameters, Duration timeframe, int warmupBars,
+                        Set<String> signals, boolean allowShort, String sourceHash) {
+        this(name, parameters, timeframe, warmupBars, signals, allowShort, sourceHash, 0);
     }
 }

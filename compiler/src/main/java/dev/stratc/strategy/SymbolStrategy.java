@@ -19,6 +19,16 @@ public interface SymbolStrategy {
     /** The declarative exit stops in force after the latest {@link #onBar}; the engine checks them intrabar. */
     Stops stops();
 
+    /**
+     * The stops in force for {@code position}: the constant ones of {@link #stops()}, with the levels given as
+     * expressions ({@code stop_loss(price: entry_price - 3 * tick_size)}, {@code trailing_stop(atr(14) * 2)})
+     * evaluated on the latest bar for this position, so a stop that reads {@code entry_price} is in force from the
+     * entry's fill on.
+     */
+    default Stops stops(PositionView position) {
+        return stops();
+    }
+
     /** Bars to evaluate before any decision is taken ({@code warmup: auto} resolves to the indicators' need). */
     int warmupBars();
 }

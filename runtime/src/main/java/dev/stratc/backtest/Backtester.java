@@ -33,10 +33,6 @@ import dev.stratc.strategy.SymbolStrategy;
  * sink; nothing is allocated per bar unless the strategy emits something.
  */
 public final class Backtester {
-    private static final int NONE = 0;
-    private static final int ENTRY = 1;
-    private static final int EXIT = 2;
-
     private final BacktestConfig config;
     private final Bars[] bars;
     /** Bars of each symbol in the windows before the current one: a bar's index in the run is base + index. */
@@ -62,23 +58,25 @@ public final class Backtester {
     private final int[] openList;
     private int openCount;
 
-    // pending orders per symbol (next-open fills and limit orders)
-    private final int[] pendingKind;
-    private final double[] pendingQty;
-    private final double[] pendingLimit;
-    private final boolean[] pendingBuy;
-    private final String[] pendingReason;
-    private final double[] reserved;
+    // pyramided entries per symbol
+    private final int pyramiding;
+    private final int[] entries;
+    private final double[] firstEntryPrice;
+    private final double[] lastEntryPrice;
+    private final int[] lastEntryBar;
+
+    // the order book: every symbol's resting orders (next-open market orders, limit, stop and stop-limit orders)
+    private final List<Resting>[] book;
+    /** Resting entry orders per symbol. */
+    private final int[] entryOrders;
     private double reservedTotal;
+    /** Symbols without a position that have a resting entry: positions that may open. */
     private int pendingEntries;
 
     private double cash;
     private final List<Trade> trades = new ArrayList<>();
     private final EquityCurve equity;
-    private final int[] candidates;
-    private final OrderRequest[] candidateOrders;
-    private final int[] candidateBar;
-    private int candidateCount;
+    private final List<Candidate> candidates = new ArrayList<>();
 
     private final Cursor cursor = new Cursor();
     private final Sink sink = new Sink();
@@ -89,6 +87,7 @@ public final class Backtester {
     private long rejectedCash;
     private long ignored;
     private long barCount;
+    private final long[] barMillis;
 
     private Backtester(StrategyProgram program, List<Bars> universe, BacktestConfig config) {
         this.config = config;
@@ -125,15 +124,19 @@ public final class Backtester {
         lastIndex = new int[n];
         java.util.Arrays.fill(lastIndex, -1);
         openList = new int[n];
-        pendingKind = new int[n];
-        pendingQty = new double[n];
-        pendingLimit = new double[n];
-        pendingBuy = new boolean[n];
-        pendingReason = new String[n];
-        reserved = new double[n];
-        candidates = new int[n];
-        candidateOrders = new OrderRequest[n];
-        candidateBar = new int[n];
+        pyramiding = Math.max(1, program.info().pyramiding());
+        entries = new int[n];
+        firstEntryPrice = new double[n];
+        lastEntryPrice = new double[n];
+        lastEntryBar = new int[n];
+        @SuppressWarnings("unchecked")
+        List<Resting>[] books = new List[n];
+        book = books;
+        entryOrders = new int[n];
+        barMillis = new long[n];
+        for (int s = 0; s < n; s++) {
+            barMillis[s] = bars[s].timeframe() == null ? 0 : bars[s].timeframe().toMillis();
+        }
         positions = new Position[n];
         for (int s = 0; s < n; s++) {
             positions[s] = new Position(s);
@@ -232,7 +235,7 @@ public final class Backtester {
                     next = bt;
                 }
             }
-            if (candidateCount > 0) {
+            if (!candidates.isEmpty()) {
                 takeEntries();
             }
             if (t >= config.fromMillis()) {
@@ -255,10 +258,13 @@ public final class Backtester {
 
     private void onBar(int s, Bars b, int i) {
         barCount++;
-        if (pendingKind[s] != NONE) {
-            fillPending(s, b, i);
+        if (book[s] != null && !book[s].isEmpty()) {
+            fillResting(s, b, i);
         }
+        SymbolStrategy strategy = strategies[s];
         if (qty[s] != 0) {
+            // the stops for the position as it is now, an entry filled at this bar's open included
+            stops[s] = strategy.stops(positions[s]);
             checkStops(s, b, i);
         }
         lastClose[s] = b.close(i);
@@ -268,16 +274,160 @@ public final class Backtester {
         cursor.index = i;
         cursor.base = base[s];
         sink.deciding = base[s] + i >= warmup[s] && b.time(i) >= decideFrom;
-        sink.orderCount = 0;
-        SymbolStrategy strategy = strategies[s];
+        sink.orders.clear();
+        sink.cancels.clear();
         strategy.onBar(cursor, positions[s], sink);
-        stops[s] = strategy.stops();
-        if (sink.orderCount > 0) {
-            route(s, b, i, sink.first);
+        for (String tag : sink.cancels) {
+            cancel(s, tag);
+        }
+        for (OrderRequest order : sink.orders) {
+            route(s, b, i, order);
         }
     }
 
     // ---- orders -------------------------------------------------------------------------------------------
+
+    /** An order resting in the book until a bar fills it, it expires, or the strategy cancels it. */
+    private static final class Resting {
+        final boolean entry;
+        final boolean buy;
+        final double units;
+        final OrderRequest.OrderType type;
+        final double limit;
+        final double stop;
+        boolean triggered;
+        final String reason;
+        final String tag;
+        final double reserve;
+        final OrderRequest.Expiry expiry;
+        final int decidedBar;
+        final long decidedAt;
+
+        Resting(boolean entry, boolean buy, double units, OrderRequest order, String reason, double reserve,
+                int decidedBar, long decidedAt) {
+            this.entry = entry;
+            this.buy = buy;
+            this.units = units;
+            this.type = order == null ? OrderRequest.OrderType.MARKET : order.type();
+            this.limit = order == null ? Double.NaN : order.limitPrice();
+            this.stop = order == null ? Double.NaN : order.stopPrice();
+            this.reason = reason;
+            this.tag = order == null ? null : order.tag();
+            this.reserve = reserve;
+            this.expiry = order == null ? null : order.expiry();
+            this.decidedBar = decidedBar;
+            this.decidedAt = decidedAt;
+        }
+    }
+
+    private record Candidate(int symbol, OrderRequest order, int bar) {
+    }
+
+    /** Says why an order the strategy gave does nothing, in the run's log, and counts it. */
+    private void notTaken(Bars b, int i, String why) {
+        ignored++;
+        sink.log(b.symbol(), b.time(i), "order not taken: " + why);
+    }
+
+    private String pyramidingFull(int s, String reason) {
+        return "the position already holds " + entries[s] + (entries[s] == 1 ? " entry" : " entries")
+                + (pyramiding == 1 ? "; pyramiding: N in the header allows more" : " (pyramiding: " + pyramiding + ")")
+                + " (" + reason + ")";
+    }
+
+    private void place(int s, Resting order) {
+        if (book[s] == null) {
+            book[s] = new ArrayList<>(2);
+        }
+        book[s].add(order);
+        reservedTotal += order.reserve;
+        if (order.entry) {
+            boolean was = pendingCounts(s);
+            entryOrders[s]++;
+            adjustPending(s, was);
+        }
+    }
+
+    private void remove(int s, int k) {
+        Resting order = book[s].remove(k);
+        reservedTotal -= order.reserve;
+        if (order.entry) {
+            boolean was = pendingCounts(s);
+            entryOrders[s]--;
+            adjustPending(s, was);
+        }
+    }
+
+    private boolean pendingCounts(int s) {
+        return qty[s] == 0 && entryOrders[s] > 0;
+    }
+
+    private void adjustPending(int s, boolean was) {
+        boolean now = pendingCounts(s);
+        if (was != now) {
+            pendingEntries += now ? 1 : -1;
+        }
+    }
+
+    /** cancel() and cancel(tag: …): the symbol's resting orders placed before this evaluation lapse. */
+    private void cancel(int s, String tag) {
+        if (book[s] == null) {
+            return;
+        }
+        for (int k = book[s].size() - 1; k >= 0; k--) {
+            if (tag == null || tag.equals(book[s].get(k).tag)) {
+                remove(s, k);
+            }
+        }
+    }
+
+    /** The bar's effect on the symbol's resting orders, oldest first, by {@link OrderRule}. */
+    private void fillResting(int s, Bars b, int i) {
+        List<Resting> orders = book[s];
+        int bar = base[s] + i;
+        for (int k = 0; k < orders.size(); ) {
+            Resting order = orders.get(k);
+            if (OrderRule.expired(order.expiry, order.decidedBar, order.decidedAt, bar, b.time(i), barMillis[s],
+                    markets[s].zone())) {
+                remove(s, k);
+                continue;
+            }
+            OrderRule.Outcome outcome = OrderRule.onBar(order.type, order.buy, order.limit, order.stop,
+                    order.triggered, b.open(i), b.high(i), b.low(i));
+            if (!outcome.filled()) {
+                order.triggered |= outcome.triggered();
+                if (order.expiry != null && order.expiry.bars() > 0 && bar - order.decidedBar >= order.expiry.bars()) {
+                    remove(s, k);        // its last bar: it cannot fill at the next
+                    continue;
+                }
+                k++;
+                continue;
+            }
+            boolean market = outcome.market();
+            double price = outcome.price();
+            double afford = affordable(s, price, order.reserve);
+            remove(s, k);
+            if (order.entry) {
+                boolean adds = qty[s] != 0;
+                if (adds && (qty[s] > 0) != order.buy) {
+                    notTaken(b, i, "an entry against the open position (" + order.reason + ")");
+                } else if (adds && entries[s] >= pyramiding) {
+                    notTaken(b, i, pyramidingFull(s, order.reason));
+                } else {
+                    double u = roundLot(s, Math.min(order.units, afford));
+                    if (u > 0) {
+                        enter(s, b, i, order.buy, u, price, market, order.reason);
+                    } else {
+                        rejectedCash++;
+                    }
+                }
+            } else if (qty[s] == 0) {
+                notTaken(b, i, "the position was closed before this exit filled (" + order.reason + ")");
+            } else {
+                exit(s, b, i, Math.min(order.units, Math.abs(qty[s])), price, market, order.reason);
+            }
+        }
+    }
 
     private void route(int s, Bars b, int i, OrderRequest order) {
         boolean buy = order.side() == OrderRequest.Side.BUY;
@@ -286,25 +436,27 @@ public final class Backtester {
         if (reduces) {
             double units = exitUnits(s, order.quantity());
             if (units <= 0) {
-                ignored++;
+                notTaken(b, i, "an exit of no units (" + reasonOf(order) + ")");
                 return;
             }
-            boolean limit = order.type() == OrderRequest.OrderType.LIMIT;
-            if (config.fill() == FillMode.CLOSE && !limit) {
+            boolean rests = order.type().rests();
+            if (config.fill() == FillMode.CLOSE && !rests) {
                 exit(s, b, i, units, b.close(i), true, reasonOf(order));
             } else {
-                setPending(s, EXIT, buy, units, limit ? order.limitPrice() : Double.NaN, reasonOf(order), 0);
+                place(s, new Resting(false, buy, units, order, reasonOf(order), 0, base[s] + i, b.time(i)));
             }
             return;
         }
-        if (q != 0 || (!buy && !allowShort)) {
-            ignored++;                      // no pyramiding; no short without allow_short
+        if (q == 0 && !buy && !allowShort) {
+            notTaken(b, i, "a sell without a position (allow_short is false)");
             return;
         }
-        candidates[candidateCount] = s;
-        candidateOrders[candidateCount] = order;
-        candidateBar[candidateCount] = i;
-        candidateCount++;
+        if (q != 0 && entries[s] >= pyramiding) {
+            notTaken(b, i, pyramidingFull(s, reasonOf(order)));
+            return;
+        }
+        Candidate candidate = new Candidate(s, order, i);
+        candidates.add(candidate);
     }
 
     private static String reasonOf(OrderRequest order) {
@@ -327,33 +479,45 @@ public final class Backtester {
 
     private void takeEntries() {
         double eq = equityNow();
-        for (int c = 0; c < candidateCount; c++) {
-            int s = candidates[c];
-            OrderRequest order = candidateOrders[c];
-            candidateOrders[c] = null;
-            if (openCount + pendingEntries >= config.maxPositions()) {
+        for (Candidate candidate : candidates) {
+            int s = candidate.symbol();
+            OrderRequest order = candidate.order();
+            Bars b = bars[s];
+            int i = candidate.bar();
+            boolean opens = qty[s] == 0 && entryOrders[s] == 0;
+            if (opens && openCount + pendingEntries >= config.maxPositions()) {
                 rejectedMaxPositions++;
                 continue;
             }
-            Bars b = bars[s];
-            int i = candidateBar[c];
             boolean buy = order.side() == OrderRequest.Side.BUY;
-            boolean limit = order.type() == OrderRequest.OrderType.LIMIT;
-            double price = limit ? order.limitPrice() : b.close(i);
-            double units = roundLot(s, Math.min(entryUnits(order.quantity(), eq, price), affordable(s, price)));
+            boolean rests = order.type().rests();
+            double price = switch (order.type()) {
+                case LIMIT, STOP_LIMIT -> order.limitPrice();
+                case STOP -> order.stopPrice();
+                case MARKET -> b.close(i);
+            };
+            if (!(price > 0)) {
+                notTaken(b, i, "an entry at no price (" + reasonOf(order) + ")");
+                continue;
+            }
+            double units = roundLot(s, Math.min(entryUnits(order.quantity(), eq, price), affordable(s, price, 0)));
             if (!(units > 0)) {
                 rejectedCash++;
                 continue;
             }
-            if (config.fill() == FillMode.CLOSE && !limit) {
+            if (config.fill() == FillMode.CLOSE && !rests) {
+                if (qty[s] != 0 && entries[s] >= pyramiding) {
+                    notTaken(b, i, pyramidingFull(s, reasonOf(order)));
+                    continue;
+                }
                 enter(s, b, i, buy, units, b.close(i), true, reasonOf(order));
             } else {
                 double reserve = units * price * (1 + markets[s].commissionPercent() / 100)
                         + markets[s].minimumCommission();
-                setPending(s, ENTRY, buy, units, limit ? order.limitPrice() : Double.NaN, reasonOf(order), reserve);
+                place(s, new Resting(true, buy, units, order, reasonOf(order), reserve, base[s] + i, b.time(i)));
             }
         }
-        candidateCount = 0;
+        candidates.clear();
     }
 
     private double entryUnits(Quantity quantity, double eq, double price) {
@@ -373,8 +537,8 @@ public final class Backtester {
     }
 
     /** Units the free cash pays for at {@code price}, fees included. */
-    private double affordable(int s, double price) {
-        double free = cash - reservedTotal + reserved[s];
+    private double affordable(int s, double price, double ownReserve) {
+        double free = cash - reservedTotal + ownReserve;
         if (free <= 0) {
             return 0;
         }
@@ -386,62 +550,6 @@ public final class Backtester {
 
     private double roundLot(int s, double units) {
         return Fills.roundLot(markets[s], units);
-    }
-
-    private void setPending(int s, int kind, boolean buy, double units, double limit, String reason, double reserve) {
-        pendingKind[s] = kind;
-        pendingBuy[s] = buy;
-        pendingQty[s] = units;
-        pendingLimit[s] = limit;
-        pendingReason[s] = reason;
-        reserved[s] = reserve;
-        reservedTotal += reserve;
-        if (kind == ENTRY) {
-            pendingEntries++;
-        }
-    }
-
-    private void clearPending(int s) {
-        if (pendingKind[s] == ENTRY) {
-            pendingEntries--;
-        }
-        reservedTotal -= reserved[s];
-        reserved[s] = 0;
-        pendingKind[s] = NONE;
-        pendingReason[s] = null;
-    }
-
-    private void fillPending(int s, Bars b, int i) {
-        int kind = pendingKind[s];
-        boolean buy = pendingBuy[s];
-        double units = pendingQty[s];
-        double limit = pendingLimit[s];
-        String reason = pendingReason[s];
-        double price;
-        boolean market = Double.isNaN(limit);
-        if (market) {
-            price = b.open(i);
-        } else if (buy ? b.open(i) <= limit : b.open(i) >= limit) {
-            price = b.open(i);                               // opened through the limit: filled at the open
-        } else if (buy ? b.low(i) < limit : b.high(i) > limit) {
-            price = limit;                                   // traded through the limit within the bar
-        } else {
-            clearPending(s);                                 // not reached: the order lapses with the bar
-            return;
-        }
-        if (kind == ENTRY) {
-            double afford = affordable(s, price);
-            clearPending(s);
-            double u = roundLot(s, Math.min(units, afford));
-            if (u > 0) {
-                enter(s, b, i, buy, u, price, market, reason);
-            } else {
-                rejectedCash++;
-            }
-        } else {
-            clearPending(s);
-            exit(s, b, i, Math.min(units, Math.abs(qty[s])), price, market, reason);
-        }
     }
 
     // ---- stops --------------------------------------------------------------------------------------------
@@ -493,12 +601,31 @@ public final class Backtester {
             }
         }
         cash += buy ? -(value + fee) : value - fee;
+        int bar = base[s] + i;
+        if (qty[s] != 0) {
+            // a pyramided entry: the position's entry price becomes the average, its first entry stays
+            double held = Math.abs(qty[s]);
+            entryPrice[s] = (entryPrice[s] * held + price * units) / (held + units);
+            qty[s] += buy ? units : -units;
+            entryFees[s] += fee;
+            peak[s] = buy ? Math.max(peak[s], price) : Math.min(peak[s], price);
+            entries[s]++;
+            lastEntryPrice[s] = price;
+            lastEntryBar[s] = bar;
+            return;
+        }
+        boolean was = pendingCounts(s);
         qty[s] = buy ? units : -units;
+        adjustPending(s, was);
         entryPrice[s] = price;
         entryFees[s] = fee;
         peak[s] = price;
         entryTime[s] = b.time(i);
-        entryBar[s] = base[s] + i;
+        entryBar[s] = bar;
+        entries[s] = 1;
+        firstEntryPrice[s] = price;
+        lastEntryPrice[s] = price;
+        lastEntryBar[s] = bar;
         openList[openCount++] = s;
     }
 
@@ -520,7 +647,10 @@ public final class Backtester {
         entryFees[s] -= entryFeeShare;
         double left = open - units;
         if (left <= 1e-12 * Math.max(1, open)) {
+            boolean was = pendingCounts(s);
             qty[s] = 0;
+            entries[s] = 0;
+            adjustPending(s, was);
             removeOpen(s);
         } else {
             qty[s] = isLong ? left : -left;
@@ -702,13 +832,33 @@ public final class Backtester {
         public int entryBar() {
             return qty[s] == 0 ? -1 : entryBar[s];
         }
+
+        @Override
+        public int entries() {
+            return qty[s] == 0 ? 0 : entries[s];
+        }
+
+        @Override
+        public double firstEntryPrice() {
+            return qty[s] == 0 ? Double.NaN : firstEntryPrice[s];
+        }
+
+        @Override
+        public double lastEntryPrice() {
+            return qty[s] == 0 ? Double.NaN : lastEntryPrice[s];
+        }
+
+        @Override
+        public int lastEntryBar() {
+            return qty[s] == 0 ? -1 : lastEntryBar[s];
+        }
     }
 
-    /** Keeps the first order of an evaluation (one decision per symbol and bar); counts signals; keeps logs. */
+    /** Collects an evaluation's orders and cancels, all of them, in the order given; counts signals; keeps logs. */
     private final class Sink implements ActionSink {
         boolean deciding;
-        int orderCount;
-        OrderRequest first;
+        final List<OrderRequest> orders = new ArrayList<>(2);
+        final List<String> cancels = new ArrayList<>(1);
 
         @Override
         public void signal(Signal signal) {
@@ -719,13 +869,15 @@ public final class Backtester {
 
         @Override
         public void order(OrderRequest order) {
-            if (!deciding) {
-                return;
+            if (deciding) {
+                orders.add(order);
             }
-            if (orderCount++ == 0) {
-                first = order;
-            } else {
-                ignored++;
+        }
+
+        @Override
+        public void cancel(String symbol, String tag) {
+            if (deciding) {
+                cancels.add(tag);
             }
         }
 

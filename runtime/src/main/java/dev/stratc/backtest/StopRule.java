@@ -7,6 +7,10 @@ import dev.stratc.strategy.Stops;
  * close a position, and at what price the market touched them. One rule for the backtester, the engine of a
  * live or paper run, and the simulated exchange's fills, so a stop exits at the same bar and price in each.
  *
+ * <p>A level is a percent of the entry price (of the best price since entry, for the trailing stop), or a price the
+ * strategy computed for the position ({@code stop_loss(price: …)}, {@code take_profit(price: …)}), or a distance in
+ * price under the best price ({@code trailing_stop(atr(14) * 2)}).
+ *
  * <p>On a bar: a gap through a level at the open exits at the open; within the bar the stop is assumed hit
  * before the target (the pessimistic order, since a bar does not tell which came first) and exits at its level;
  * a time stop exits at the close. The stop is the tighter of {@code stop_loss} and {@code trailing_stop}; the
@@ -84,17 +88,27 @@ public final class StopRule {
             stop = isLong ? entry * (1 - st.stopLossPercent() / 100) : entry * (1 + st.stopLossPercent() / 100);
             reason = "stop_loss";
         }
-        if (!Double.isNaN(st.trailingStopPercent()) && !Double.isNaN(best)) {
-            double trail = isLong ? best * (1 - st.trailingStopPercent() / 100)
-                    : best * (1 + st.trailingStopPercent() / 100);
-            if (Double.isNaN(stop) || (isLong ? trail > stop : trail < stop)) {
-                stop = trail;
-                reason = "trailing_stop";
+        if (!Double.isNaN(st.stopLossPrice())) {
+            stop = st.stopLossPrice();                 // a price the strategy computed for this position
+            reason = "stop_loss";
+        }
+        double trail = Double.NaN;
+        if (!Double.isNaN(best)) {
+            if (!Double.isNaN(st.trailingStopPercent())) {
+                trail = isLong ? best * (1 - st.trailingStopPercent() / 100) : best * (1 + st.trailingStopPercent() / 100);
+            } else if (st.trailingDistance() > 0) {
+                trail = isLong ? best - st.trailingDistance() : best + st.trailingDistance();
             }
+        }
+        if (!Double.isNaN(trail) && (Double.isNaN(stop) || (isLong ? trail > stop : trail < stop))) {
+            stop = trail;
+            reason = "trailing_stop";
         }
         double target = Double.NaN;
         if (!Double.isNaN(st.takeProfitPercent())) {
             target = isLong ? entry * (1 + st.takeProfitPercent() / 100) : entry * (1 - st.takeProfitPercent() / 100);
+        } else if (!Double.isNaN(st.takeProfitPrice())) {
+            target = st.takeProfitPrice();
         }
         return new Levels(stop, reason, target);
     }

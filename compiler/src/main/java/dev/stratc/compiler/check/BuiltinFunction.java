@@ -59,17 +59,26 @@ public enum BuiltinFunction {
     BUY("buy", Role.ACTION, null, "Buys: opens a long position in entry, covers a short in exit.",
             Slot.withDefault("quantity", Set.of(QUANTITY, NUMBER, PERCENT, STRING), false, "calculate_position_size()",
                     "How much: a number of units, a percent of equity, or a sizing function."),
-            Slot.withDefault("type", Set.of(STRING), true, "\"market\"", "\"market\" or \"limit\"."),
-            Slot.optional("price", Set.of(NUMBER), false, "The limit price."),
+            Slot.withDefault("type", Set.of(STRING), true, "\"market\"", "\"market\", \"limit\", \"stop\" or \"stop_limit\"."),
+            Slot.optional("price", Set.of(NUMBER), false, "The limit price (limit and stop-limit orders)."),
             Slot.optional("account", Set.of(ACCOUNT), false, "Which account of the pool carries the order."),
-            Slot.optional("tag", Set.of(STRING), true, "A label for reports and the journal.")),
+            Slot.optional("tag", Set.of(STRING), true, "A label for reports and the journal."),
+            Slot.optional("stop", Set.of(NUMBER), false, "The trigger price of a stop or stop-limit order."),
+            Slot.optional("expire", Set.of(NUMBER, DURATION, STRING), true,
+                    "How long a limit or stop order rests: a number of bars, a duration, or \"day\"."),
+            Slot.optional("once", Set.of(BOOLEAN), true, "true: at most once per position (exit only).")),
     SELL("sell", Role.ACTION, null, "Sells: closes a long position in exit, opens a short in entry (allow_short).",
             Slot.withDefault("quantity", Set.of(QUANTITY, NUMBER, PERCENT, STRING), false, "\"all\"",
                     "\"all\", a number of units, or a percent of the position (50%)."),
-            Slot.withDefault("type", Set.of(STRING), true, "\"market\"", "\"market\" or \"limit\"."),
-            Slot.optional("price", Set.of(NUMBER), false, "The limit price."),
+            Slot.withDefault("type", Set.of(STRING), true, "\"market\"", "\"market\", \"limit\", \"stop\" or \"stop_limit\"."),
+            Slot.optional("price", Set.of(NUMBER), false, "The limit price (limit and stop-limit orders)."),
             Slot.optional("account", Set.of(ACCOUNT), false, "Which account of the pool carries the order."),
-            Slot.optional("tag", Set.of(STRING), true, "A label for reports and the journal.")),
+            Slot.optional("tag", Set.of(STRING), true, "A label for reports and the journal."),
+            Slot.optional("stop", Set.of(NUMBER), false, "The trigger price of a stop or stop-limit order."),
+            Slot.optional("expire", Set.of(NUMBER, DURATION, STRING), true,
+                    "How long a limit or stop order rests: a number of bars, a duration, or \"day\"."),
+            Slot.optional("once", Set.of(BOOLEAN), true,
+                    "true: the order is given at most once per position (a partial exit, an add).")),
     SIGNAL("signal", Role.ACTION, null, "Emits a named signal for this symbol, with a payload.",
             Slot.required("name", Set.of(STRING), true, "The signal's name."),
             Slot.optional("payload", Set.of(PAYLOAD), false, "{ key: value, … }, read as signal.key in entry.")),
@@ -77,15 +86,23 @@ public enum BuiltinFunction {
             Slot.optional("message", Set.of(STRING, NUMBER, PERCENT, DURATION, BOOLEAN), false, "Text or values.")),
     NOTIFY("notify", Role.ACTION, null, "Sends its arguments, joined, through the run's notification channels.",
             Slot.optional("message", Set.of(STRING, NUMBER, PERCENT, DURATION, BOOLEAN), false, "Text or values.")),
-    STOP_LOSS("stop_loss", Role.STOP, null, "Closes the position when it has lost this percent from the entry.",
-            Slot.required("percent", Set.of(PERCENT), true, "e.g. 2%.")),
-    TAKE_PROFIT("take_profit", Role.STOP, null, "Closes the position when it has gained this percent.",
-            Slot.required("percent", Set.of(PERCENT), true, "e.g. 4%.")),
+    STOP_LOSS("stop_loss", Role.STOP, null,
+            "Closes the position when it has lost this percent from the entry, or when the price reaches price:.",
+            Slot.optional("percent", Set.of(PERCENT), true, "e.g. 2%."),
+            Slot.optional("price", Set.of(NUMBER), false, "The stop's price, e.g. entry_price - 3 * tick.")),
+    TAKE_PROFIT("take_profit", Role.STOP, null,
+            "Closes the position when it has gained this percent, or when the price reaches price:.",
+            Slot.optional("percent", Set.of(PERCENT), true, "e.g. 4%."),
+            Slot.optional("price", Set.of(NUMBER), false, "The target's price, e.g. entry_price + 2 * atr(14).")),
     TRAILING_STOP("trailing_stop", Role.STOP, null,
-            "Closes the position when the price falls this percent from its best since entry.",
-            Slot.required("percent", Set.of(PERCENT), true, "e.g. 0.3%.")),
+            "Closes the position when the price falls this percent, or this distance, from its best since entry.",
+            Slot.required("distance", Set.of(PERCENT, NUMBER), false,
+                    "A constant percent (0.3%) or a distance in price (atr(14) * 2).")),
     TIME_STOP("time_stop", Role.STOP, null, "Closes the position when it has been open this long.",
-            Slot.required("after", Set.of(DURATION), true, "e.g. 15m."));
+            Slot.required("after", Set.of(DURATION), true, "e.g. 15m.")),
+    CANCEL("cancel", Role.ACTION, null,
+            "Cancels the symbol's resting limit and stop orders, or only those with this tag.",
+            Slot.optional("tag", Set.of(STRING), true, "Only the orders given this tag."));
 
     /** Where a built-in may appear. */
     public enum Role { VALUE, SIZING, ACCOUNT, ACTION, STOP }
@@ -147,6 +164,7 @@ public enum BuiltinFunction {
             case BUY -> Set.of(BlockKind.ENTRY);
             case SELL, STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, TIME_STOP -> Set.of(BlockKind.EXIT);
             case SIGNAL -> Set.of(BlockKind.SCAN);
+            case CANCEL -> Set.of(BlockKind.ENTRY, BlockKind.EXIT);
             default -> Set.of(BlockKind.SCAN, BlockKind.ENTRY, BlockKind.EXIT);
         };
     }

@@ -32,7 +32,13 @@ public enum BuiltinSeries {
             "The open position's loss in percent of the entry price, positive when losing; na when flat."),
     POSITION_PNL("position_pnl", Kind.NUMBER, "The open position's profit or loss in money; na when flat."),
     TIME_SINCE_ENTRY("time_since_entry", Kind.DURATION, "How long the position has been open; na when flat."),
-    BARS_SINCE_ENTRY("bars_since_entry", Kind.NUMBER, "How many bars ago the position was opened; na when flat.");
+    BARS_SINCE_ENTRY("bars_since_entry", Kind.NUMBER, "How many bars ago the position was opened; na when flat."),
+    POSITION_ENTRIES("position_entries", Kind.NUMBER,
+            "How many entries (units) the open position holds: 1, or more when the strategy pyramids; 0 when flat."),
+    FIRST_ENTRY_PRICE("first_entry_price", Kind.NUMBER, "The fill price of the position's first entry; na when flat."),
+    LAST_ENTRY_PRICE("last_entry_price", Kind.NUMBER, "The fill price of the position's latest entry; na when flat."),
+    BARS_SINCE_LAST_ENTRY("bars_since_last_entry", Kind.NUMBER,
+            "How many bars ago the position's latest entry filled; na when flat.");
 
     private static final Map<String, BuiltinSeries> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(BuiltinSeries::source, Function.identity()));

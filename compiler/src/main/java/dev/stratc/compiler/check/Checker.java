@@ -26,7 +26,8 @@ import dev.stratc.strategy.ParameterValue;
  * {@link ExpressionChecker}. It reports every problem it finds and never stops at the first.
  */
 public final class Checker {
-    private static final List<String> HEADER_OPTIONS = List.of("timeframe", "warmup", "allow_short");
+    private static final List<String> HEADER_OPTIONS = List.of("timeframe", "warmup", "allow_short",
+            "pyramiding");
 
     private final DiagnosticReporter reporter;
     private final FunctionRegistry registry;
@@ -37,6 +38,7 @@ public final class Checker {
     private final ExpressionChecker expressions;
     private final FunctionInliner functions;
     private final StateChecks state;
+    private final OrderChecks orders;
 
     private Checker(StrategyFile tree, FunctionRegistry registry, DiagnosticReporter reporter) {
         this.reporter = reporter;
@@ -45,6 +47,7 @@ public final class Checker {
         this.functions = new FunctionInliner(checked, reporter);
         this.expressions = new ExpressionChecker(checked, reporter, registry, parameters, vars, functions);
         this.state = new StateChecks(checked, reporter, expressions, vars);
+        this.orders = new OrderChecks(checked, reporter);
     }
 
     public static CheckedStrategy check(StrategyFile tree, FunctionRegistry registry, DiagnosticReporter reporter) {
@@ -151,6 +154,7 @@ public final class Checker {
         Long timeframe = null;
         int warmup = -1;
         boolean allowShort = false;
+        int pyramiding = 1;
         Map<String, StrategyFile.HeaderOption> seen = new HashMap<>();
         for (StrategyFile.HeaderOption option : options) {
             String key = option.key();
@@ -189,6 +193,15 @@ public final class Checker {
                                 "auto waits until every indicator has a full window; 0 decides from the first bar");
                     }
                 }
+                case "pyramiding" -> {
+                    if (value instanceof Expression.NumberLiteral n && n.value() >= 1
+                            && n.value() == Math.rint(n.value()) && n.value() <= 100) {
+                        pyramiding = (int) n.value();
+                    } else {
+                        reportOption(value, "pyramiding must be a whole number of entries from 1 to 100",
+                                "pyramiding: 4 lets entry add up to 3 units to an open position");
+                    }
+                }
                 default -> {
                     if (value instanceof Expression.BooleanLiteral b) {
                         allowShort = b.value();
@@ -198,7 +211,7 @@ public final class Checker {
                 }
             }
         }
-        return new Header(timeframe, warmup, allowShort);
+        return new Header(timeframe, warmup, allowShort, pyramiding);
     }
 
     private void reportOption(Expression value, String message, String hint) {
@@ -414,12 +427,19 @@ public final class Checker {
         checked.calls.put(call, new Binding(new Binding.Builtin(function), arguments));
         switch (function) {
             case SIGNAL -> signal(call, arguments, scope);
-            case BUY, SELL -> order(call, function, arguments);
+            case BUY, SELL -> {
+                order(call, function, arguments);
+                orders.order(call, arguments, scope);
+            }
             case STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, TIME_STOP -> {
-                if (checked.stops.putIfAbsent(function, arguments.get(0)) != null) {
+                Expression value = orders.stop(call, function, arguments);
+                if (value == null) {
+                    return;
+                }
+                if (checked.stops.putIfAbsent(function, value) != null) {
                     reporter.report(DiagnosticCode.DUPLICATE_NAME, call.calleeSpan(), "keep one of them",
                             function.source());
-                } else if (arguments.get(0) instanceof Expression.PercentLiteral p && p.value() <= 0) {
+                } else if (value instanceof Expression.PercentLiteral p && p.value() <= 0) {
                     reporter.report(DiagnosticCode.KIND_MISMATCH, p.span(), "a stop distance above 0, e.g. 2%",
                             function.source() + " needs a percent above 0");
                 }
@@ -531,18 +551,22 @@ public final class Checker {
             reporter.report(DiagnosticCode.INVALID_ORDER, quantity.span(), "write \"all\"", "the quantity must be written as \"all\"");
         }
         String typeName = type instanceof Expression.StringLiteral text ? text.value() : null;
-        if (typeName == null || (!typeName.equals("market") && !typeName.equals("limit"))) {
-            String hint = typeName == null ? null : Suggestions.didYouMean(typeName, List.of("market", "limit"));
-            reporter.report(DiagnosticCode.INVALID_ORDER, type.span(), hint != null ? hint : "write type: \"market\" or type: \"limit\"",
-                    "the order type must be \"market\" or \"limit\"");
+        if (typeName == null || !OrderChecks.TYPES.contains(typeName)) {
+            String hint = typeName == null ? null : Suggestions.didYouMean(typeName, OrderChecks.TYPES);
+            reporter.report(DiagnosticCode.INVALID_ORDER, type.span(), hint != null ? hint
+                            : "write type: \"market\", \"limit\", \"stop\" or \"stop_limit\"",
+                    "the order type must be \"market\", \"limit\", \"stop\" or \"stop_limit\"");
             return;
         }
-        if (typeName.equals("limit") && price == null) {
+        boolean limitPrice = typeName.equals("limit") || typeName.equals("stop_limit");
+        if (limitPrice && price == null) {
             reporter.report(DiagnosticCode.INVALID_ORDER, type.span(), "add price: …, e.g. price: bid_price",
-                    "a limit order needs a price");
-        } else if (typeName.equals("market") && price != null) {
-            reporter.report(DiagnosticCode.INVALID_ORDER, price.span(), "write type: \"limit\" to use this price",
-                    "a market order takes no price");
+                    "a " + typeName.replace('_', '-') + " order needs a price");
+        } else if (!limitPrice && price != null) {
+            reporter.report(DiagnosticCode.INVALID_ORDER, price.span(), typeName.equals("stop")
+                            ? "write type: \"stop_limit\" to give the stop a limit, or stop: … for its trigger"
+                            : "write type: \"limit\" to use this price",
+                    "a " + typeName + " order takes no price");
         }
     }
 

@@ -16,7 +16,8 @@ final class TimeframeReads extends AstVisitor<TimeframeReads.Found, Void> {
     private static final Set<BuiltinSeries> POSITION = Set.of(BuiltinSeries.HAS_POSITION,
             BuiltinSeries.POSITION_QUANTITY, BuiltinSeries.ENTRY_PRICE, BuiltinSeries.POSITION_PROFIT_PERCENT,
             BuiltinSeries.POSITION_LOSS_PERCENT, BuiltinSeries.POSITION_PNL, BuiltinSeries.TIME_SINCE_ENTRY,
-            BuiltinSeries.BARS_SINCE_ENTRY);
+            BuiltinSeries.BARS_SINCE_ENTRY, BuiltinSeries.POSITION_ENTRIES, BuiltinSeries.FIRST_ENTRY_PRICE,
+            BuiltinSeries.LAST_ENTRY_PRICE, BuiltinSeries.BARS_SINCE_LAST_ENTRY);
 
     record Found(Expression node, String text, String why) {
     }

@@ -51,6 +51,7 @@ public final class JavaGenerator {
     /** Update statements in dependency order: each indicator or buffer after what it reads. */
     private final List<Object> updates = new ArrayList<>();
     private final Map<String, Integer> signalIds = new LinkedHashMap<>();
+    private final List<String> onceFields = new ArrayList<>();
     /** Offsets that are parameters or arithmetic on them, by canonical key: an int field each, set at start. */
     private final Map<String, DynamicOffset> dynamicOffsets = new LinkedHashMap<>();
 
@@ -127,7 +128,7 @@ public final class JavaGenerator {
         out.line("package " + PACKAGE + ";");
         out.blank();
         for (String type : List.of("dev.stratc.compiler.codegen.Ops", "dev.stratc.strategy.AccountChoice",
-                "dev.stratc.strategy.ActionSink", "dev.stratc.strategy.BarView", "dev.stratc.strategy.OrderRequest",
+                "dev.stratc.strategy.ActionSink", "dev.stratc.strategy.BarSnapshot", "dev.stratc.strategy.BarView", "dev.stratc.strategy.OrderRequest",
                 "dev.stratc.strategy.ParameterValue", "dev.stratc.strategy.PositionView",
                 "dev.stratc.strategy.Quantity", "dev.stratc.strategy.Signal", "dev.stratc.strategy.Stops",
                 "dev.stratc.strategy.SymbolStrategy", "dev.stratc.strategy.TimeframeBars")) {
@@ -149,6 +150,13 @@ public final class JavaGenerator {
         }
         out.blank();
         out.line("public Stops stops() { return stops; }");
+        for (String field : onceFields) {
+            out.line("// an order given once per position: the first entry's bar of the position it was given for");
+            out.line("private int " + field + " = Integer.MIN_VALUE;");
+        }
+        if (levelStops()) {
+            levelStopsMethod(out);
+        }
         out.blank();
         out.line("public int warmupBars() { return warmupBars; }");
         out.close();
@@ -159,6 +167,10 @@ public final class JavaGenerator {
         out.line("private final String symbol;");
         out.line("private final java.time.ZoneId zone;");
         out.line("private final Stops stops;");
+        if (levelStops()) {
+            out.line("private final BarSnapshot stopBar;");
+        }
+
         out.line("private final int warmupBars;");
         if (checked.header().warmupBars() < 0) {
             out.line("private int autoWarmup;");
@@ -266,6 +278,9 @@ public final class JavaGenerator {
         chunked(out, creations, "create", "long timeframeMillis", "timeframeMillis");
         out.line("this.stops = new Stops(" + stop(BuiltinFunction.STOP_LOSS) + ", " + stop(BuiltinFunction.TAKE_PROFIT)
                 + ", " + stop(BuiltinFunction.TRAILING_STOP) + ", " + timeStop() + ");");
+        if (levelStops()) {
+            out.line("this.stopBar = new BarSnapshot();");
+        }
         int headerWarmup = checked.header().warmupBars();
         if (headerWarmup >= 0) {
             out.line("this.warmupBars = " + headerWarmup + ";");
@@ -289,9 +304,41 @@ public final class JavaGenerator {
         out.close();
     }
 
+    /** A stop's constant percent, NaN when it is not set or is given as a level (a price, a distance). */
     private String stop(BuiltinFunction stop) {
         Expression value = checked.stops().get(stop);
-        return value == null ? "Double.NaN" : expressions.write(value);
+        return value == null || isLevel(stop) ? "Double.NaN" : expressions.write(value);
+    }
+
+    /** Whether the stop is an expression of the bar (a price, or a distance in price) rather than a percent. */
+    private boolean isLevel(BuiltinFunction stop) {
+        Expression value = checked.stops().get(stop);
+        return value != null && stop != BuiltinFunction.TIME_STOP && checked.kind(value) == Kind.NUMBER;
+    }
+
+    private boolean levelStops() {
+        return isLevel(BuiltinFunction.STOP_LOSS) || isLevel(BuiltinFunction.TAKE_PROFIT)
+                || isLevel(BuiltinFunction.TRAILING_STOP);
+    }
+
+    private String level(BuiltinFunction stop) {
+        return isLevel(stop) ? expressions.write(checked.stops().get(stop)) : "Double.NaN";
+    }
+
+    /**
+     * The stops for a position, with the levels evaluated on the latest bar (kept in stopBar) and the position
+     * asked about, so that entry_price is the fill's price from the entry on.
+     */
+    private void levelStopsMethod(JavaWriter out) {
+        out.blank();
+        out.open("public Stops stops(PositionView position)");
+        out.line("BarView bar = stopBar;");
+        out.line("int index = stopBar.index();");
+        out.line("if (index < 0) { return stops; }");
+        out.line("return new Stops(stops.stopLossPercent(), stops.takeProfitPercent(), stops.trailingStopPercent(), "
+                + "stops.timeStopMillis(), " + level(BuiltinFunction.STOP_LOSS) + ", "
+                + level(BuiltinFunction.TAKE_PROFIT) + ", " + level(BuiltinFunction.TRAILING_STOP) + ");");
+        out.close();
     }
 
     private String timeStop() {
@@ -458,6 +505,9 @@ public final class JavaGenerator {
             lines.add("s" + id + " = false;");
         }
         chunked(out, lines, "update", "BarView bar, int index", "bar, index");
+        if (levelStops()) {
+            out.line("stopBar.set(bar);");
+        }
         // After the rules, so that a var's history holds the value it had when its bar ended.
         String history = "history(bar, position, index);";
         out.open("if (index < warmupBars)");
@@ -542,8 +592,9 @@ public final class JavaGenerator {
         Member.RuleBlock entry = blocks.get(BlockKind.ENTRY);
         Member.RuleBlock exit = blocks.get(BlockKind.EXIT);
         if (entry != null) {
-            out.open("if (!position.isOpen())");
-            out.line("// entry");
+            int pyramiding = checked.header().pyramiding();
+            out.open(pyramiding > 1 ? "if (position.entries() < " + pyramiding + ")" : "if (!position.isOpen())");
+            out.line(pyramiding > 1 ? "// entry: also while open, up to " + pyramiding + " entries" : "// entry");
             statements(out, entry.statements(), entry.kind());
             out.close();
         }
@@ -719,14 +770,34 @@ public final class JavaGenerator {
             }
             case BUY, SELL -> {
                 String side = function == BuiltinFunction.BUY ? "OrderRequest.Side.BUY" : "OrderRequest.Side.SELL";
-                String type = ((Expression.StringLiteral) arguments.get(1)).value().equals("limit")
-                        ? "OrderRequest.OrderType.LIMIT" : "OrderRequest.OrderType.MARKET";
+                String type = "OrderRequest.OrderType." + ((Expression.StringLiteral) arguments.get(1)).value()
+                        .toUpperCase(java.util.Locale.ROOT);
                 String price = arguments.get(2) == null ? "Double.NaN" : expressions.write(arguments.get(2));
                 String account = arguments.get(3) == null ? "new AccountChoice.Default()" : account(arguments.get(3));
                 String tag = arguments.get(4) == null ? "null" : expressions.write(arguments.get(4));
+                String stop = arguments.size() <= 5 || arguments.get(5) == null ? "Double.NaN"
+                        : expressions.write(arguments.get(5));
+                String expiry = arguments.size() <= 6 ? OrderCode.expiry(null, null, null)
+                        : OrderCode.expiry(arguments.get(6), checked.kind(arguments.get(6)),
+                        arguments.get(6) == null ? null : expressions.write(arguments.get(6)));
+                boolean once = arguments.size() > 7 && arguments.get(7) != null;
+                String onceField = "once" + onceFields.size();
+                if (once) {
+                    // at most once per position: the position is known by its first entry's bar
+                    onceFields.add(onceField);
+                    String given = expressions.write(arguments.get(7));
+                    out.open("if (!(" + given + ") || !position.isOpen() || position.entryBar() != " + onceField + ")");
+                    out.line("if ((" + given + ") && position.isOpen()) { " + onceField + " = position.entryBar(); }");
+                }
                 out.line("actions.order(new OrderRequest(symbol, " + side + ", " + quantity(arguments.get(0), function)
-                        + ", " + type + ", " + price + ", " + account + ", " + tag + ", " + quote(reason) + "));");
+                        + ", " + type + ", " + price + ", " + stop + ", " + expiry + ", " + account + ", " + tag + ", "
+                        + quote(reason) + "));");
+                if (once) {
+                    out.close();
+                }
             }
+            case CANCEL -> out.line("actions.cancel(symbol, " + (arguments.get(0) == null ? "null"
+                    : expressions.write(arguments.get(0))) + ");");
             case LOG, NOTIFY -> {
                 List<String> parts = new ArrayList<>();
                 for (Expression argument : arguments) {
@@ -1076,6 +1147,10 @@ public final class JavaGenerator {
                     case POSITION_PNL -> "Ops.pnl(position, bar.close())";
                     case TIME_SINCE_ENTRY -> "Ops.timeSinceEntry(position, bar.time())";
                     case BARS_SINCE_ENTRY -> "Ops.barsSinceEntry(position, index)";
+                    case POSITION_ENTRIES -> "((double) position.entries())";
+                    case FIRST_ENTRY_PRICE -> "(position.isOpen() ? position.firstEntryPrice() : Double.NaN)";
+                    case LAST_ENTRY_PRICE -> "(position.isOpen() ? position.lastEntryPrice() : Double.NaN)";
+                    case BARS_SINCE_LAST_ENTRY -> "Ops.barsSinceLastEntry(position, index)";
                 };
             };
         }

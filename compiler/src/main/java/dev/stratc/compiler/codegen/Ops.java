@@ -95,6 +95,10 @@ public final class Ops {
         return position.isOpen() && position.entryBar() >= 0 ? index - position.entryBar() : Double.NaN;
     }
 
+    public static double barsSinceLastEntry(PositionView position, int index) {
+        return position.isOpen() && position.lastEntryBar() >= 0 ? index - position.lastEntryBar() : Double.NaN;
+    }
+
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "na";

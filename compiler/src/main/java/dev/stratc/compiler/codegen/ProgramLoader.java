@@ -123,7 +123,8 @@ public final class ProgramLoader {
         return new StrategyInfo(checked.tree().name(),
                 checked.parameters().stream().map(ParameterSymbol::info).toList(),
                 header.timeframeMillis() == null ? null : Duration.ofMillis(header.timeframeMillis()),
-                header.warmupBars(), checked.signals().keySet(), header.allowShort(), sourceHash);
+                header.warmupBars(), checked.signals().keySet(), header.allowShort(), sourceHash,
+                header.pyramiding());
     }
 
     private record CompiledProgram(StrategyInfo info, List<ParameterSymbol> parameters, Constructor<?> constructor)

@@ -54,7 +54,11 @@ public enum DiagnosticCode {
     UNUSED_FUNCTION("W010", Severity.WARNING, "function '%s' is never called"),
     // Language v2: multi-timeframe.
     INVALID_TIMEFRAME("S053", Severity.ERROR, "%s"),
-    NOT_ON_TIMEFRAME("S054", Severity.ERROR, "'%s' cannot be read at another timeframe");
+    NOT_ON_TIMEFRAME("S054", Severity.ERROR, "'%s' cannot be read at another timeframe"),
+    // Language v2: order types, stops at a price, pyramiding.
+    INVALID_EXPIRY("S060", Severity.ERROR, "%s"),
+    INVALID_STOP("S061", Severity.ERROR, "%s"),
+    ONCE_MISPLACED("S062", Severity.ERROR, "%s");
 
     private final String code;
     private final Severity severity;

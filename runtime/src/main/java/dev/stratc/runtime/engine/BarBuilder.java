@@ -36,6 +36,11 @@ public final class BarBuilder {
         return bar;
     }
 
+    /** Whether the symbol's data comes as bars (stamped with their end) rather than trades. */
+    public boolean fromBars() {
+        return fromBars;
+    }
+
     /** Whether the bar has begun and not yet been closed. */
     public boolean isOpen() {
         return open;

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.stratc.backtest.OrderRule;
 import dev.stratc.backtest.StopRule;
 import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
@@ -32,6 +33,7 @@ import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
+import dev.stratc.runtime.order.HeldOrders;
 import dev.stratc.runtime.order.ManagedOrder;
 import dev.stratc.runtime.order.OrderIntent;
 import dev.stratc.runtime.order.OrderManager;
@@ -86,6 +88,7 @@ public final class Engine {
     private final RunEvents events;
     private final Portfolio portfolio = new Portfolio();
     private final OrderManager orders = new OrderManager();
+    private final HeldOrders held = new HeldOrders();
     private final Map<String, SymbolSlot> slots = new LinkedHashMap<>();
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     /** Journalled state changes not applied yet: a restarted run applies each at the data position it was made. */
@@ -690,6 +693,11 @@ public final class Engine {
                 }
                 barOpened(slot);
                 mark(slot, trade.price());
+                if (held.any(slot.symbol)) {
+                    applyHeld(slot, warm, trade.time(), h -> OrderRule.onTrade(h.request().type(),
+                            h.request().side() == OrderRequest.Side.BUY, h.request().limitPrice(),
+                            h.request().stopPrice(), h.triggered(), trade.price()));
+                }
                 if (!warm) {
                     watchStops(slot, (stops, position) -> StopRule.onTrade(stops, position.quantity(),
                             position.entryPrice(), position.bestPrice(), position.entryTime(), trade.price(),
@@ -710,6 +718,15 @@ public final class Engine {
             case MarketEvent.Bar bar -> {
                 if (slot.bars.closesBefore(bar.time() - 1)) {
                     closeBar(slot, warm);
+                }
+                if (held.any(slot.symbol)) {
+                    // the run's held orders first, as the backtester fills its resting orders before the stops
+                    applyHeld(slot, warm, bar.time(), h -> OrderRule.onBar(h.request().type(),
+                            h.request().side() == OrderRequest.Side.BUY, h.request().limitPrice(),
+                            h.request().stopPrice(), h.triggered(), bar.open(), bar.high(), bar.low()));
+                    if (!warm) {
+                        drain();
+                    }
                 }
                 if (!warm) {
                     // the whole bar at once, by the backtester's rule: a gap at the open, else the stop's level
@@ -793,6 +810,16 @@ public final class Engine {
         return slot == null ? -1 : slot.bars.bar().index();
     }
 
+    /**
+     * The strategy's bar a fill at {@code time} happened in. A fill at a bar's first price (the open, where an
+     * order decided at the previous close fills) is booked before that bar has begun in the bar builder: it belongs
+     * to the coming bar, as in a backtest, so that bars_since_entry counts the same.
+     */
+    private int fillBar(String symbol, long time) {
+        SymbolSlot slot = slots.get(symbol);
+        return slot == null ? -1 : barIndexAt(slot, time);
+    }
+
     private void rollDay(long time) {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(time), config.zone());
         if (day == null) {
@@ -833,13 +860,14 @@ public final class Engine {
         if (portfolio.quantity(slot.symbol) == 0) {
             return;
         }
-        Stops stops = slot.strategy.stops();
-        if (stops == null || !stops.any()) {
-            return;
-        }
         for (String account : portfolio.accounts()) {
             Position position = portfolio.position(account, slot.symbol);
             if (position.quantity() == 0 || exitWorking(account, slot.symbol)) {
+                continue;
+            }
+            // the stops for this position: a stop at a price reads its entry price
+            Stops stops = slot.strategy.stops(position);
+            if (stops == null || !stops.any()) {
                 continue;
             }
             StopRule.Exit exit = trigger.check(stops, position);
@@ -863,17 +891,140 @@ public final class Engine {
     private void closeBar(SymbolSlot slot, boolean warm) {
         sink.requests.clear();
         sink.warm = warm || slot.bars.bar().index() < slot.warmupBars;
+        sink.cancels.clear();
         slot.strategy.onBar(slot.bars.bar(), strategyPosition(slot.symbol), sink);
         slot.bars.close();
-        if (warm || slot.bars.bar().index() < slot.warmupBars) {
+        if (slot.bars.bar().index() < slot.warmupBars) {
             return;
         }
+        // cancels first: they are of the orders placed before this evaluation. Held orders are rebuilt in a warm-up
+        // replay too, so that a restarted run holds what the first one held.
+        for (String tag : sink.cancels) {
+            held.cancel(slot.symbol, tag);
+            if (!warm) {
+                cancelWorking(slot.symbol, tag);
+            }
+        }
+        int entriesSent = 0;
         for (OrderRequest request : sink.requests) {
+            if (HeldOrders.holds(request)) {
+                held.hold(request, slot.bars.bar().index(), slot.bars.bar().time());
+                continue;
+            }
+            if (warm) {
+                continue;
+            }
+            if (!reduces(request) && !entryAllowed(request, entriesSent++, slot.bars.bar().time())) {
+                continue;
+            }
             OrderIntent intent = intentOf(request, slot.bars.bar().time());
             if (intent != null) {
                 execute(intent);
             }
         }
+    }
+
+    private boolean reduces(OrderRequest request) {
+        double held = portfolio.quantity(request.symbol());
+        return held != 0 && (held > 0) == (request.side() == OrderRequest.Side.SELL);
+    }
+
+    /**
+     * Whether an entry may be sent: the position's entries and those sent before it in this evaluation stay
+     * within the strategy's {@code pyramiding}. One that would not is said in the run's log, as a backtest says it.
+     */
+    private boolean entryAllowed(OrderRequest request, int sentBefore, long time) {
+        int entries = strategyPosition(request.symbol()).entries() + sentBefore;
+        int allowed = program.info().pyramiding();
+        if (allowed == 0 || entries < allowed) {   // 0: a Java program that does not declare it
+            return true;
+        }
+        events.strategyMessage(request.symbol(), time, "order not taken: the position already holds " + entries
+                + (entries == 1 ? " entry" : " entries") + (allowed == 1 ? "; pyramiding: N in the header allows more"
+                : " (pyramiding: " + allowed + ")") + " (" + request.reason() + ")", false);
+        return false;
+    }
+
+    /** cancel() of limit orders sent to the venue: those of the symbol still working (with that tag). */
+    private void cancelWorking(String symbol, String tag) {
+        for (ManagedOrder order : orders.working()) {
+            if (order.intent().symbol().equals(symbol) && order.intent().type() == OrderType.LIMIT
+                    && (tag == null || tag.equals(order.intent().tag()))) {
+                cancel(order);
+            }
+        }
+    }
+
+    /** How a bar or a trade acts on one held order ({@link OrderRule}). */
+    private interface HeldRule {
+        OrderRule.Outcome apply(HeldOrders.Held order);
+    }
+
+    /**
+     * Applies a bar or trade to the symbol's held orders, oldest first: an expired one lapses, a triggered
+     * stop-limit keeps resting as a limit, and one that fills is sent now, to fill at the rule's price (the venue
+     * takes it at that price as it takes a declarative stop's exit). In a warm-up replay nothing is sent: the
+     * journal has what the first run sent.
+     */
+    private void applyHeld(SymbolSlot slot, boolean warm, long time, HeldRule rule) {
+        List<HeldOrders.Held> book = held.of(slot.symbol);
+        int bar = barIndexAt(slot, time);
+        int entriesSent = 0;
+        boolean exitSent = false;
+        long length = config.timeframe().toMillis();
+        for (int k = 0; k < book.size(); ) {
+            HeldOrders.Held order = book.get(k);
+            OrderRequest request = order.request();
+            if (OrderRule.expired(request.expiry(), order.decidedBar(), order.decidedAt(), bar, time, length,
+                    config.zone())) {
+                book.remove(k);
+                continue;
+            }
+            OrderRule.Outcome outcome = rule.apply(order);
+            if (!outcome.filled()) {
+                if (outcome.triggered()) {
+                    order.trigger();
+                }
+                k++;
+                continue;
+            }
+            book.remove(k);
+            if (warm) {
+                continue;
+            }
+            boolean limit = !outcome.market();
+            OrderRequest sent = new OrderRequest(request.symbol(), request.side(), request.quantity(),
+                    limit ? OrderRequest.OrderType.LIMIT : OrderRequest.OrderType.MARKET,
+                    limit ? request.limitPrice() : Double.NaN, request.account(), request.tag(), request.reason());
+            boolean reducing = reduces(sent);
+            if (!reducing && !entryAllowed(sent, entriesSent++, time)) {
+                continue;
+            }
+            if (reducing && (exitSent || exitWorking(holder(slot.symbol), slot.symbol))) {
+                events.strategyMessage(slot.symbol, time, "order not taken: the position is being closed by "
+                        + "another exit (" + request.reason() + ")", false);
+                continue;
+            }
+            exitSent |= reducing;
+            OrderIntent intent = intentOf(sent, time);
+            if (intent != null) {
+                execute(new OrderIntent(intent.clientOrderId(), intent.symbol(), intent.side(), intent.type(),
+                        intent.quantity(), intent.limitPrice(),
+                        intent.account(), intent.tag(), intent.reason(), intent.reducing(), intent.sequence(),
+                        intent.time(), outcome.price()));
+            }
+        }
+    }
+
+    /**
+     * The index of the strategy's bar an event at {@code time} belongs to: the open bar's, or the next one when the
+     * open bar has closed or ends before it (the event begins a new bar).
+     */
+    private int barIndexAt(SymbolSlot slot, long time) {
+        int index = slot.bars.bar().index();
+        // a venue bar is stamped with its end, a trade with its own time
+        long at = slot.bars.fromBars() ? time - 1 : time;
+        return slot.bars.isOpen() && at < slot.bars.openEnd() ? index : index + 1;
     }
 
     /** The strategy's position in a symbol: every account's holding of it together. */
@@ -920,6 +1071,9 @@ public final class Engine {
     private OrderIntent intentOf(OrderRequest request, long time) {
         String symbol = request.symbol();
         Side side = request.side() == OrderRequest.Side.BUY ? Side.BUY : Side.SELL;
+        if (request.type() == OrderRequest.OrderType.STOP || request.type() == OrderRequest.OrderType.STOP_LIMIT) {
+            throw new IllegalStateException("a stop order is held by the run until it triggers: " + request);
+        }
         OrderType type = request.type() == OrderRequest.OrderType.LIMIT ? OrderType.LIMIT : OrderType.MARKET;
         String id = nextId();
         double held = portfolio.quantity(symbol);
@@ -1397,7 +1551,7 @@ public final class Engine {
             portfolio.feeInOtherAsset(account, asset, fill.commission());
         }
         portfolio.fill(account, fill.symbol(), fill.side().sign() * fill.quantity(), fill.price(), cashCommission,
-                assetCommission, fill.time(), barIndex(fill.symbol()));
+                assetCommission, fill.time(), fillBar(fill.symbol(), fill.time()));
         if (fill.side() == Side.SELL) {
             risk.sold(fill.symbol());
         }
@@ -1556,9 +1710,16 @@ public final class Engine {
             events.signal(signal);
         }
 
+        final List<String> cancels = new ArrayList<>();
+
         @Override
         public void order(OrderRequest order) {
             requests.add(order);
+        }
+
+        @Override
+        public void cancel(String symbol, String tag) {
+            cancels.add(tag);
         }
 
         @Override

@@ -14,6 +14,11 @@ public final class Position implements PositionView {
     private long entryTime = Long.MIN_VALUE;
     private int entryBar = -1;
     private double bestPrice = Double.NaN;
+    /** Entries of a pyramided position: fills that add to it, counted once per bar. */
+    private int entries;
+    private double firstEntryPrice = Double.NaN;
+    private double lastEntryPrice = Double.NaN;
+    private int lastEntryBar = -1;
     private double realizedPnl;
     private double commissions;
     private double lastPrice = Double.NaN;
@@ -41,7 +46,13 @@ public final class Position implements PositionView {
                 entryTime = time;
                 entryBar = barIndex;
                 bestPrice = price;
+                entries = 1;
+                firstEntryPrice = price;
+            } else if (barIndex != lastEntryBar) {
+                entries++;
             }
+            lastEntryPrice = price;
+            lastEntryBar = barIndex;
         } else {
             double closed = Math.min(Math.abs(signedQuantity), Math.abs(quantity));
             realized = Double.isNaN(entryPrice) ? 0 : closed * (price - entryPrice) * Math.signum(quantity);
@@ -50,6 +61,10 @@ public final class Position implements PositionView {
                 entryTime = time;
                 entryBar = barIndex;
                 bestPrice = price;
+                entries = 1;
+                firstEntryPrice = price;
+                lastEntryPrice = price;
+                lastEntryBar = barIndex;
             }
         }
         settle(next);
@@ -97,7 +112,31 @@ public final class Position implements PositionView {
             entryTime = Long.MIN_VALUE;
             entryBar = -1;
             bestPrice = Double.NaN;
+            entries = 0;
+            firstEntryPrice = Double.NaN;
+            lastEntryPrice = Double.NaN;
+            lastEntryBar = -1;
         }
+    }
+
+    @Override
+    public int entries() {
+        return quantity == 0 ? 0 : Math.max(1, entries);
+    }
+
+    @Override
+    public double firstEntryPrice() {
+        return quantity == 0 ? Double.NaN : Double.isNaN(firstEntryPrice) ? entryPrice : firstEntryPrice;
+    }
+
+    @Override
+    public double lastEntryPrice() {
+        return quantity == 0 ? Double.NaN : Double.isNaN(lastEntryPrice) ? entryPrice : lastEntryPrice;
+    }
+
+    @Override
+    public int lastEntryBar() {
+        return quantity == 0 ? -1 : lastEntryBar >= 0 ? lastEntryBar : entryBar;
     }
 
     /**

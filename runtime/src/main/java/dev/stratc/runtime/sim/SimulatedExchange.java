@@ -36,7 +36,9 @@ import dev.stratc.runtime.market.MarketEvent;
  *
  * <p>A stop exit ({@link SubmitOrder#touchedPrice()}) stands for an order that rested at the venue while the run
  * watched every price: it fills at once at the price the market touched, as long as the symbol's last event
- * traded there (within its low and high); otherwise it is an ordinary market order.
+ * traded there (within its low and high); otherwise it is an ordinary market order. The same holds for the stop,
+ * stop-limit and expiring limit orders the run holds itself and sends when the market reaches them: a limit order
+ * with a touched price fills there at once as a limit order (no slippage, the maker fee), else it rests as usual.
  *
  * <p>Persistence: with a state file, every change the venue makes (an order taken, the fills of one market
  * event — in one line, so an event is never half applied —, a cancel) is appended to its own checksummed journal
@@ -379,7 +381,7 @@ public final class SimulatedExchange implements AutoCloseable {
         SimOrder order = account.order(clientOrderId);
         double[] range = order == null ? null : lastRanges.get(order.symbol());
         if (range == null || !(touched >= range[0] - 1e-9 && touched <= range[1] + 1e-9)
-                || order.type() != OrderType.MARKET || order.remaining() <= 0) {
+                || (order.type() != OrderType.MARKET && order.type() != OrderType.LIMIT) || order.remaining() <= 0) {
             return null;
         }
         ArrayNode fills = JsonLines.record("fills").arrayNode();

@@ -127,7 +127,14 @@ class PaperBacktestEquivalenceTest {
     }
 
     private List<Trade> assertSameTrades(String source, String name, Path state) throws Exception {
-        Path stateDir = this.stateDir.resolve(state);
+        return assertSameTradesIn(source, name, this.stateDir.resolve(state));
+    }
+
+    /**
+     * The fixture itself, for other tests of this package: backtests {@code source} on the synthetic KRX universe,
+     * runs it on paper against the simulated exchange in {@code stateDir}, and asserts the same fills, fees and net.
+     */
+    static List<Trade> assertSameTradesIn(String source, String name, Path stateDir) throws Exception {
         CompileResult compiled = StratCompiler.standard().compile(source, name);
         assertThat(compiled.hasErrors()).as(compiled.diagnostics().toString()).isFalse();
         StrategyProgram program = compiled.program();
@@ -173,10 +180,28 @@ class PaperBacktestEquivalenceTest {
                 paperNet += position.realizedPnl();   // net of every fee and tax already
             }
         }
+        // A pyramided position is one trade of the backtest (its entries at their average price, from the first
+        // entry's time): the paper run's buys of one position are added up the same way before they are compared.
         List<Fill> actual = new ArrayList<>();
+        java.util.Map<String, Integer> opening = new java.util.HashMap<>();
         for (OrderEvent.Fill fill : recorder.fills) {
-            actual.add(new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price(),
-                    fill.commission()));
+            Fill now = new Fill(fill.symbol(), fill.time(), fill.side(), fill.quantity(), fill.price(),
+                    fill.commission());
+            Integer open = opening.get(fill.symbol());
+            if (fill.side() == Side.BUY && open != null) {
+                Fill before = actual.get(open);
+                double quantity = before.quantity() + now.quantity();
+                actual.set(open, new Fill(before.symbol(), before.time(), Side.BUY, quantity,
+                        (before.price() * before.quantity() + now.price() * now.quantity()) / quantity,
+                        before.fees() + now.fees()));
+                continue;
+            }
+            if (fill.side() == Side.BUY) {
+                opening.put(fill.symbol(), actual.size());
+            } else {
+                opening.remove(fill.symbol());
+            }
+            actual.add(now);
         }
         Comparator<Fill> order = Comparator.comparingLong(Fill::time).thenComparing(Fill::symbol)
                 .thenComparing(Fill::side);

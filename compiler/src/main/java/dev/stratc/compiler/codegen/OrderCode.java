@@ -1,0 +1,27 @@
+package dev.stratc.compiler.codegen;
+
+import dev.stratc.compiler.ast.Expression;
+import dev.stratc.compiler.check.Kind;
+
+/** Java for the parts of an order beyond its side, quantity and prices. */
+final class OrderCode {
+    private OrderCode() {
+    }
+
+    /**
+     * The {@code OrderRequest.Expiry} of {@code expire:}: a number of bars, a duration, or {@code "day"}; one bar
+     * when left out.
+     */
+    static String expiry(Expression expire, Kind kind, String value) {
+        if (expire == null) {
+            return "OrderRequest.Expiry.ONE_BAR";
+        }
+        if (expire instanceof Expression.StringLiteral) {
+            return "OrderRequest.Expiry.endOfDay()";
+        }
+        if (kind == Kind.DURATION) {
+            return "OrderRequest.Expiry.ofMillis((long) " + value + ")";
+        }
+        return "OrderRequest.Expiry.ofBars((int) Math.round(" + value + "))";
+    }
+}
