@@ -23,6 +23,7 @@ import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
@@ -125,8 +126,13 @@ public final class Engine {
     /** How often (market time) timeouts, the kill switch file and reconciliation are looked at. */
     private static final long HOUSEKEEPING_MILLIS = 1_000;
 
-    private record Inbound(String account, OrderEvent event, String connection, boolean up) {
+    private record Inbound(String account, OrderEvent event, String connection, boolean up, Funding funding) {
     }
+
+    /** Funding payments booked, by account and the venue's id: each is booked once, pushed or read back. */
+    private final Set<String> fundingBooked = new HashSet<>();
+    /** When each account joined the run (its first cash record): reconciliation reads funding since then. */
+    private final Map<String, Long> accountSince = new HashMap<>();
 
     public Engine(EngineConfig config, StrategyProgram program, StrategySettings settings, AccountPool pool,
                   RiskEngine risk, Journal journal, RunEvents events) {
@@ -180,7 +186,7 @@ public final class Engine {
         return new BrokerListener() {
             @Override
             public void onOrderEvent(OrderEvent event) {
-                inbox.add(new Inbound(account.id(), event, null, false));
+                inbox.add(new Inbound(account.id(), event, null, false, null));
             }
 
             @Override
@@ -190,7 +196,12 @@ public final class Engine {
 
             @Override
             public void onConnection(boolean up, String detail) {
-                inbox.add(new Inbound(account.id(), null, detail, up));
+                inbox.add(new Inbound(account.id(), null, detail, up, null));
+            }
+
+            @Override
+            public void onFunding(Funding funding) {
+                inbox.add(new Inbound(account.id(), null, null, true, funding));
             }
         };
     }
@@ -268,6 +279,7 @@ public final class Engine {
         // the journal learns of only at reconciliation, and taking it would count them twice
         if (!portfolio.accounts().contains(account) && !journalledCash.contains(account)) {
             journalledCash.add(account);
+            accountSince.putIfAbsent(account, clock);
             portfolio.setCash(account, cash);
             ObjectNode record = JsonLines.record("cash");
             record.put("amount", cash).put("currency", portfolio.currency(account)).put("seq", sequence);
@@ -298,6 +310,11 @@ public final class Engine {
                     pendingHistory.add(record);
                 }
                 case "outside", "dust", "dayStart" -> pendingHistory.add(record);
+                case "funding" -> {
+                    // known at once: a payment the broker pushes again before the history is applied is not new
+                    fundingBooked.add(record.path("account").asText() + " " + record.path("id").asText());
+                    pendingHistory.add(record);
+                }
                 case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
                 default -> {
                     // signals, refusals, notes: for people and jq, not for state
@@ -376,7 +393,12 @@ public final class Engine {
             }
             case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()), time);
             case "cancelRequested" -> orders.cancelRequested(orders.get(record.path("id").asText()));
-            case "cash" -> portfolio.setCash(account, record.path("amount").asDouble());
+            case "cash" -> {
+                accountSince.putIfAbsent(account, time);
+                portfolio.setCash(account, record.path("amount").asDouble());
+            }
+            case "funding" -> applyFunding(account, record.path("symbol").asText(), record.path("amount").asDouble(),
+                    record.path("asset").asText());
             case "adjust" -> applyAdjustment(account, record);
             case "outside" -> portfolio.setOutside(account, record.path("symbol").asText(),
                     record.path("quantity").asDouble());
@@ -445,6 +467,20 @@ public final class Engine {
             } catch (BrokerException e) {
                 account.failed(e.getMessage());
                 events.warning("cannot read positions of " + account.id() + ": " + e.getMessage());
+            }
+        }
+        for (Account account : pool.accounts()) {
+            Long since = accountSince.get(account.id());
+            if (since == null) {
+                continue;
+            }
+            try {
+                for (Funding funding : account.broker().funding(since)) {
+                    bookFunding(account.id(), funding);
+                }
+            } catch (BrokerException e) {
+                account.failed(e.getMessage());
+                events.warning("cannot read the funding payments of " + account.id() + ": " + e.getMessage());
             }
         }
         if (!reconciled) {
@@ -1317,6 +1353,8 @@ public final class Engine {
         while ((inbound = inbox.poll()) != null) {
             if (inbound.event() != null) {
                 handle(inbound.account(), inbound.event());
+            } else if (inbound.funding() != null) {
+                bookFunding(inbound.account(), inbound.funding());
             } else {
                 Account account = pool.account(inbound.account());
                 if (account != null) {
@@ -1402,6 +1440,33 @@ public final class Engine {
             risk.sold(fill.symbol());
         }
         return portfolio.position(account, fill.symbol());
+    }
+
+    /**
+     * Books a funding payment once (by account and the venue's id): journalled, into cash and so today's P&L,
+     * reported. A payment in an asset other than the account's quote currency is counted beside the P&L.
+     */
+    private void bookFunding(String account, Funding funding) {
+        if (!fundingBooked.add(account + " " + funding.id())) {
+            return;
+        }
+        ObjectNode record = JsonLines.record("funding");
+        record.put("id", funding.id()).put("symbol", funding.symbol()).put("amount", funding.amount())
+                .put("asset", funding.asset()).put("fundingTime", funding.time()).put("seq", sequence);
+        write(account, record);
+        applyFunding(account, funding.symbol(), funding.amount(), funding.asset());
+        events.note("account " + account + ": funding " + (funding.amount() >= 0 ? "received " : "paid ")
+                + fmt(Math.abs(funding.amount())) + " " + funding.asset() + " on " + funding.symbol() + " (settled "
+                + Instant.ofEpochMilli(funding.time()) + "; total " + fmt(portfolio.fundingTotal(account)) + ")");
+        checkDailyLoss();
+    }
+
+    private void applyFunding(String account, String symbol, double amount, String asset) {
+        if (asset.isEmpty() || asset.equals(portfolio.currency(account))) {
+            portfolio.funding(account, symbol, amount);
+        } else {
+            portfolio.feeInOtherAsset(account, asset, -amount);
+        }
     }
 
     private Optional<String> baseAsset(String account, String symbol) {

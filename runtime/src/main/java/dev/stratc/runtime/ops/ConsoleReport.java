@@ -160,16 +160,30 @@ public final class ConsoleReport implements RunEvents {
         for (Account account : engine.pool().accounts()) {
             String id = account.id();
             String currency = portfolio.currency(id);
-            out.printf(Locale.ROOT, "   account %-10s %-8s cash %s %s  equity %s %s  today %s %s  load %3.0f%%  orders %d"
+            out.printf(Locale.ROOT, "   account %-10s %-8s cash %s %s  equity %s %s  today %s %s%s  load %3.0f%%  orders %d"
                             + "  throttled %d  errors %d%s%n",
                     id, account.health(), money(portfolio.cash(id)), currency, money(portfolio.equity(id)), currency,
-                    money(portfolio.dailyPnl(id)), currency, account.load() * 100, account.orderCount(),
+                    money(portfolio.dailyPnl(id)), currency, fundingPart(portfolio, id), account.load() * 100,
+                    account.orderCount(),
                     account.throttledCount(), account.errorCount(),
                     account.healthDetail().isEmpty() ? "" : "  (" + account.healthDetail() + ")");
         }
         out.printf(Locale.ROOT, "   queue %d waiting to be sent (%d exits)  stale entries dropped %d  late trades %d%n",
                 engine.queued(), engine.queuedExits(), engine.droppedEntries(), engine.lateTrades());
         out.flush();
+    }
+
+    /** {@code  funding -1.25 USDT} in an account's status line once any funding was booked, else nothing. */
+    private static String fundingPart(Portfolio portfolio, String account) {
+        if (portfolio.fundingBySymbol(account).isEmpty()) {
+            return "";
+        }
+        return "  funding " + signedAmount(portfolio.fundingTotal(account)) + " " + portfolio.currency(account);
+    }
+
+    /** Funding is cents on a small position: shown to the cent, signed ({@code +0.42}, {@code -1.25}). */
+    static String signedAmount(double value) {
+        return String.format(Locale.ROOT, "%+.2f", value);
     }
 
     /** A money figure rounded to whole units of its currency; {@code -} when it is not known. */
@@ -204,6 +218,12 @@ public final class ConsoleReport implements RunEvents {
             for (Holding holding : portfolio.holdings(account)) {
                 out.printf(Locale.ROOT, "  %-10s %s %s %s (not traded by the strategy)%n", "",
                         amount(holding.quantity()), holding.symbol(), holding.kind().description());
+            }
+            if (!portfolio.fundingBySymbol(account).isEmpty()) {
+                out.printf(Locale.ROOT, "  %-10s funding %s%s (%s; in the P&L above)%n", "",
+                        signedAmount(portfolio.fundingTotal(account)), currency,
+                        portfolio.fundingBySymbol(account).entrySet().stream()
+                                .map(e -> e.getKey() + " " + signedAmount(e.getValue())).collect(Collectors.joining(", ")));
             }
             portfolio.feesInOtherAssets(account).forEach((asset, fee) -> out.printf(Locale.ROOT,
                     "  %-10s fees paid in %s: %s (not in the P&L above)%n", "", asset, amount(fee)));

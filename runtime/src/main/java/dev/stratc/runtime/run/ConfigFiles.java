@@ -198,10 +198,19 @@ public final class ConfigFiles {
                     continue;
                 }
                 String at = file.at(pointer + "/" + key) + ": " + where + "." + key;
-                if (!field.getValue().isValueNode()) {
-                    throw new ConfigException(at + ": expected a single value");
+                String value;
+                if (field.getValue().isArray() && !field.getValue().isEmpty()
+                        && java.util.stream.StreamSupport.stream(field.getValue().spliterator(), false)
+                        .allMatch(JsonNode::isValueNode)) {
+                    // a list of plain values (markets: [spot, usdm]) reaches the adapter as "spot,usdm"
+                    List<String> items = new ArrayList<>();
+                    field.getValue().forEach(item -> items.add(item.asText()));
+                    value = String.join(",", items);
+                } else if (!field.getValue().isValueNode()) {
+                    throw new ConfigException(at + ": expected a single value or a list of values");
+                } else {
+                    value = field.getValue().asText();
                 }
-                String value = field.getValue().asText();
                 if (SECRET_KEY.matcher(key).matches() && !Placeholders.isPlaceholder(value)) {
                     throw new ConfigException(at + ": write an environment variable "
                             + "placeholder such as ${" + id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_"
