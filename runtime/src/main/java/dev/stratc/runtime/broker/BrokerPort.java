@@ -93,6 +93,14 @@ public interface BrokerPort extends AutoCloseable {
     }
 
     /**
+     * The account's margin ratio and its positions' liquidation prices (a futures account), read from the broker
+     * now; empty where nothing is bought on margin.
+     */
+    default Optional<Margin> margin() {
+        return Optional.empty();
+    }
+
+    /**
      * The funding payments the venue booked on this account since {@code sinceMillis} (Binance's income history),
      * oldest first: what reconciliation books when the pushed ones were missed (the process was down). Empty on
      * markets without funding.

@@ -24,6 +24,7 @@ import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
 import dev.stratc.runtime.broker.Funding;
+import dev.stratc.runtime.broker.Margin;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
@@ -133,6 +134,11 @@ public final class Engine {
     private final Set<String> fundingBooked = new HashSet<>();
     /** When each account joined the run (its first cash record): reconciliation reads funding since then. */
     private final Map<String, Long> accountSince = new HashMap<>();
+    /** Margin accounts' last reading (reconciliation, or an entry's risk check) and when (market clock) it was. */
+    private final Map<String, Margin> margins = new HashMap<>();
+    private final Map<String, Long> marginReadAt = new HashMap<>();
+    /** An entry to an account with {@code max_margin_ratio} reads the margin again when the last is older. */
+    private static final long MARGIN_FRESH_MILLIS = 5_000;
 
     public Engine(EngineConfig config, StrategyProgram program, StrategySettings settings, AccountPool pool,
                   RiskEngine risk, Journal journal, RunEvents events) {
@@ -470,6 +476,11 @@ public final class Engine {
             }
         }
         for (Account account : pool.accounts()) {
+            try {
+                readMargin(account);
+            } catch (BrokerException e) {
+                events.warning("cannot read the margin of " + account.id() + ": " + e.getMessage());
+            }
             Long since = accountSince.get(account.id());
             if (since == null) {
                 continue;
@@ -1048,6 +1059,9 @@ public final class Engine {
         }
         Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, orders.pendingEntries(),
                 clock);
+        if (refusal == null) {
+            refusal = marginRefusal(intent, account);
+        }
         if (refusal != null) {
             refuse(intent, accountId, refusal);
             return;
@@ -1467,6 +1481,50 @@ public final class Engine {
         } else {
             portfolio.feeInOtherAsset(account, asset, -amount);
         }
+    }
+
+    /** A margin account's margin ratio and liquidation prices as last read; empty for other accounts. */
+    public Optional<Margin> margin(String account) {
+        return Optional.ofNullable(margins.get(account));
+    }
+
+    private Optional<Margin> readMargin(Account account) {
+        Optional<Margin> margin = account.broker().margin();
+        margin.ifPresent(m -> margins.put(account.id(), m));
+        marginReadAt.put(account.id(), clock);
+        return margin;
+    }
+
+    /**
+     * An entry to an account whose margin ratio reached its {@code max_margin_ratio} is refused (exits always go):
+     * read from the broker when the last reading is older than a few seconds. A ratio that cannot be read refuses
+     * the entry too: the limit is kept, not assumed.
+     */
+    private Refusal marginRefusal(OrderIntent intent, Account account) {
+        double limit = account.limits().maxMarginRatio();
+        if (intent.reducing() || limit <= 0) {
+            return null;
+        }
+        Margin margin = margins.get(account.id());
+        Long readAt = marginReadAt.get(account.id());
+        if (readAt == null || clock - readAt > MARGIN_FRESH_MILLIS) {
+            try {
+                margin = readMargin(account).orElse(null);
+            } catch (BrokerException e) {
+                return new Refusal(Refusal.Code.MARGIN_RATIO, "the margin ratio of account " + account.id()
+                        + " cannot be read (" + e.getMessage() + "); entries wait until it can");
+            }
+        }
+        if (margin == null || margin.marginRatio() < limit) {
+            return null;
+        }
+        return new Refusal(Refusal.Code.MARGIN_RATIO, "account " + account.id() + " is at a margin ratio of "
+                + percent(margin.marginRatio()) + ", at or above its max_margin_ratio " + percent(limit)
+                + " (accounts.yaml); only exits are sent until it falls");
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
     }
 
     private Optional<String> baseAsset(String account, String symbol) {

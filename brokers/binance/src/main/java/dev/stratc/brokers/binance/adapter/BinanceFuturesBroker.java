@@ -30,6 +30,7 @@ import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
 import dev.stratc.runtime.broker.Funding;
+import dev.stratc.runtime.broker.Margin;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderStatus;
@@ -507,6 +508,15 @@ public final class BinanceFuturesBroker implements BrokerPort {
         } catch (RuntimeException e) {
             throw failure(e, null, "status");
         }
+    }
+
+    /** {@link #status()} as the runtime reads it: the margin ratio and each position's liquidation price. */
+    @Override
+    public Optional<Margin> margin() {
+        Status status = status();
+        return Optional.of(new Margin(status.marginRatio(), status.positions().stream()
+                .map(p -> new Margin.PositionMargin(p.symbol(), p.quantity(), p.markPrice(), p.liquidationPrice()))
+                .toList()));
     }
 
     /** The funding payments passed on since start (amount signed: negative when paid). */

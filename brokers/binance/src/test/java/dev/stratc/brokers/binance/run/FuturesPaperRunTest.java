@@ -9,6 +9,8 @@ import dev.stratc.runtime.broker.Placeholders;
 import dev.stratc.runtime.engine.RunEvents;
 import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.ops.ConsoleReport;
+import dev.stratc.runtime.order.OrderIntent;
+import dev.stratc.runtime.risk.Refusal;
 import dev.stratc.runtime.run.BrokerRun;
 import dev.stratc.strategy.StrategyProgram;
 import java.io.PrintWriter;
@@ -88,7 +90,7 @@ class FuturesPaperRunTest {
     @Test
     void aShortOnAFuturesSubAccountBooksFundingOnceAcrossARestartAndEndsFlat() throws Exception {
         Path state = dir.resolve("state");
-        Path accounts = FuturesRunRig.accountsFile(dir, exchange.restUrl().toString(), "",
+        Path accounts = FuturesRunRig.accountsFile(dir, exchange.restUrl().toString(), "", "",
                 "  default: " + FuturesRunRig.ACCOUNT);
         StrategyProgram program = FuturesRunRig.program("futures-trend.strat");
         List<String> notes = new CopyOnWriteArrayList<>();
@@ -132,6 +134,41 @@ class FuturesPaperRunTest {
         assertThat(exchange.futuresOrdersOf(MockBinance.DOC_API_KEY)).isEqualTo(2);
         assertThat(exchange.futuresWallet(MockBinance.DOC_API_KEY).doubleValue()).isLessThan(wallet);
         assertThat(status.toString()).contains("funding +0.03 USDT").contains("funding +0.03 USDT (BTCUSDT +0.03; in the P&L above)");
+    }
+
+    @Test
+    void anEntryIsRefusedWhileTheAccountsMarginRatioIsAtItsLimitAndTheStatusShowsIt() throws Exception {
+        // an ETH position the account held before the run: its maintenance margin on a small wallet is 12 %
+        exchange.setFuturesWallet(MockBinance.DOC_API_KEY, "100");
+        exchange.setBook("ETHUSDT", "2999.5", "3000.5");
+        exchange.setFuturesPosition(MockBinance.DOC_API_KEY, "ETHUSDT", "BOTH", "1", "3000");
+        Path state = dir.resolve("state");
+        Path accounts = FuturesRunRig.accountsFile(dir, exchange.restUrl().toString(),
+                "    max_margin_ratio: 10%", "", "  default: " + FuturesRunRig.ACCOUNT);
+        List<Refusal> refusals = new CopyOnWriteArrayList<>();
+        StringWriter status = new StringWriter();
+        ConsoleReport console = new ConsoleReport(new PrintWriter(status, true), ZoneId.of("UTC"));
+        RunEvents recorder = new RunEvents() {
+            @Override
+            public void refused(OrderIntent intent, String account, Refusal refusal) {
+                refusals.add(refusal);
+            }
+        };
+
+        try (Running run = new Running(BrokerRun.open(FuturesRunRig.setup(state, accounts,
+                FuturesRunRig.program("futures-trend.strat"), RunEvents.all(console, recorder))))) {
+            trade(30_000, 0, "the warm-up bars", () -> run.run.engine().sequence() > 8);
+            trade(29_000, -10, "the refused short", () -> !refusals.isEmpty());
+            run.stop();
+            console.status(run.run.engine());
+        }
+
+        assertThat(refusals.get(0).code()).isEqualTo(Refusal.Code.MARGIN_RATIO);
+        assertThat(refusals.get(0).message()).contains("account bn-sub-futures is at a margin ratio of",
+                "at or above its max_margin_ratio 10.0 %", "only exits are sent");
+        assertThat(exchange.futuresOrdersOf(MockBinance.DOC_API_KEY)).isZero();
+        assertThat(status.toString()).containsPattern("margin ratio 1\\d\\.\\d % \\(max 10\\.0 %\\)")
+                .containsPattern("ETHUSDT .* liquidation [\\d,.]+ \\(\\d+\\.\\d % away\\)");
     }
 
     /** A run on its own engine thread, stopped and joined on close. */

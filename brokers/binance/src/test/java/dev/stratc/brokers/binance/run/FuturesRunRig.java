@@ -37,8 +37,11 @@ final class FuturesRunRig {
     private FuturesRunRig() {
     }
 
-    /** A futures sub-account at 3x isolated, next to nothing else; {@code restUrl} is the mock's. */
-    static Path accountsFile(Path dir, String restUrl, String extraAccounts, String routing) {
+    /**
+     * A futures sub-account at 3x isolated with {@code futuresSettings} added (indented lines), then
+     * {@code otherAccounts} (entries) and the routing; {@code restUrl} is the mock's.
+     */
+    static Path accountsFile(Path dir, String restUrl, String futuresSettings, String otherAccounts, String routing) {
         String ws = restUrl.replaceFirst("^http", "ws");
         try {
             return Files.writeString(dir.resolve("accounts.yaml"), """
@@ -54,9 +57,10 @@ final class FuturesRunRig {
                         futures_rest_url: %2$s
                         futures_stream_url: %3$s
                     %4$s
-                    routing:
                     %5$s
-                    """.formatted(ACCOUNT, restUrl, ws, extraAccounts, routing));
+                    routing:
+                    %6$s
+                    """.formatted(ACCOUNT, restUrl, ws, futuresSettings, otherAccounts, routing));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
