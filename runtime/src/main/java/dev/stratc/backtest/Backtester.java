@@ -73,6 +73,8 @@ public final class Backtester {
     private int pendingEntries;
 
     private double cash;
+    /** Funding paid over the run (negative: received). */
+    private double funding;
     private final List<Trade> trades = new ArrayList<>();
     private final EquityCurve equity;
     private final int[] candidates;
@@ -190,7 +192,7 @@ public final class Backtester {
         Metrics metrics = Metrics.compute(config.capital(), b.equity, b.trades, ran, config.fromMillis(),
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
-                b.logs);
+                b.logs, b.funding, b.markets[0].hasFunding());
         return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats);
     }
 
@@ -258,6 +260,9 @@ public final class Backtester {
         if (pendingKind[s] != NONE) {
             fillPending(s, b, i);
         }
+        if (qty[s] != 0 && markets[s].hasFunding()) {
+            payFunding(s, b, i);
+        }
         if (qty[s] != 0) {
             checkStops(s, b, i);
         }
@@ -274,6 +279,23 @@ public final class Backtester {
         stops[s] = strategy.stops();
         if (sink.orderCount > 0) {
             route(s, b, i, sink.first);
+        }
+    }
+
+    /**
+     * A perpetual's funding for each settlement (every 8 hours from 00:00 UTC) inside the bar: the position's value
+     * at the close times the rate, paid by a long and received by a short when the rate is positive. The same
+     * rule the exchange applies (Binance: position × mark price × funding rate).
+     */
+    private void payFunding(int s, Bars b, int i) {
+        long end = b.time(i);
+        long start = end - b.timeframe().toMillis();
+        long settlements = Math.floorDiv(end, Market.FUNDING_INTERVAL_MILLIS)
+                - Math.floorDiv(start, Market.FUNDING_INTERVAL_MILLIS);
+        if (settlements > 0 && markets[s].fundingPercent() != 0) {
+            double payment = qty[s] * b.close(i) * markets[s].fundingPercent() / 100 * settlements;
+            cash -= payment;
+            funding += payment;
         }
     }
 
