@@ -44,6 +44,41 @@ class DataFetchCommandTest {
     }
 
     @Test
+    void usdmFuturesKlinesComeFromTheFuturesEndpointAndAreStoredAsBinanceUsdm() throws Exception {
+        try (MockWebServer binance = new MockWebServer()) {
+            binance.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    if (!request.getPath().startsWith("/fapi/v1/klines?symbol=BTCUSDT&interval=1h&startTime=1767225600000")) {
+                        return new MockResponse().setResponseCode(400).setBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+                    }
+                    return new MockResponse().setHeader("X-MBX-USED-WEIGHT-1M", "5").setBody("""
+                            [[1767225600000,"87500.0","87600.0","87400.0","87550.0","1250.5",1767229199999,"109381875.0",52000,"610.1","53300000.1","0"]]""");
+                }
+            });
+            String store = dir.resolve("futures.duckdb").toString();
+
+            CliRun fetched = CliRun.run("data", "fetch", "binance", "--market", "usdm", "--symbol", "BTCUSDT",
+                    "--interval", "1h", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-01T01:00:00Z", "--store",
+                    store, "--rest-url", binance.url("/").toString());
+            CliRun listed = CliRun.run("data", "list", "--store", store);
+
+            assertThat(fetched.exitCode()).as(fetched.err()).isEqualTo(ExitCode.OK);
+            assertThat(fetched.out()).contains("fetched 1 bars into");
+            assertThat(listed.out()).contains("BTCUSDT").contains("binance-usdm");
+        }
+    }
+
+    @Test
+    void anUnknownFetchMarketIsAUsageError() {
+        CliRun run = CliRun.run("data", "fetch", "binance", "--market", "coinm", "--symbol", "BTCUSD",
+                "--from", "2026-01-01", "--store", dir.resolve("x.duckdb").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--market coinm: write spot or usdm");
+    }
+
+    @Test
     void aMonthlyIntervalIsAUsageError() {
         CliRun run = CliRun.run("data", "fetch", "binance", "--symbol", "BTCUSDT", "--interval", "1M",
                 "--from", "2026-01-01", "--store", dir.resolve("x.duckdb").toString());

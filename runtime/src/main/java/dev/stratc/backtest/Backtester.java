@@ -74,6 +74,8 @@ public final class Backtester {
     private int pendingEntries;
 
     private double cash;
+    /** Funding paid over the run (negative: received). */
+    private double funding;
     private final List<Trade> trades = new ArrayList<>();
     private final EquityCurve equity;
     private final List<Candidate> candidates = new ArrayList<>();
@@ -193,7 +195,7 @@ public final class Backtester {
         Metrics metrics = Metrics.compute(config.capital(), b.equity, b.trades, ran, config.fromMillis(),
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
-                b.logs);
+                b.logs, b.funding, b.markets[0].hasFunding());
         return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats);
     }
 
@@ -261,6 +263,9 @@ public final class Backtester {
         if (book[s] != null && !book[s].isEmpty()) {
             fillResting(s, b, i);
         }
+        if (qty[s] != 0 && markets[s].hasFunding()) {
+            payFunding(s, b, i);
+        }
         SymbolStrategy strategy = strategies[s];
         if (qty[s] != 0) {
             // the stops for the position as it is now, an entry filled at this bar's open included
@@ -282,6 +287,23 @@ public final class Backtester {
         }
         for (OrderRequest order : sink.orders) {
             route(s, b, i, order);
+        }
+    }
+
+    /**
+     * A perpetual's funding for each settlement (every 8 hours from 00:00 UTC) inside the bar: the position's value
+     * at the close times the rate, paid by a long and received by a short when the rate is positive. The same
+     * rule the exchange applies (Binance: position × mark price × funding rate).
+     */
+    private void payFunding(int s, Bars b, int i) {
+        long end = b.time(i);
+        long start = end - b.timeframe().toMillis();
+        long settlements = Math.floorDiv(end, Market.FUNDING_INTERVAL_MILLIS)
+                - Math.floorDiv(start, Market.FUNDING_INTERVAL_MILLIS);
+        if (settlements > 0 && markets[s].fundingPercent() != 0) {
+            double payment = qty[s] * b.close(i) * markets[s].fundingPercent() / 100 * settlements;
+            cash -= payment;
+            funding += payment;
         }
     }
 

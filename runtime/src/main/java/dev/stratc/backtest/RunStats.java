@@ -8,9 +8,16 @@ import java.util.Map;
  * why), and the strategy's {@code log} lines (the first ones).
  */
 public record RunStats(long bars, Map<String, Long> signals, long entriesRejectedMaxPositions,
-                       long entriesRejectedCash, long ordersIgnored, List<String> logs) {
+                       long entriesRejectedCash, long ordersIgnored, List<String> logs, double fundingPaid,
+                       boolean hasFunding) {
     public RunStats {
         signals = Map.copyOf(signals);
         logs = List.copyOf(logs);
+    }
+
+    /** A run on a market without funding. */
+    public RunStats(long bars, Map<String, Long> signals, long entriesRejectedMaxPositions, long entriesRejectedCash,
+                    long ordersIgnored, List<String> logs) {
+        this(bars, signals, entriesRejectedMaxPositions, entriesRejectedCash, ordersIgnored, logs, 0, false);
     }
 }

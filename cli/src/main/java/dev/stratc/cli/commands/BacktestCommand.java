@@ -66,6 +66,7 @@ public final class BacktestCommand implements Callable<Integer> {
         try (universe; Progress progress = new Progress("backtest", total, "bars")) {
             var config = run.config(program.info(), universe.bars().get(0).market().zone());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
+            run.checkFunding(universe.bars());
             if (!universe.streamed()) {
                 run.checkPeriod(config, universe.bars());
             }

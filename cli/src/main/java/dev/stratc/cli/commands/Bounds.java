@@ -21,6 +21,8 @@ record Bounds(String option, double min, boolean minAllowed, double max, String 
     static final Bounds POSITION_SIZE = above("--position-size", 0, 100, " %");
     static final Bounds COMMISSION = from("--commission", 0, 10, " %");
     static final Bounds TAX = from("--tax", 0, 10, " %");
+    /** Binance caps a USDⓈ-M funding rate at ±3 % per interval on its most volatile symbols (±0.75 % on most). */
+    static final Bounds FUNDING_RATE = from("--funding-rate", -3, 3, " %");
     static final Bounds MIN_COMMISSION = from("--min-commission", 0, 1e9, "");
     static final Bounds LOT_STEP = from("--lot-step", 0, 1e6, "");
     static final Bounds SLIPPAGE_PERCENT = from("--slippage", 0, 10, " %");

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code stratc data fetch binance}: downloads a venue's bar history into the store. */
 @Command(name = "binance", mixinStandardHelpOptions = true,
-        description = {"Downloads Binance klines into the store (public data, no keys needed).",
-            "Bars of the symbol and interval replace stored ones in the same time range."})
+        description = {"Downloads Binance klines into the store (public data, no keys needed): Spot's, or",
+            "USDⓈ-M perpetual futures' with --market usdm (stored as market binance-usdm: futures fees and",
+            "funding in backtests). Bars of the symbol and interval replace stored ones in the same time range."})
 public final class DataFetchBinanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,11 +47,16 @@ public final class DataFetchBinanceCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, paramLabel = "FILE.duckdb", description = "The store.")
     Path store;
 
-    @Option(names = "--testnet", description = "Fetch from the Spot Testnet instead of production.")
+    @Option(names = "--market", defaultValue = "spot", paramLabel = "spot|usdm",
+            description = "spot (default) or usdm (USDⓈ-M perpetual futures, /fapi/v1/klines).")
+    String market;
+
+    @Option(names = "--testnet", description = "Fetch from the Spot (or futures) Testnet instead of production.")
     boolean testnet;
 
     @Option(names = "--rest-url", paramLabel = "URL",
-            description = "Another REST address (default: " + BinanceHistory.DATA_API + ", the Spot Testnet with --testnet).")
+            description = {"Another REST address (default: " + BinanceHistory.DATA_API + ", " + BinanceHistory.USDM_API,
+                "with --market usdm, the testnets with --testnet)."})
     String restUrl;
 
     @Override
@@ -66,11 +72,18 @@ public final class DataFetchBinanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--interval " + e.getMessage());
         }
-        String url = restUrl != null ? restUrl : testnet ? BinanceEndpoints.TESTNET.rest() : BinanceHistory.DATA_API;
+        boolean usdm = switch (market.toLowerCase(Locale.ROOT)) {
+            case "spot" -> false;
+            case "usdm", "futures", "binance-usdm" -> true;
+            default -> throw CliException.usage("--market " + market + ": write spot or usdm (USDⓈ-M perpetual futures)");
+        };
+        String url = restUrl != null ? restUrl
+                : usdm ? (testnet ? BinanceEndpoints.FUTURES_TESTNET.rest() : BinanceHistory.USDM_API)
+                : testnet ? BinanceEndpoints.TESTNET.rest() : BinanceHistory.DATA_API;
         String upper = symbol.toUpperCase(Locale.ROOT);
         PrintWriter out = spec.commandLine().getOut();
         Bars bars;
-        try (BinanceHistory history = BinanceHistory.connect(url);
+        try (BinanceHistory history = BinanceHistory.connect(url, usdm);
                 Progress progress = new Progress("fetch " + upper, (toMs - fromMs) / length.toMillis(), "bars")) {
             bars = history.fetch(upper, interval, fromMs, toMs, progress::accept);
         } catch (IllegalArgumentException e) {

@@ -31,7 +31,8 @@ public final class DataOptions {
     String data;
 
     @Option(names = "--market", paramLabel = "MARKET",
-            description = "Market of CSV data: krx, binance or generic (time zone, ticks, costs). Default: generic.")
+            description = {"Market of CSV data: krx, binance, binance-usdm (perpetual futures: maker/taker fees and",
+                "funding) or generic (time zone, ticks, costs). Default: generic."})
     String market;
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYM", description = "Only these symbols.")

@@ -209,6 +209,9 @@ public final class RunCommand implements Callable<Integer> {
             } else {
                 runOnBrokers(runMode, program, riskConfig, pool, state, stop, ctrlC, notifier, out);
             }
+        } catch (BrokerRun.ShortSellingRefused e) {
+            throw CliException.invalidInput(file + ":" + StrategyFiles.headerPosition(file, "allow_short") + ": "
+                    + e.getMessage() + " (" + accounts + ")", e);
         } catch (StateDirectory.InUseException e) {
             throw CliException.failure(e.getMessage(), e);
         } catch (ConfigFiles.ConfigException e) {

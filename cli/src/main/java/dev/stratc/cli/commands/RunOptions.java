@@ -49,6 +49,11 @@ public final class RunOptions {
             description = "Tax on sells in percent, 0 to 10 (krx default 0.20, the securities transaction tax; 0 = off).")
     String tax;
 
+    @Option(names = "--funding-rate", paramLabel = "PERCENT", description = {
+        "Funding per 8 h of a perpetual, -3 to 3 %% (--market binance-usdm; default 0.01, the rate of a flat",
+        "premium); a long pays it, a short receives it."})
+    String fundingRate;
+
     @Option(names = "--lot-step", paramLabel = "UNITS",
             description = {"Quantity step, 0 (any) to 1e6, e.g. 0.00001 for BTCUSDT (default: krx 1 share, binance",
                 "and generic any)."})
@@ -94,6 +99,9 @@ public final class RunOptions {
         if (tax != null) {
             percent(Bounds.TAX, tax);
         }
+        if (fundingRate != null) {
+            percent(Bounds.FUNDING_RATE, fundingRate);
+        }
         if (minCommission != null) {
             Bounds.MIN_COMMISSION.check(minCommission);
         }
@@ -117,7 +125,8 @@ public final class RunOptions {
         double size = positionSize == null ? Double.NaN : percent(Bounds.POSITION_SIZE, positionSize);
         Costs costs = new Costs(commission == null ? Double.NaN : percent(Bounds.COMMISSION, commission),
                 minCommission == null ? Double.NaN : minCommission,
-                tax == null ? Double.NaN : percent(Bounds.TAX, tax), lotStep == null ? Double.NaN : lotStep);
+                tax == null ? Double.NaN : percent(Bounds.TAX, tax), lotStep == null ? Double.NaN : lotStep,
+                fundingRate == null ? Double.NaN : percent(Bounds.FUNDING_RATE, fundingRate));
         long fromMs = from == null ? Long.MIN_VALUE : Durations.instant("--from", from, zone);
         long toMs = to == null ? Long.MAX_VALUE : Durations.instant("--to", to, zone);
         if (fromMs >= toMs) {
@@ -127,6 +136,15 @@ public final class RunOptions {
         return BacktestConfig.defaults().withCapital(capital).withFill(mode).withMaxPositions(maxPositions, size)
                 .withSlippage(slip).withCosts(costs).withWarmup(warmup == null ? -1 : warmup)
                 .withPeriod(fromMs, toMs).withOverrides(overrides(info, params));
+    }
+
+    /** {@code --funding-rate} on data without funding (spot, shares) is a mistake, said before the run. */
+    void checkFunding(List<Bars> universe) {
+        if (fundingRate != null && universe.stream().noneMatch(b -> b.market().hasFunding())) {
+            throw CliException.usage("--funding-rate " + fundingRate + ": the data's market ("
+                    + (universe.isEmpty() ? "none" : universe.get(0).market().id()) + ") has no funding; it applies "
+                    + "to perpetual futures, --market binance-usdm (or a store fetched with --market usdm)");
+        }
     }
 
     /**

@@ -50,4 +50,21 @@ final class StrategyFiles {
         }
         return result.program();
     }
+
+    /**
+     * Where a header option ({@code allow_short: true}) is written in a strategy file, {@code line:column}
+     * (1-based), for a message that names it; {@code 1:1} when the file does not spell it out.
+     */
+    static String headerPosition(Path file, String option) {
+        String[] lines = read(file).split("\\R", -1);
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(option)
+                + "\\s*:");
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher matcher = pattern.matcher(lines[i]);
+            if (matcher.find()) {
+                return (i + 1) + ":" + (matcher.start() + 1);
+            }
+        }
+        return "1:1";
+    }
 }

@@ -165,4 +165,46 @@ class RunAccountInputsTest {
                     .doesNotContain("bug in stratc");
         }
     }
+
+    @Test
+    void aShortCapableStrategyRoutedToASpotAccountIsRefusedBeforeAnythingConnects() throws Exception {
+        Path strategy = Files.writeString(dir.resolve("short-trend.strat"), """
+                // sells short below its average: futures only
+                strategy("ShortTrend", timeframe: 1m, allow_short: true) {
+                  entry {
+                    when (crosses_below(close, sma(close, 20))) {
+                      sell(quantity: 1)
+                    }
+                  }
+                  exit {
+                    when (crosses_above(close, sma(close, 20))) {
+                      buy(quantity: 1)
+                    }
+                  }
+                }
+                """);
+        Placeholders.useEnvironment(Map.of("BN_KEY", "testnet-key-0123456789", "BN_SECRET", "testnet-secret-0123"));
+        // nothing listens there: the refusal must come before any connection is tried
+        Path accounts = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: BN_SPOT
+                    broker: binance
+                    environment: paper
+                    api_key: ${BN_KEY}
+                    api_secret: ${BN_SECRET}
+                    rest_url: http://127.0.0.1:9
+                    ws_api_url: ws://127.0.0.1:9/ws-api/v3
+                    stream_url: ws://127.0.0.1:9
+                """);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = StratcCommandLine.create(new PrintWriter(out, true), new PrintWriter(err, true)).execute("run",
+                strategy.toString(), "--mode", "paper", "--accounts", accounts.toString(), "--symbols", "BTCUSDT",
+                "--state-dir", dir.resolve("state").toString(), "--status-every", "0");
+
+        assertThat(exitCode).as(err.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(err.toString()).contains(strategy + ":2:39: strategy ShortTrend may sell short (allow_short: true)")
+                .contains("account BN_SPOT, a Binance Spot account").contains("markets: usdm")
+                .contains(accounts.toString()).doesNotContain("127.0.0.1:9").doesNotContain("bug in stratc");
+    }
 }

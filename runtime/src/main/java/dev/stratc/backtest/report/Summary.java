@@ -80,6 +80,9 @@ public final class Summary {
         stats.put("entries_rejected_max_positions", r.stats().entriesRejectedMaxPositions());
         stats.put("entries_rejected_cash", r.stats().entriesRejectedCash());
         stats.put("orders_ignored", r.stats().ordersIgnored());
+        if (r.stats().hasFunding()) {
+            stats.put("funding_paid", r.stats().fundingPaid());
+        }
         out.put("stats", stats);
         return out;
     }
@@ -110,6 +113,14 @@ public final class Summary {
             sb.append('\n').append("  signals ").append(s.signals()).append("; entries not taken: ")
                     .append(s.entriesRejectedMaxPositions()).append(" (max positions), ")
                     .append(s.entriesRejectedCash()).append(" (cash)\n");
+        }
+        if (s.hasFunding()) {
+            // in the equity and the return above; trades' P&L counts fees, not funding
+            double rate = r.universe().isEmpty() ? Double.NaN
+                    : r.config().costs().applyTo(r.universe().get(0).market()).fundingPercent();
+            sb.append("  funding ").append(s.fundingPaid() >= 0 ? "paid " : "received ")
+                    .append(fmt(Math.abs(s.fundingPaid()), 2)).append(" at ").append(fmt(rate, 4))
+                    .append(" % per 8 h (in the equity above; --funding-rate to change)\n");
         }
         return sb.toString();
     }

@@ -15,4 +15,11 @@ public interface BrokerListener {
     /** The session went down or came back; {@code detail} says why, for the status view and the journal. */
     default void onConnection(boolean up, String detail) {
     }
+
+    /**
+     * A funding payment of a futures position; a broker may report one again (after a reconnect or a read of its
+     * history), the runtime books each {@link Funding#id} once.
+     */
+    default void onFunding(Funding funding) {
+    }
 }

@@ -82,4 +82,30 @@ public interface BrokerPort extends AutoCloseable {
     default List<MarketEvent.Quote> quotes(List<String> symbols) {
         throw new UnsupportedOperationException(info().venue() + " has no multi-symbol quote request");
     }
+
+    /**
+     * Whether a SELL with nothing held opens a short position here (a futures account) rather than being limited
+     * to what the account holds (a spot or cash equity account). A run refuses at start to route a strategy with
+     * {@code allow_short: true} to an account that answers false.
+     */
+    default boolean sellsShort() {
+        return false;
+    }
+
+    /**
+     * The account's margin ratio and its positions' liquidation prices (a futures account), read from the broker
+     * now; empty where nothing is bought on margin.
+     */
+    default Optional<Margin> margin() {
+        return Optional.empty();
+    }
+
+    /**
+     * The funding payments the venue booked on this account since {@code sinceMillis} (Binance's income history),
+     * oldest first: what reconciliation books when the pushed ones were missed (the process was down). Empty on
+     * markets without funding.
+     */
+    default List<Funding> funding(long sinceMillis) {
+        return List.of();
+    }
 }

@@ -24,6 +24,8 @@ import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.Funding;
+import dev.stratc.runtime.broker.Margin;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
@@ -128,8 +130,18 @@ public final class Engine {
     /** How often (market time) timeouts, the kill switch file and reconciliation are looked at. */
     private static final long HOUSEKEEPING_MILLIS = 1_000;
 
-    private record Inbound(String account, OrderEvent event, String connection, boolean up) {
+    private record Inbound(String account, OrderEvent event, String connection, boolean up, Funding funding) {
     }
+
+    /** Funding payments booked, by account and the venue's id: each is booked once, pushed or read back. */
+    private final Set<String> fundingBooked = new HashSet<>();
+    /** When each account joined the run (its first cash record): reconciliation reads funding since then. */
+    private final Map<String, Long> accountSince = new HashMap<>();
+    /** Margin accounts' last reading (reconciliation, or an entry's risk check) and when (market clock) it was. */
+    private final Map<String, Margin> margins = new HashMap<>();
+    private final Map<String, Long> marginReadAt = new HashMap<>();
+    /** An entry to an account with {@code max_margin_ratio} reads the margin again when the last is older. */
+    private static final long MARGIN_FRESH_MILLIS = 5_000;
 
     public Engine(EngineConfig config, StrategyProgram program, StrategySettings settings, AccountPool pool,
                   RiskEngine risk, Journal journal, RunEvents events) {
@@ -183,7 +195,7 @@ public final class Engine {
         return new BrokerListener() {
             @Override
             public void onOrderEvent(OrderEvent event) {
-                inbox.add(new Inbound(account.id(), event, null, false));
+                inbox.add(new Inbound(account.id(), event, null, false, null));
             }
 
             @Override
@@ -193,7 +205,12 @@ public final class Engine {
 
             @Override
             public void onConnection(boolean up, String detail) {
-                inbox.add(new Inbound(account.id(), null, detail, up));
+                inbox.add(new Inbound(account.id(), null, detail, up, null));
+            }
+
+            @Override
+            public void onFunding(Funding funding) {
+                inbox.add(new Inbound(account.id(), null, null, true, funding));
             }
         };
     }
@@ -271,6 +288,7 @@ public final class Engine {
         // the journal learns of only at reconciliation, and taking it would count them twice
         if (!portfolio.accounts().contains(account) && !journalledCash.contains(account)) {
             journalledCash.add(account);
+            accountSince.putIfAbsent(account, clock);
             portfolio.setCash(account, cash);
             ObjectNode record = JsonLines.record("cash");
             record.put("amount", cash).put("currency", portfolio.currency(account)).put("seq", sequence);
@@ -301,6 +319,11 @@ public final class Engine {
                     pendingHistory.add(record);
                 }
                 case "outside", "dust", "dayStart" -> pendingHistory.add(record);
+                case "funding" -> {
+                    // known at once: a payment the broker pushes again before the history is applied is not new
+                    fundingBooked.add(record.path("account").asText() + " " + record.path("id").asText());
+                    pendingHistory.add(record);
+                }
                 case "checkpoint" -> resumeAfter = Math.max(resumeAfter, record.path("seq").asLong());
                 default -> {
                     // signals, refusals, notes: for people and jq, not for state
@@ -379,7 +402,12 @@ public final class Engine {
             }
             case "rejectedLocally" -> orders.rejectLocally(orders.get(record.path("id").asText()), time);
             case "cancelRequested" -> orders.cancelRequested(orders.get(record.path("id").asText()));
-            case "cash" -> portfolio.setCash(account, record.path("amount").asDouble());
+            case "cash" -> {
+                accountSince.putIfAbsent(account, time);
+                portfolio.setCash(account, record.path("amount").asDouble());
+            }
+            case "funding" -> applyFunding(account, record.path("symbol").asText(), record.path("amount").asDouble(),
+                    record.path("asset").asText());
             case "adjust" -> applyAdjustment(account, record);
             case "outside" -> portfolio.setOutside(account, record.path("symbol").asText(),
                     record.path("quantity").asDouble());
@@ -448,6 +476,25 @@ public final class Engine {
             } catch (BrokerException e) {
                 account.failed(e.getMessage());
                 events.warning("cannot read positions of " + account.id() + ": " + e.getMessage());
+            }
+        }
+        for (Account account : pool.accounts()) {
+            try {
+                readMargin(account);
+            } catch (BrokerException e) {
+                events.warning("cannot read the margin of " + account.id() + ": " + e.getMessage());
+            }
+            Long since = accountSince.get(account.id());
+            if (since == null) {
+                continue;
+            }
+            try {
+                for (Funding funding : account.broker().funding(since)) {
+                    bookFunding(account.id(), funding);
+                }
+            } catch (BrokerException e) {
+                account.failed(e.getMessage());
+                events.warning("cannot read the funding payments of " + account.id() + ": " + e.getMessage());
             }
         }
         if (!reconciled) {
@@ -1166,6 +1213,9 @@ public final class Engine {
         }
         Refusal refusal = risk.check(intent, accountId, account.limits(), portfolio, orders.pendingEntries(),
                 clock);
+        if (refusal == null) {
+            refusal = marginRefusal(intent, account);
+        }
         if (refusal != null) {
             refuse(intent, accountId, refusal);
             return;
@@ -1471,6 +1521,8 @@ public final class Engine {
         while ((inbound = inbox.poll()) != null) {
             if (inbound.event() != null) {
                 handle(inbound.account(), inbound.event());
+            } else if (inbound.funding() != null) {
+                bookFunding(inbound.account(), inbound.funding());
             } else {
                 Account account = pool.account(inbound.account());
                 if (account != null) {
@@ -1556,6 +1608,77 @@ public final class Engine {
             risk.sold(fill.symbol());
         }
         return portfolio.position(account, fill.symbol());
+    }
+
+    /**
+     * Books a funding payment once (by account and the venue's id): journalled, into cash and so today's P&L,
+     * reported. A payment in an asset other than the account's quote currency is counted beside the P&L.
+     */
+    private void bookFunding(String account, Funding funding) {
+        if (!fundingBooked.add(account + " " + funding.id())) {
+            return;
+        }
+        ObjectNode record = JsonLines.record("funding");
+        record.put("id", funding.id()).put("symbol", funding.symbol()).put("amount", funding.amount())
+                .put("asset", funding.asset()).put("fundingTime", funding.time()).put("seq", sequence);
+        write(account, record);
+        applyFunding(account, funding.symbol(), funding.amount(), funding.asset());
+        events.note("account " + account + ": funding " + (funding.amount() >= 0 ? "received " : "paid ")
+                + fmt(Math.abs(funding.amount())) + " " + funding.asset() + " on " + funding.symbol() + " (settled "
+                + Instant.ofEpochMilli(funding.time()) + "; total " + fmt(portfolio.fundingTotal(account)) + ")");
+        checkDailyLoss();
+    }
+
+    private void applyFunding(String account, String symbol, double amount, String asset) {
+        if (asset.isEmpty() || asset.equals(portfolio.currency(account))) {
+            portfolio.funding(account, symbol, amount);
+        } else {
+            portfolio.feeInOtherAsset(account, asset, -amount);
+        }
+    }
+
+    /** A margin account's margin ratio and liquidation prices as last read; empty for other accounts. */
+    public Optional<Margin> margin(String account) {
+        return Optional.ofNullable(margins.get(account));
+    }
+
+    private Optional<Margin> readMargin(Account account) {
+        Optional<Margin> margin = account.broker().margin();
+        margin.ifPresent(m -> margins.put(account.id(), m));
+        marginReadAt.put(account.id(), clock);
+        return margin;
+    }
+
+    /**
+     * An entry to an account whose margin ratio reached its {@code max_margin_ratio} is refused (exits always go):
+     * read from the broker when the last reading is older than a few seconds. A ratio that cannot be read refuses
+     * the entry too: the limit is kept, not assumed.
+     */
+    private Refusal marginRefusal(OrderIntent intent, Account account) {
+        double limit = account.limits().maxMarginRatio();
+        if (intent.reducing() || limit <= 0) {
+            return null;
+        }
+        Margin margin = margins.get(account.id());
+        Long readAt = marginReadAt.get(account.id());
+        if (readAt == null || clock - readAt > MARGIN_FRESH_MILLIS) {
+            try {
+                margin = readMargin(account).orElse(null);
+            } catch (BrokerException e) {
+                return new Refusal(Refusal.Code.MARGIN_RATIO, "the margin ratio of account " + account.id()
+                        + " cannot be read (" + e.getMessage() + "); entries wait until it can");
+            }
+        }
+        if (margin == null || margin.marginRatio() < limit) {
+            return null;
+        }
+        return new Refusal(Refusal.Code.MARGIN_RATIO, "account " + account.id() + " is at a margin ratio of "
+                + percent(margin.marginRatio()) + ", at or above its max_margin_ratio " + percent(limit)
+                + " (accounts.yaml); only exits are sent until it falls");
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
     }
 
     private Optional<String> baseAsset(String account, String symbol) {

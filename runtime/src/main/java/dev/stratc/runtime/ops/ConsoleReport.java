@@ -148,28 +148,63 @@ public final class ConsoleReport implements RunEvents {
                 inCurrencies(portfolio.dailyPnlByCurrency()), portfolio.openPositions().size(),
                 engine.orders().working().size(), engine.risk().killSwitch().engaged() ? "THROWN" : "off");
         for (Position position : portfolio.openPositions()) {
-            out.printf(Locale.ROOT, "   %-10s %-10s %12s @ %-12s last %-12s unrealized %s%n", position.account(),
+            out.printf(Locale.ROOT, "   %-10s %-10s %12s @ %-12s last %-12s unrealized %s%s%n", position.account(),
                     position.symbol(), amount(position.quantity()), amount(position.entryPrice()),
-                    amount(position.lastPrice()), money(position.unrealizedPnl()));
+                    amount(position.lastPrice()), money(position.unrealizedPnl()),
+                    liquidationPart(engine, position.account(), position.symbol()));
         }
         for (Holding holding : portfolio.holdings()) {
-            out.printf(Locale.ROOT, "   %-10s %-10s %12s %s, last %s%n", holding.account(), holding.symbol(),
+            out.printf(Locale.ROOT, "   %-10s %-10s %12s %s, last %s%s%n", holding.account(), holding.symbol(),
                     amount(holding.quantity()), holding.kind().description(),
-                    holding.priced() ? amount(holding.lastPrice()) : "unknown (counted as 0)");
+                    holding.priced() ? amount(holding.lastPrice()) : "unknown (counted as 0)",
+                    liquidationPart(engine, holding.account(), holding.symbol()));
         }
         for (Account account : engine.pool().accounts()) {
             String id = account.id();
             String currency = portfolio.currency(id);
-            out.printf(Locale.ROOT, "   account %-10s %-8s cash %s %s  equity %s %s  today %s %s  load %3.0f%%  orders %d"
+            out.printf(Locale.ROOT, "   account %-10s %-8s cash %s %s  equity %s %s  today %s %s%s  load %3.0f%%  orders %d"
                             + "  throttled %d  errors %d%s%n",
                     id, account.health(), money(portfolio.cash(id)), currency, money(portfolio.equity(id)), currency,
-                    money(portfolio.dailyPnl(id)), currency, account.load() * 100, account.orderCount(),
+                    money(portfolio.dailyPnl(id)), currency, fundingPart(portfolio, id) + marginPart(engine, id),
+                    account.load() * 100,
+                    account.orderCount(),
                     account.throttledCount(), account.errorCount(),
                     account.healthDetail().isEmpty() ? "" : "  (" + account.healthDetail() + ")");
         }
         out.printf(Locale.ROOT, "   queue %d waiting to be sent (%d exits)  stale entries dropped %d  late trades %d%n",
                 engine.queued(), engine.queuedExits(), engine.droppedEntries(), engine.lateTrades());
         out.flush();
+    }
+
+    /** {@code  funding -1.25 USDT} in an account's status line once any funding was booked, else nothing. */
+    private static String fundingPart(Portfolio portfolio, String account) {
+        if (portfolio.fundingBySymbol(account).isEmpty()) {
+            return "";
+        }
+        return "  funding " + signedAmount(portfolio.fundingTotal(account)) + " " + portfolio.currency(account);
+    }
+
+    /** {@code  margin ratio 1.2 % (max 50.0 %)} for a margin account, else nothing. */
+    private static String marginPart(Engine engine, String account) {
+        return engine.margin(account).map(m -> {
+            double max = engine.pool().account(account).limits().maxMarginRatio();
+            return String.format(Locale.ROOT, "  margin ratio %.1f %%", m.marginRatio() * 100)
+                    + (max > 0 ? String.format(Locale.ROOT, " (max %.1f %%)", max * 100) : "");
+        }).orElse("");
+    }
+
+    /** {@code  liquidation 39,480 (33.1 % away)} for a position bought on margin, else nothing. */
+    private static String liquidationPart(Engine engine, String account, String symbol) {
+        return engine.margin(account).flatMap(m -> m.position(symbol))
+                .filter(p -> !Double.isNaN(p.liquidationDistancePercent()))
+                .map(p -> String.format(Locale.ROOT, "  liquidation %s (%.1f %% away)", amount(p.liquidationPrice()),
+                        p.liquidationDistancePercent()))
+                .orElse("");
+    }
+
+    /** Funding is cents on a small position: shown to the cent, signed ({@code +0.42}, {@code -1.25}). */
+    static String signedAmount(double value) {
+        return String.format(Locale.ROOT, "%+.2f", value);
     }
 
     /** A money figure rounded to whole units of its currency; {@code -} when it is not known. */
@@ -204,6 +239,12 @@ public final class ConsoleReport implements RunEvents {
             for (Holding holding : portfolio.holdings(account)) {
                 out.printf(Locale.ROOT, "  %-10s %s %s %s (not traded by the strategy)%n", "",
                         amount(holding.quantity()), holding.symbol(), holding.kind().description());
+            }
+            if (!portfolio.fundingBySymbol(account).isEmpty()) {
+                out.printf(Locale.ROOT, "  %-10s funding %s%s (%s; in the P&L above)%n", "",
+                        signedAmount(portfolio.fundingTotal(account)), currency,
+                        portfolio.fundingBySymbol(account).entrySet().stream()
+                                .map(e -> e.getKey() + " " + signedAmount(e.getValue())).collect(Collectors.joining(", ")));
             }
             portfolio.feesInOtherAssets(account).forEach((asset, fee) -> out.printf(Locale.ROOT,
                     "  %-10s fees paid in %s: %s (not in the P&L above)%n", "", asset, amount(fee)));

@@ -55,6 +55,7 @@ public final class Portfolio {
     private final Map<String, Map<String, Double>> dust = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> feesInOtherAssets = new LinkedHashMap<>();
     private final java.util.Set<String> marked = new java.util.HashSet<>();
+    private final Map<String, Map<String, Double>> funding = new LinkedHashMap<>();
 
     public void setCash(String account, double amount) {
         cash.put(account, amount);
@@ -151,6 +152,25 @@ public final class Portfolio {
         changed(book, position, was, wasOpen);
         cash.merge(account, -signedQuantity * price - cashCommission, Double::sum);
         lastPrices.put(symbol, price);
+    }
+
+    /**
+     * Books a funding payment of a futures position: {@code amount} (signed, positive received) moves cash, and
+     * so equity and today's P&L, without a trade; the position is unchanged.
+     */
+    public void funding(String account, String symbol, double amount) {
+        cash.merge(account, amount, Double::sum);
+        funding.computeIfAbsent(account, a -> new TreeMap<>()).merge(symbol, amount, Double::sum);
+    }
+
+    /** The funding booked on an account so far, signed (negative: paid); 0 on markets without funding. */
+    public double fundingTotal(String account) {
+        return funding.getOrDefault(account, Map.of()).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The funding booked per symbol of an account, signed. */
+    public Map<String, Double> fundingBySymbol(String account) {
+        return Map.copyOf(funding.getOrDefault(account, Map.of()));
     }
 
     /** Counts a commission paid in an asset that is neither cash nor the traded one (Binance's BNB). */

@@ -16,6 +16,8 @@ public record Refusal(Code code, String message) {
         REENTRY,
         PRICE_BAND,
         NO_PRICE,
+        /** A margin account's margin ratio reached its {@code max_margin_ratio}, or could not be read. */
+        MARGIN_RATIO,
         /** No account of the pool can carry the order. */
         NO_ACCOUNT,
         /** New entries of the symbol are paused for now (the market data of a bus run lags behind). */

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import dev.stratc.runtime.broker.BrokerFactory;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPort;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.bus.InProcessBus;
 import dev.stratc.runtime.bus.MarketDataBus;
@@ -87,6 +88,7 @@ public final class BrokerRun implements AutoCloseable {
             }
         }
         pool = new AccountPool(accounts, setup.accounts().defaultAccount(), setup.accounts().strategyAccounts());
+        refuseShortsOnSpot(setup);
         Journal.Replay replay = Journal.recover(setup.stateDir());
         journal = Journal.open(setup.stateDir(), setup.engine().zone(), replay.lastNumber());
         RiskEngine risk = new RiskEngine(setup.limits(), TradingCalendar.named(setup.limits().calendar(),
@@ -95,6 +97,50 @@ public final class BrokerRun implements AutoCloseable {
         engine.recover(replay);
         engine.advanceClock(System.currentTimeMillis());
         bus.subscribe(marketQueue::add);
+    }
+
+    /**
+     * A strategy that may sell short ({@code allow_short: true}) whose orders go to an account that cannot (Binance
+     * Spot, KIS): refused before anything connects, so no short is ever sent where it would be a sell of coins or
+     * shares the account does not hold. Its orders go to the strategy's account in {@code routing}, else the
+     * default, else any account of the pool.
+     */
+    private void refuseShortsOnSpot(Setup setup) {
+        if (!setup.program().info().allowShort()) {
+            return;
+        }
+        String strategy = setup.program().info().name();
+        String routed = setup.accounts().strategyAccounts().getOrDefault(strategy, setup.accounts().defaultAccount());
+        for (Account account : accounts) {
+            if ((routed == null || routed.equals(account.id())) && !account.broker().sellsShort()) {
+                throw new ShortSellingRefused(strategy, account.id(), account.info().venue());
+            }
+        }
+    }
+
+    /** A short-capable strategy routed to an account that only sells what it holds; the message says what to do. */
+    public static final class ShortSellingRefused extends RuntimeException {
+        private final String account;
+
+        ShortSellingRefused(String strategy, String account, String venue) {
+            super("strategy " + strategy + " may sell short (allow_short: true), but its orders go to account "
+                    + account + ", a " + venueName(venue) + " account, where a sell is limited to what the account "
+                    + "holds; route the strategy to an account that trades futures (markets: usdm in the accounts "
+                    + "file, routing.strategies." + strategy + ": <that account>) or remove allow_short");
+            this.account = account;
+        }
+
+        public String account() {
+            return account;
+        }
+
+        private static String venueName(String venue) {
+            return switch (venue) {
+                case "BINANCE" -> "Binance Spot";
+                case "KIS", "KIWOOM" -> venue + " cash equity";
+                default -> venue;
+            };
+        }
     }
 
     /**
@@ -155,6 +201,11 @@ public final class BrokerRun implements AutoCloseable {
                 @Override
                 public void onConnection(boolean up, String detail) {
                     toEngine.onConnection(up, detail);
+                }
+
+                @Override
+                public void onFunding(Funding funding) {
+                    toEngine.onFunding(funding);
                 }
             });
             double cash = QuoteCash.of(account.broker());

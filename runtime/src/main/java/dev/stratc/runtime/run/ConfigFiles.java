@@ -47,7 +47,7 @@ public final class ConfigFiles {
             "max_orders_per_second", "position_size_percent");
     /** The pool's own keys of an account entry, the same for every broker. */
     private static final Set<String> POOL_KEYS = Set.of("id", "broker", "environment", "max_positions",
-            "max_exposure", "strategies");
+            "max_exposure", "max_margin_ratio", "strategies");
     /** Keys every broker's accounts may have: take over what the account already holds at start. */
     private static final Set<String> COMMON_KEYS = Set.of("adopt_holdings");
     /** The built-in simulated exchange's accounts have no settings of their own. */
@@ -203,10 +203,19 @@ public final class ConfigFiles {
                     continue;
                 }
                 String at = file.at(pointer + "/" + key) + ": " + where + "." + key;
-                if (!field.getValue().isValueNode()) {
-                    throw new ConfigException(at + ": expected a single value");
+                String value;
+                if (field.getValue().isArray() && !field.getValue().isEmpty()
+                        && java.util.stream.StreamSupport.stream(field.getValue().spliterator(), false)
+                        .allMatch(JsonNode::isValueNode)) {
+                    // a list of plain values (markets: [spot, usdm]) reaches the adapter as "spot,usdm"
+                    List<String> items = new ArrayList<>();
+                    field.getValue().forEach(item -> items.add(item.asText()));
+                    value = String.join(",", items);
+                } else if (!field.getValue().isValueNode()) {
+                    throw new ConfigException(at + ": expected a single value or a list of values");
+                } else {
+                    value = field.getValue().asText();
                 }
-                String value = field.getValue().asText();
                 if (SECRET_KEY.matcher(key).matches() && !Placeholders.isPlaceholder(value)) {
                     throw new ConfigException(at + ": write an environment variable "
                             + "placeholder such as ${" + id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_"
@@ -228,7 +237,8 @@ public final class ConfigFiles {
             Set<String> strategies = new HashSet<>();
             node.path("strategies").forEach(s -> strategies.add(s.asText()));
             entries.add(new Accounts.Entry(new BrokerAccount(id, broker, environment, settings),
-                    new AccountLimits(count(file, pointer, "max_positions"), number(file, pointer, "max_exposure", 0)),
+                    new AccountLimits(count(file, pointer, "max_positions"), number(file, pointer, "max_exposure", 0),
+                            ratio(file, pointer, "max_margin_ratio")),
                     Set.copyOf(strategies), adopt.asBoolean(false)));
         }
         JsonNode routing = root.path("routing");
@@ -389,6 +399,27 @@ public final class ConfigFiles {
             return number;
         }
         throw new ConfigException(at + ": expected a number, found '" + value.asText() + "'");
+    }
+
+    /** A ratio written as a percent ({@code 50%}) or a fraction ({@code 0.5}), above 0 and at most 1; 0 when absent. */
+    private static double ratio(YamlFile file, String pointer, String key) {
+        JsonNode value = file.root().at(pointer).get(key);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        String text = value.asText().trim();
+        String at = file.at(pointer + "/" + key) + ": " + key;
+        try {
+            double ratio = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100
+                    : Double.parseDouble(text);
+            if (ratio > 0 && ratio <= 1) {
+                return ratio;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException(at + ": expected a percent above 0 and at most 100% (such as 50%) or a fraction"
+                + " such as 0.5, found '" + text + "'");
     }
 
     /** A count such as a number of positions: a whole number of at least 0. */

@@ -3,18 +3,14 @@ package dev.stratc.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,6 +24,7 @@ import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.portfolio.Portfolio;
+import dev.stratc.runtime.testing.ChildProcess;
 import dev.stratc.runtime.testing.Recorder;
 import dev.stratc.runtime.testing.SampleDays;
 
@@ -135,29 +132,11 @@ class BrokerAccountCrashTest {
     }
 
     private static boolean awaitAnnouncement(Process child) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("reached ")) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return reached.get(180, TimeUnit.SECONDS);
+        return ChildProcess.awaitLine(child, "reached ", Duration.ofSeconds(180));
     }
 
     private Process start(int killAt) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), BrokerAccountCrashChild.class.getName(), stateDir.toString(),
-                String.valueOf(killAt));
-        Files.createDirectories(stateDir);
-        builder.redirectError(stateDir.resolve("child-stderr.log").toFile());
-        return builder.start();
+        return ChildProcess.start(BrokerAccountCrashChild.class, stateDir.resolve("child-stderr.log"), Map.of(),
+                stateDir.toString(), String.valueOf(killAt));
     }
 }

@@ -3,20 +3,17 @@ package dev.stratc.runtime.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.journal.Journal;
 import dev.stratc.runtime.journal.JsonLines;
+import dev.stratc.runtime.testing.ChildProcess;
 import dev.stratc.runtime.testing.Recorder;
 
 /**
@@ -213,28 +211,11 @@ class CrashTest {
 
     /** Whether the child reached its kill point; false when it ended first. */
     private static boolean awaitAnnouncement(Process child) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<Boolean> reached = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("reached ")) {
-                        return true;
-                    }
-                }
-                return false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return reached.get(120, TimeUnit.SECONDS);
+        return ChildProcess.awaitLine(child, "reached ", Duration.ofSeconds(120));
     }
 
     private static Process start(Path stateDir, CrashChild.Scenario scenario, int killAt) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),
-                stateDir.toString(), scenario.name(), String.valueOf(killAt));
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(stateDir.resolve("child-stderr.log").toFile()));
-        return builder.start();
+        return ChildProcess.start(CrashChild.class, stateDir.resolve("child-stderr.log"), Map.of(), stateDir.toString(),
+                scenario.name(), String.valueOf(killAt));
     }
 }

@@ -43,7 +43,7 @@ public final class BinanceBrokerFactory implements BrokerFactory {
     @Override
     public Set<String> settingKeys() {
         return Set.of("api_key", "api_secret", "private_key_file", "sub_account_of", "quote_asset", "rest_url",
-                "ws_api_url", "stream_url", "recv_window_ms", "broker_config", "markets", "futures_enabled", "leverage",
+                "ws_api_url", "stream_url", "recv_window_ms", "broker_config", "markets", "futures_enabled", "spot_enabled", "leverage",
                 "margin", "position_mode", "max_leverage", "futures_rest_url", "futures_stream_url");
     }
 

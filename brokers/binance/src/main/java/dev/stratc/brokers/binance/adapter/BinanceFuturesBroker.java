@@ -29,6 +29,8 @@ import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.Funding;
+import dev.stratc.runtime.broker.Margin;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderStatus;
@@ -63,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * are set on it, and a leverage above the symbol's first bracket refuses the order, naming both. Commands go
  * over REST; fills, cancels and funding come from the listenKey user data stream, and after the stream was
  * down the working orders are read again from REST. Each fact reaches the listener once (fills keyed by
- * {@code symbol-tradeId}, funding by its time and symbol), from one thread, in the order learnt.
+ * {@code symbol-tradeId}, funding by its income {@code tranId}), from one thread, in the order learnt.
  *
  * <p>Mapping: DAY becomes GTC; a replace is a cancel then a new order for what is still open (USDⓈ-M's
  * modify keeps the client order id, the runtime's replace names a new one); quantities are floored to the
@@ -94,7 +96,9 @@ public final class BinanceFuturesBroker implements BrokerPort {
     private final UsdmFuturesClient client;
     private final Set<String> prepared = new HashSet<>();
     private final Set<String> subscribed = new TreeSet<>();
-    private final Set<String> fundingSeen = new HashSet<>();
+    private final Set<String> fundingSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How far before a FUNDING_FEE update the income history is read (the stream's time and the income's differ). */
+    private static final long FUNDING_LOOKBACK_MILLIS = 60_000;
     private final List<FundingPayment> funding = new CopyOnWriteArrayList<>();
     private final AlertSink alerts;
 
@@ -118,6 +122,12 @@ public final class BinanceFuturesBroker implements BrokerPort {
     public BrokerInfo info() {
         return new BrokerInfo("BINANCE-USDM", settings.paper() ? BrokerInfo.Environment.PAPER : BrokerInfo.Environment.LIVE,
                 settings.quoteAsset(), MAX_STREAMED_SYMBOLS, 0);
+    }
+
+    /** A SELL with no long open opens a short: futures trade both ways. */
+    @Override
+    public boolean sellsShort() {
+        return true;
     }
 
     public FuturesSettings futuresSettings() {
@@ -500,9 +510,48 @@ public final class BinanceFuturesBroker implements BrokerPort {
         }
     }
 
-    /** The funding payments booked by the stream since start (amount signed: negative when paid). */
+    /** {@link #status()} as the runtime reads it: the margin ratio and each position's liquidation price. */
+    @Override
+    public Optional<Margin> margin() {
+        Status status = status();
+        return Optional.of(new Margin(status.marginRatio(), status.positions().stream()
+                .map(p -> new Margin.PositionMargin(p.symbol(), p.quantity(), p.markPrice(), p.liquidationPrice()))
+                .toList()));
+    }
+
+    /** The funding payments passed on since start (amount signed: negative when paid). */
     public List<FundingPayment> fundingPayments() {
         return List.copyOf(funding);
+    }
+
+    /**
+     * Binance's income history of funding ({@code GET /fapi/v1/income?incomeType=FUNDING_FEE}, weight 30) since
+     * {@code sinceMillis}, oldest first, each with its {@code tranId}; paged by time, 1000 rows a page.
+     */
+    @Override
+    public List<Funding> funding(long sinceMillis) {
+        requireRunning();
+        try {
+            List<Funding> payments = new ArrayList<>();
+            long from = sinceMillis;
+            while (true) {
+                List<FundingPayment> page = client.fundingPayments(null, from);
+                for (FundingPayment p : page) {
+                    if (fundingSeen.add(p.id())) {
+                        funding.add(p);
+                        LOG.info("account {}: funding {} {} on {}", settings.id(), p.amount().toPlainString(), p.asset(),
+                                p.symbol());
+                    }
+                    payments.add(new Funding(p.id(), p.symbol(), p.amount().doubleValue(), p.asset(), p.time()));
+                }
+                if (page.size() < UsdmFuturesClient.INCOME_PAGE) {
+                    return payments;
+                }
+                from = page.get(page.size() - 1).time() + 1;
+            }
+        } catch (RuntimeException e) {
+            throw failure(e, null, "funding history");
+        }
     }
 
     @Override
@@ -614,26 +663,23 @@ public final class BinanceFuturesBroker implements BrokerPort {
             }
         }
 
+        /**
+         * A FUNDING_FEE balance update: in cross margin it names no symbol, so the payments themselves are read
+         * from the income history, whose {@code tranId} books each once (the stream and a reconciliation agree).
+         */
         @Override
         public void onAccountUpdate(FuturesEvents.AccountUpdate u) {
-            if (!u.reason().equals("FUNDING_FEE")) {
-                return;
-            }
-            for (FuturesEvents.BalanceChange b : u.balances()) {
-                for (FuturesEvents.PositionChange p : u.positions().isEmpty()
-                        ? List.of(new FuturesEvents.PositionChange("", "BOTH", BigDecimal.ZERO, BigDecimal.ZERO,
-                        BigDecimal.ZERO, "", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)) : u.positions()) {
-                    String key = p.symbol() + "@" + u.time() + "#" + b.asset();
-                    if (fundingSeen.add(key)) {
-                        FundingPayment payment = new FundingPayment(p.symbol(), b.change(), b.asset(), u.time(), key);
-                        funding.add(payment);
-                        LOG.info("account {}: funding {} {} on {}", settings.id(), b.change().toPlainString(),
-                                b.asset(), p.symbol());
-                        dispatch.connection(true, "funding " + b.change().toPlainString() + " " + b.asset() + " on "
-                                + p.symbol() + " booked by Binance for account " + settings.id());
+            if (u.reason().equals("FUNDING_FEE")) {
+                Thread.ofVirtual().name("binance-futures-funding-" + settings.id()).start(() -> {
+                    try {
+                        for (Funding payment : funding(u.time() - FUNDING_LOOKBACK_MILLIS)) {
+                            dispatch.funding(payment);
+                        }
+                    } catch (RuntimeException e) {
+                        // the runtime's next reconciliation reads the income history again
+                        LOG.warn("account {}: cannot read the funding just settled: {}", settings.id(), e.getMessage());
                     }
-                    break;
-                }
+                });
             }
         }
 

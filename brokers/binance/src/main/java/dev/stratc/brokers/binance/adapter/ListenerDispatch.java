@@ -1,6 +1,7 @@
 package dev.stratc.brokers.binance.adapter;
 
 import dev.stratc.runtime.broker.BrokerListener;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.broker.OrderEvent;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,10 @@ final class ListenerDispatch {
 
     void emit(MarketEvent event) {
         deliver(target -> target.onMarketEvent(event));
+    }
+
+    void funding(Funding funding) {
+        deliver(target -> target.onFunding(funding));
     }
 
     void connection(boolean up, String detail) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * <pre>
  * - id: bn-sub-futures
  *   broker: binance
- *   markets: usdm              # or [usdm], or the seed's futures_enabled: true; spot is the default
+ *   markets: usdm              # or [usdm], or the seed's futures_enabled: true (spot_enabled: false); spot is the default
  *   leverage: 3                # set on each symbol before its first order (1..125, within the symbol's bracket)
  *   margin: isolated           # or cross; set before the first order too
  *   max_leverage: 10           # risk limit: leverage above it is refused at start
@@ -92,12 +92,43 @@ public record FuturesSettings(int leverage, String margin, boolean hedge) {
                         + ": markets lists usdm but futures_enabled is false; keep one of them");
             }
         }
+        Optional<String> spotEnabled = account.setting("spot_enabled");
+        if (spotEnabled.isPresent()) {
+            String v = spotEnabled.get().trim().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IllegalArgumentException("account " + account.id() + ": spot_enabled: '" + spotEnabled.get()
+                        + "'; write true or false");
+            }
+            if (v.equals("true")) {
+                markets.add("spot");
+            } else if (markets.contains("spot")) {
+                throw new IllegalArgumentException("account " + account.id()
+                        + ": markets lists spot but spot_enabled is false; keep one of them");
+            } else if (markets.isEmpty()) {
+                throw new IllegalArgumentException("account " + account.id() + ": spot_enabled is false and no other"
+                        + " market is enabled; add futures_enabled: true (or markets: usdm), or remove the account");
+            }
+        }
         if (markets.size() > 1) {
-            throw new IllegalArgumentException("account " + account.id() + ": markets: " + markets + ": an account"
-                    + " entry trades one market through stratc; write two entries with the same keys, one with"
-                    + " markets: spot and one with markets: usdm, and route each strategy to one of them");
+            throw new IllegalArgumentException(bothMarkets(account.id()));
         }
         return markets;
+    }
+
+    /**
+     * Spot and USDⓈ-M list the same symbol names (BTCUSDT is a coin on one and a perpetual on the other), so an
+     * order says which market it is for by the account it is routed to: one entry per market, the same keys.
+     */
+    static String bothMarkets(String id) {
+        return "account " + id + ": trades spot and usdm; a strategy's BTCUSDT is a coin on spot and a perpetual on"
+                + " usdm, so each market is an account entry of its own, with the same keys: keep this entry with"
+                + " markets: spot and add\n"
+                + "  - id: " + id + "-usdm\n"
+                + "    broker: binance\n"
+                + "    markets: usdm\n"
+                + "    (the same api_key, api_secret or private_key_file, environment and sub_account_of)\n"
+                + "then route the futures strategy to it (routing.strategies.<name>: " + id + "-usdm); the two"
+                + " entries keep separate order counts and weight budgets, as Binance does";
     }
 
     private static int leverage(String account, String value) {

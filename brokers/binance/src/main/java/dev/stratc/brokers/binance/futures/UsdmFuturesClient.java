@@ -184,9 +184,16 @@ public final class UsdmFuturesClient {
 
     /** Funding payments ({@code GET /fapi/v1/income?incomeType=FUNDING_FEE}, weight 30), oldest first. */
     public List<FundingPayment> fundingPayments(String symbol, Long startTime) {
+        return fundingPayments(symbol, startTime, INCOME_PAGE);
+    }
+
+    /** The most rows one income request returns. */
+    public static final int INCOME_PAGE = 1000;
+
+    private List<FundingPayment> fundingPayments(String symbol, Long startTime, int limit) {
         List<FundingPayment> payments = new ArrayList<>();
         for (JsonNode i : http.signed("GET", "/fapi/v1/income", Params.of().add("symbol", symbol)
-                .add("incomeType", "FUNDING_FEE").add("startTime", startTime).add("limit", 1000), 30, key, null)) {
+                .add("incomeType", "FUNDING_FEE").add("startTime", startTime).add("limit", limit), 30, key, null)) {
             payments.add(new FundingPayment(i.path("symbol").asText(), JsonDecimals.of(i, "income"),
                     i.path("asset").asText(), i.path("time").asLong(), i.path("tranId").asText()));
         }

@@ -24,25 +24,40 @@ public final class BinanceHistory implements AutoCloseable {
     /** Public market data only, a separate budget from trading: Binance's recommended host for history. */
     public static final String DATA_API = "https://data-api.binance.vision";
 
+    /** USDⓈ-M futures' public data: the trading host, with its own weight budget of 2400 a minute. */
+    public static final String USDM_API = "https://fapi.binance.com";
+
     private final OkHttpClient http;
     private final SpotMarketClient market;
+    private final Market barsMarket;
 
     public BinanceHistory(HttpUrl restUrl, Clock clock, Sleeper sleeper) {
+        this(restUrl, false, clock, sleeper);
+    }
+
+    /** @param usdm whether to read USDⓈ-M perpetual futures' klines ({@code /fapi/v1/klines}) rather than Spot's */
+    public BinanceHistory(HttpUrl restUrl, boolean usdm, Clock clock, Sleeper sleeper) {
         this.http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         ServerClock serverClock = new ServerClock(clock);
-        HostLimiter limiter = new HostLimiter(restUrl.host(), 6000, serverClock, sleeper,
+        HostLimiter limiter = new HostLimiter(restUrl.host(), usdm ? 2400 : 6000, serverClock, sleeper,
                 message -> System.err.println("warning: " + message));
         BinanceHttp rest = new BinanceHttp(http, restUrl, serverClock, limiter, new ObjectMapper(),
                 Duration.ofSeconds(5));
-        this.market = new SpotMarketClient(rest);
+        this.market = usdm ? SpotMarketClient.usdm(rest) : new SpotMarketClient(rest);
+        this.barsMarket = usdm ? Market.BINANCE_USDM : Market.BINANCE;
     }
 
     public static BinanceHistory connect(String restUrl) {
+        return connect(restUrl, false);
+    }
+
+    /** @param usdm USDⓈ-M futures' klines, stored as market {@code binance-usdm} (its fees and funding) */
+    public static BinanceHistory connect(String restUrl, boolean usdm) {
         HttpUrl url = HttpUrl.parse(restUrl);
         if (url == null) {
             throw new IllegalArgumentException("not an http(s) URL: " + restUrl);
         }
-        return new BinanceHistory(url, Clock.systemUTC(), Sleeper.system());
+        return new BinanceHistory(url, usdm, Clock.systemUTC(), Sleeper.system());
     }
 
     /**
@@ -58,7 +73,7 @@ public final class BinanceHistory implements AutoCloseable {
             count[0] += page.size();
             progress.accept(count[0]);
         });
-        Bars.Builder bars = new Bars.Builder(symbol, Market.BINANCE, length, klines.size());
+        Bars.Builder bars = new Bars.Builder(symbol, barsMarket, length, klines.size());
         for (Kline k : klines) {
             bars.add(k.openTime() + length.toMillis(), k.open().doubleValue(), k.high().doubleValue(),
                     k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());

@@ -7,15 +7,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Public Spot market data over REST. Request weights are Binance's, so the host budget stays true. */
+/**
+ * Public Spot market data over REST, and through {@link #usdm} the klines of USDⓈ-M futures (the same paging on
+ * {@code /fapi/v1/klines}). Request weights are Binance's, so the host budget stays true.
+ */
 public final class SpotMarketClient {
-    /** {@code limit}'s maximum on {@code /api/v3/klines}. */
+    /** {@code limit}'s maximum on {@code /api/v3/klines} (futures allow 1500; stratc pages by 1000 on both). */
     public static final int KLINES_PAGE = 1000;
 
     private final BinanceHttp http;
+    private final String klinesPath;
+    /** Spot: 2 per request; USDⓈ-M: 5 for a limit of 500 to 1000. */
+    private final int klinesWeight;
 
     public SpotMarketClient(BinanceHttp http) {
+        this(http, "/api/v3/klines", 2);
+    }
+
+    private SpotMarketClient(BinanceHttp http, String klinesPath, int klinesWeight) {
         this.http = http;
+        this.klinesPath = klinesPath;
+        this.klinesWeight = klinesWeight;
+    }
+
+    /** USDⓈ-M perpetual futures' klines ({@code GET /fapi/v1/klines}, weight 5 a page of 1000). */
+    public static SpotMarketClient usdm(BinanceHttp http) {
+        return new SpotMarketClient(http, "/fapi/v1/klines", 5);
     }
 
     public long serverTime() {
@@ -39,7 +56,7 @@ public final class SpotMarketClient {
         Params params = Params.of().add("symbol", symbol).add("interval", interval).add("startTime", startTime)
                 .add("endTime", endTime).add("limit", limit);
         List<Kline> klines = new ArrayList<>();
-        for (JsonNode row : http.get("/api/v3/klines", params, 2)) {
+        for (JsonNode row : http.get(klinesPath, params, klinesWeight)) {
             klines.add(Kline.fromRow(row));
         }
         return klines;

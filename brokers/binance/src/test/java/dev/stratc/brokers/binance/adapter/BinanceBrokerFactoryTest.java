@@ -147,4 +147,45 @@ class BinanceBrokerFactoryTest {
         assertThat(config.production()).isEqualTo(BinanceEndpoints.PRODUCTION);
         assertThat(config.testnet()).isEqualTo(BinanceEndpoints.TESTNET);
     }
+
+    /** The loader passes a YAML list on; one market in it is an account of that market, two are explained. */
+    @Test
+    void aMarketsListIsReadFromTheAccountsFileAndBothMarketsInOneEntryAreExplained() throws Exception {
+        Placeholders.useEnvironment(env);
+        Path file = Files.writeString(dir.resolve("accounts.yaml"), """
+                accounts:
+                  - id: bn-futures
+                    broker: binance
+                    api_key: ${BN_KEY}
+                    api_secret: ${BN_SECRET}
+                    markets: [usdm]
+                    leverage: 3
+                  - id: bn-seed
+                    broker: binance
+                    api_key: ${BN_KEY}
+                    api_secret: ${BN_SECRET}
+                    spot_enabled: false
+                    futures_enabled: true
+                  - id: bn-main
+                    broker: binance
+                    api_key: ${BN_KEY}
+                    api_secret: ${BN_SECRET}
+                    markets: [spot, usdm]
+                """);
+        var entries = ConfigFiles.accounts(file).accounts();
+        BinanceBrokerFactory factory = new BinanceBrokerFactory();
+
+        BrokerPort futures = factory.create(entries.get(0).broker(), dir);
+        BrokerPort seed = factory.create(entries.get(1).broker(), dir);
+
+        assertThat(futures.info().venue()).isEqualTo("BINANCE-USDM");
+        assertThat(futures.sellsShort()).isTrue();
+        assertThat(seed.info().venue()).isEqualTo("BINANCE-USDM");
+        assertThatThrownBy(() -> factory.create(entries.get(2).broker(), dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("account bn-main: trades spot and usdm")
+                .hasMessageContaining("- id: bn-main-usdm")
+                .hasMessageContaining("markets: usdm")
+                .hasMessageContaining("routing.strategies.<name>: bn-main-usdm");
+    }
 }

@@ -16,6 +16,7 @@ import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.market.MarketEvent;
 import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.RecordingListener;
 import dev.stratc.runtime.broker.RejectReason;
@@ -42,6 +43,7 @@ class BinanceFuturesBrokerTest {
     private BinanceFuturesBroker broker;
     private final RecordingListener listener = new RecordingListener();
     private final List<String> connectionNotes = new CopyOnWriteArrayList<>();
+    private final List<Funding> fundings = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -74,6 +76,11 @@ class BinanceFuturesBrokerTest {
             @Override
             public void onConnection(boolean up, String detail) {
                 connectionNotes.add(detail);
+            }
+
+            @Override
+            public void onFunding(Funding funding) {
+                fundings.add(funding);
             }
         });
     }
@@ -144,9 +151,18 @@ class BinanceFuturesBrokerTest {
         });
         assertThat(rig.exchange.futuresWallet(KEY)).isEqualByComparingTo("9999.6999975");
 
+        // the runtime hears of it with the income history's tranId, the key reconciliation reads it back under
+        Await.until("funding passed on", () -> !fundings.isEmpty());
+        Funding pushed = fundings.get(0);
+        assertThat(pushed.symbol()).isEqualTo("BTCUSDT");
+        assertThat(pushed.amount()).isCloseTo(-0.3000025, within(1e-12));
+        assertThat(pushed.asset()).isEqualTo("USDT");
+        assertThat(broker.funding(0)).containsExactly(pushed);
+
         rig.exchange.futuresMarginCall(KEY, "BTCUSDT");
         Await.until("margin call alert", () -> connectionNotes.stream().anyMatch(n -> n.contains("margin call")));
         assertThat(broker.fundingPayments()).hasSize(1);
+        assertThat(fundings).hasSize(1);
     }
 
     @Test

@@ -207,6 +207,11 @@ public final class MockBinance implements AutoCloseable {
     /** Server clock minus the real (fake) clock, to model a host whose clock drifts. */
     // ---------------------------------------------------------------- USDⓈ-M futures set-up and inspection
 
+    /** {@code count} USDⓈ-M candles of {@code symbol} for {@code /fapi/v1/klines}; see {@link MockUsdm#addKlines}. */
+    public synchronized void addFuturesKlines(String symbol, String interval, long firstOpen, int count) {
+        usdm.addKlines(symbol, interval, intervalMillis(interval), firstOpen, count);
+    }
+
     /** The account's futures wallet (USDT), apart from its Spot balances. */
     public synchronized void setFuturesWallet(String apiKey, String usdt) {
         usdm.setWallet(apiKey, usdt);

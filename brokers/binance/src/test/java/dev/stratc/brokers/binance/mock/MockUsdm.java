@@ -158,6 +158,7 @@ final class MockUsdm {
             case "GET /fapi/v1/time" -> json.createObjectNode().put("serverTime", exchange.serverTime());
             case "GET /fapi/v1/exchangeInfo" -> exchangeInfo;
             case "GET /fapi/v1/fundingRate" -> fundingRateHistory(params);
+            case "GET /fapi/v1/klines" -> klines(params);
             case "POST /fapi/v1/order" -> newOrder(f, params);
             case "DELETE /fapi/v1/order" -> cancel(f, params);
             case "GET /fapi/v1/order" -> query(f, params);
@@ -746,6 +747,48 @@ final class MockUsdm {
                     .put("time", now).put("tranId", nextTranId++).put("tradeId", ""));
             accountUpdate(f, "FUNDING_FEE", payment, symbol);
         }
+    }
+
+    /** Candles of {@code symbol} at {@code interval}, oldest first, as {@code /fapi/v1/klines} rows. */
+    private final Map<String, List<ArrayNode>> klines = new HashMap<>();
+
+    /**
+     * {@code count} candles of {@code symbol}, {@code interval} long, opening at {@code firstOpen}: a close of
+     * {@code 30000 + i} for the {@code i}th, so a test can tell each one.
+     */
+    synchronized void addKlines(String symbol, String interval, long intervalMillis, long firstOpen, int count) {
+        List<ArrayNode> rows = klines.computeIfAbsent(symbol + "|" + interval, k -> new ArrayList<>());
+        for (int i = 0; i < count; i++) {
+            long open = firstOpen + i * intervalMillis;
+            String close = Integer.toString(30000 + i);
+            rows.add(json.createArrayNode().add(open).add(close).add(close).add(close).add(close).add("12.5")
+                    .add(open + intervalMillis - 1).add("375000.0").add(42).add("6.0").add("180000.0").add("0"));
+        }
+    }
+
+    /** Like Binance: up to 1500 rows from startTime, none after endTime; a limit outside 1..1500 is -1130. */
+    private synchronized JsonNode klines(Map<String, List<String>> params) {
+        String symbol = MockBinance.first(params, "symbol");
+        if (exchangeInfo.path("symbols").findValues("symbol").stream().noneMatch(v -> v.asText().equals(symbol))) {
+            throw new MockBinance.Reject(400, -1121, "Invalid symbol.");
+        }
+        String limitText = MockBinance.first(params, "limit");
+        int limit = limitText == null ? 500 : Integer.parseInt(limitText);
+        if (limit < 1 || limit > 1500) {
+            throw new MockBinance.Reject(400, -1130, "Data sent for parameter 'limit' is not valid.");
+        }
+        String startText = MockBinance.first(params, "startTime");
+        String endText = MockBinance.first(params, "endTime");
+        long start = startText == null ? Long.MIN_VALUE : Long.parseLong(startText);
+        long end = endText == null ? Long.MAX_VALUE : Long.parseLong(endText);
+        ArrayNode rows = json.createArrayNode();
+        for (ArrayNode row : klines.getOrDefault(symbol + "|" + MockBinance.first(params, "interval"), List.of())) {
+            long open = row.get(0).asLong();
+            if (open >= start && open <= end && rows.size() < limit) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private JsonNode fundingRateHistory(Map<String, List<String>> params) {
