@@ -173,11 +173,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "(config/accounts.yaml); without accounts, use --mode paper or --mode dry-run");
         }
         ConfigFiles.Accounts pool = accounts == null ? null : loadAccounts(runMode);
+        if (pool != null) {
+            requireBrokerRunInputs(program);
+        }
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
         requireFree(state);
 
         if (runMode == RunMode.LIVE) {
+            requireHttpPortFree();
             confirmLive(out, program, riskConfig, pool, state);
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -226,6 +230,33 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return ctrlC.requested() ? CtrlC.EXIT_STATUS : ExitCode.OK;
+    }
+
+    /**
+     * What a run on broker accounts needs besides the accounts, checked before anything is printed or asked: a
+     * live run's confirmation comes only after every check that can fail has passed.
+     */
+    private void requireBrokerRunInputs(StrategyProgram program) {
+        if (data.symbols.isEmpty()) {
+            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
+        }
+        if (data.timeframe != null) {
+            Durations.timeframe(data.timeframe);
+        }
+    }
+
+    /** A live run's --http port is tried before the confirmation: a port in use must not fail a confirmed run. */
+    private void requireHttpPortFree() {
+        if (httpPort == null || httpPort == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), httpPort));
+        } catch (IOException e) {
+            throw CliException.failure("--http " + httpPort + ": the port is in use on 127.0.0.1 (" + e.getMessage()
+                    + "); choose another, or 0 for any free port", e);
+        }
     }
 
     /** A second run on a held state directory is refused before it loads anything (exit 1). */
@@ -424,14 +455,12 @@ public final class RunCommand implements Callable<Integer> {
     private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
                               ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, CtrlC ctrlC,
                               Notifier notifier, PrintWriter out) throws InterruptedException {
-        if (data.symbols.isEmpty()) {
-            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660");
-        }
-        if (data.timeframe == null && program.info().timeframe() == null) {
-            throw CliException.usage(file + " sets no timeframe: give one with --timeframe 1m");
-        }
+        // a strategy without a timeframe (the canonical scanner) runs on the 1-minute bars its backtest uses
         Duration timeframe = data.timeframe != null ? Durations.timeframe(data.timeframe)
-                : program.info().timeframe();
+                : program.info().timeframe() != null ? program.info().timeframe() : Duration.ofMinutes(1);
+        if (data.timeframe == null && program.info().timeframe() == null) {
+            out.println(file + " sets no timeframe: trading on 1-minute bars (--timeframe to choose)");
+        }
         // the accounts' market decides the calendar, zone and lot rule; a risk file may name another calendar
         MarketRules market = MarketRules.of(pool);
         if (riskConfig != null && riskConfig.calendarGiven()) {
