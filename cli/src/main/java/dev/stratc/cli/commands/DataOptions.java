@@ -31,7 +31,8 @@ public final class DataOptions {
     String data;
 
     @Option(names = "--market", paramLabel = "MARKET",
-            description = "Market of CSV data: krx, binance or generic (time zone, ticks, costs). Default: generic.")
+            description = {"Market of CSV data: krx, binance or generic (time zone, ticks, costs). Default: guessed from",
+                "the file names (six-digit codes: krx; btc, eth, usdt…: binance), else generic."})
     String market;
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYM", description = "Only these symbols.")
@@ -45,6 +46,11 @@ public final class DataOptions {
             description = "Bad bars: fail (stop at the first, default) or drop (leave out, warn with file:line).")
     String repair;
 
+    /** The market of the data: --market, or what the file names say (see {@link MarketGuess}). */
+    MarketGuess marketGuess() {
+        return MarketGuess.of(market, source());
+    }
+
     String source() {
         return data != null ? data : DEFAULT_DATA;
     }
@@ -52,7 +58,7 @@ public final class DataOptions {
     ReadOptions readOptions() {
         Market m;
         try {
-            m = market == null ? Market.GENERIC : Market.of(market);
+            m = marketGuess().market();
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--market: " + e.getMessage());
         }

@@ -141,12 +141,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        var config = run.config(info, universe.bars().get(0).market().zone());
+        var config = run.config(info, universe.bars().get(0).market());
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
         run.checkPeriod(config, universe.bars());
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
+        stdout.println(data.marketGuess().loaded(universe.bars().get(0).market()).describe()
+                + String.format(Locale.ROOT, "; capital %,.0f", config.capital()));
         if (walkForward == null) {
             List<Optimizer.Run> runs;
             // with --out, each trial's row reaches runs.csv (and top.csv, the best --top so far) as it finishes

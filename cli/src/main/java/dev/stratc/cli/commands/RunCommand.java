@@ -404,12 +404,13 @@ public final class RunCommand implements Callable<Integer> {
                         CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         if (bus != null) {
-            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s%n",
-                    program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state);
+            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s; "
+                    + "times in %s%n", program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state,
+                    zone.getId());
         } else {
-            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
+            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s; times in %s%n",
                     program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
-                    replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+                    replaySpeed == 0 ? "max" : replaySpeed + "x", state, zone.getId());
         }
         out.flush();
         if (notifier != null) {
@@ -476,8 +477,8 @@ public final class RunCommand implements Callable<Integer> {
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
                         market.quantityStep()),
                 pool, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, data.symbols);
-        out.printf("%s %s on %d account(s); state in %s%n", program.info().name(), runMode.label(),
-                pool.accounts().size(), state);
+        out.printf("%s %s on %d account(s); state in %s; times in %s%n", program.info().name(), runMode.label(),
+                pool.accounts().size(), state, zone.getId());
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ")");
         }
