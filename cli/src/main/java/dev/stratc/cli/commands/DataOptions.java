@@ -123,7 +123,10 @@ public final class DataOptions {
         }
         try {
             expectMemory();
-            var loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory);
+            UniverseLoader.Loaded loaded;
+            try (Progress progress = new Progress("load", 0, source().startsWith("synth:") ? "symbols" : "files")) {
+                loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory, progress::step);
+            }
             if (loaded.bars().isEmpty()) {
                 throw CliException.invalidInput(source() + ": no symbols to run"
                         + (symbols.isEmpty() ? "" : " (none of " + String.join(",", symbols) + ")"));
