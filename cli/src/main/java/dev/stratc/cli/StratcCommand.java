@@ -61,6 +61,10 @@ public final class StratcCommand implements Callable<Integer> {
             description = "Log more: -v for progress details, -vv for debugging.")
     private boolean[] verbosity = new boolean[0];
 
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No progress bars (they are shown only on a terminal anyway).")
+    private boolean quiet;
+
     /**
      * {@code stratc} alone names no command: that is a usage error (docs/exit-codes.md), so a script that forgot
      * its command fails instead of passing; the usage goes to stderr like every other usage error.
@@ -77,6 +81,7 @@ public final class StratcCommand implements Callable<Integer> {
 
     /** Applies the options every subcommand inherits, once the command line is parsed. */
     void applyGlobalOptions(ParseResult parseResult) {
+        Terminal.quiet(quiet);
         Level level = switch (verbosity.length) {
             case 0 -> Level.WARN;
             case 1 -> Level.INFO;

@@ -8,6 +8,18 @@ public final class Terminal {
     private Terminal() {
     }
 
+    private static volatile boolean quiet;
+
+    /** {@code --quiet}: no progress bars even on a terminal. */
+    public static void quiet(boolean on) {
+        quiet = on;
+    }
+
+    /** Whether progress bars are drawn: on a terminal, unless {@code --quiet}. */
+    public static boolean showsProgress() {
+        return INTERACTIVE && !quiet;
+    }
+
     /** Whether the process writes to a terminal (progress bars, colour). */
     public static boolean interactive() {
         return INTERACTIVE;

@@ -139,8 +139,10 @@ class BacktestCommandsTest {
         assertThat(top.getFirst()).isEqualTo(Files.readAllLines(dir.resolve("runs.csv")).getFirst());
         // best first: the first row's run is the one the printed table ranks first
         String firstRun = top.get(1).split(",")[0];
-        assertThat(run.out().lines().filter(l -> l.matches("\\s+\\d+\\s+bars_per_week=.*")).findFirst().orElseThrow()
-                .strip()).startsWith(firstRun + " ");
+        List<String> lines = run.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.matches("\\s*run\\s+bars_per_week\\s.*")).findFirst()
+                .orElseThrow());
+        assertThat(lines.get(header + 1).strip()).startsWith(firstRun + " ");
     }
 
     @Test

@@ -121,9 +121,18 @@ public record SyntheticUniverse(int symbols, int days, long seed, LocalDate firs
 
     /** Symbols are generated in parallel; each has its own seed, so the result does not depend on threads. */
     public List<Bars> generate() {
+        return generate(done -> { });
+    }
+
+    /** {@link #generate()}, telling {@code symbolsDone} how many symbols are ready (for a progress bar). */
+    public List<Bars> generate(java.util.function.LongConsumer symbolsDone) {
         long[] times = times();
         Bars[] out = new Bars[symbols];
-        IntStream.range(0, symbols).parallel().forEach(s -> out[s] = symbol(s, times));
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        IntStream.range(0, symbols).parallel().forEach(s -> {
+            out[s] = symbol(s, times);
+            symbolsDone.accept(done.incrementAndGet());
+        });
         return List.of(out);
     }
 

@@ -56,9 +56,23 @@ public final class UniverseLoader {
      * streamed instead, in windows of at most an eighth of that (and of 2 M bars).
      */
     public static Loaded load(String spec, ReadOptions options, List<String> symbols, long maxBarsInMemory) {
+        return load(spec, options, symbols, maxBarsInMemory, Steps.NONE);
+    }
+
+    /** How far loading is: {@code done} of {@code total} symbols or files (for a progress bar). */
+    @FunctionalInterface
+    public interface Steps {
+        Steps NONE = (done, total) -> { };
+
+        void step(long done, long total);
+    }
+
+    /** {@link #load(String, ReadOptions, List, long)}, reporting each symbol generated or file read. */
+    public static Loaded load(String spec, ReadOptions options, List<String> symbols, long maxBarsInMemory,
+                              Steps steps) {
         if (spec.startsWith("synth:")) {
             SyntheticUniverse u = SyntheticUniverse.parse(spec);
-            List<Bars> bars = u.generate();
+            List<Bars> bars = u.generate(done -> steps.step(done, u.symbols()));
             return new Loaded(filter(bars, symbols), List.of(), "SYNTHETIC " + u, true);
         }
         Path path = Path.of(spec);
@@ -83,7 +97,9 @@ public final class UniverseLoader {
         }
         List<Bars> bars = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        long read = 0;
         for (Path f : files) {
+            steps.step(read++, files.size());
             String symbol = files.size() == 1 && options.symbol() != null ? options.symbol()
                     : CsvBarReader.symbolOf(f);
             if (!symbols.isEmpty() && !symbols.contains(symbol)) {
@@ -93,6 +109,7 @@ public final class UniverseLoader {
             bars.add(r.bars());
             warnings.addAll(r.warnings());
         }
+        steps.step(files.size(), files.size());
         return new Loaded(bars, warnings, spec, false);
     }
 

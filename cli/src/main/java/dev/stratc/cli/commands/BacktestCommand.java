@@ -64,7 +64,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long loaded = System.nanoTime();
         BacktestResult result;
         try (universe; Progress progress = new Progress("backtest", total, "bars")) {
-            var config = run.config(program.info(), universe.bars().get(0).market().zone());
+            var config = run.config(program.info(), universe.bars().get(0).market());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
             run.checkFunding(universe.bars());
             if (!universe.streamed()) {
@@ -90,7 +90,10 @@ public final class BacktestCommand implements Callable<Integer> {
             stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Summary.json(result, universe.description())));
         } else {
-            stdout.print(Summary.table(result, universe.description()));
+            // the market line says what the figures are in and what they are net of, right under the data
+            String market = data.marketGuess().loaded(universe.bars().get(0).market()).describe();
+            stdout.print(Summary.table(result, universe.description()).replaceFirst("(?m)^(data: .*\n)",
+                    "$1" + java.util.regex.Matcher.quoteReplacement(market + "\n")));
         }
         if (out != null) {
             try {

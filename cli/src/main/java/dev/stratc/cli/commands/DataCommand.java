@@ -68,12 +68,15 @@ public final class DataCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             long bars = 0;
-            try (BarStore s = open(store)) {
+            List<Path> all = expand(files);
+            try (BarStore s = open(store); Progress progress = new Progress("import", all.size(), "files")) {
                 // CSV files are read one by one and saved in batches of about a million bars: one
                 // transaction and one delete scan of the store per batch, not per file.
                 List<BarStore.Upload> batch = new java.util.ArrayList<>();
                 long batched = 0;
-                for (Path f : expand(files)) {
+                int done = 0;
+                for (Path f : all) {
+                    progress.accept(done++);
                     if (f.toString().endsWith(".parquet")) {
                         s.saveSeries(batch);
                         batch.clear();
@@ -195,6 +198,8 @@ public final class DataCommand implements Runnable {
                 description = "A store (*.duckdb) or a directory for one CSV file per symbol.")
         Path out;
 
+        private static final int WRITE_SLICE = 100;
+
         @Override
         public Integer call() throws Exception {
             SyntheticUniverse u;
@@ -205,15 +210,26 @@ public final class DataCommand implements Runnable {
             }
             Memory.requireRoomFor(u + " (" + String.format(Locale.ROOT, "%,d", u.bars()) + " bars)",
                     u.bars() * SyntheticUniverse.BYTES_PER_BAR);
-            List<Bars> bars = u.generate();
-            if (out.toString().endsWith(".duckdb")) {
-                try (BarStore s = open(out)) {
-                    s.saveAll(bars, "synthetic:" + u);
-                }
-            } else {
-                Files.createDirectories(out);
-                for (Bars b : bars) {
-                    writeCsv(b, out.resolve(b.symbol() + ".csv"));
+            List<Bars> bars;
+            try (Progress progress = new Progress("generate", symbols, "symbols")) {
+                bars = u.generate(progress);
+            }
+            try (Progress progress = new Progress("write " + out.getFileName(), bars.size(), "symbols")) {
+                if (out.toString().endsWith(".duckdb")) {
+                    try (BarStore s = open(out)) {
+                        // in slices of symbols, so that the bar moves; each symbol replaces only its own bars
+                        for (int from = 0; from < bars.size(); from += WRITE_SLICE) {
+                            int to = Math.min(bars.size(), from + WRITE_SLICE);
+                            s.saveAll(bars.subList(from, to), "synthetic:" + u);
+                            progress.accept(to);
+                        }
+                    }
+                } else {
+                    Files.createDirectories(out);
+                    for (int i = 0; i < bars.size(); i++) {
+                        writeCsv(bars.get(i), out.resolve(bars.get(i).symbol() + ".csv"));
+                        progress.accept(i + 1);
+                    }
                 }
             }
             spec.commandLine().getOut().println("wrote " + bars.size() + " synthetic symbols × " + days + " days ("

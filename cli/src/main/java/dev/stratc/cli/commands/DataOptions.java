@@ -32,7 +32,8 @@ public final class DataOptions {
 
     @Option(names = "--market", paramLabel = "MARKET",
             description = {"Market of CSV data: krx, binance, binance-usdm (perpetual futures: maker/taker fees and",
-                "funding) or generic (time zone, ticks, costs). Default: generic."})
+                "funding) or generic (time zone, ticks, costs). Default: guessed from the file names (six-digit",
+                "codes: krx; btc, eth, usdt…: binance), else generic."})
     String market;
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYM", description = "Only these symbols.")
@@ -46,6 +47,11 @@ public final class DataOptions {
             description = "Bad bars: fail (stop at the first, default) or drop (leave out, warn with file:line).")
     String repair;
 
+    /** The market of the data: --market, or what the file names say (see {@link MarketGuess}). */
+    MarketGuess marketGuess() {
+        return MarketGuess.of(market, source());
+    }
+
     String source() {
         return data != null ? data : DEFAULT_DATA;
     }
@@ -53,7 +59,7 @@ public final class DataOptions {
     ReadOptions readOptions() {
         Market m;
         try {
-            m = market == null ? Market.GENERIC : Market.of(market);
+            m = marketGuess().market();
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--market: " + e.getMessage());
         }
@@ -118,7 +124,10 @@ public final class DataOptions {
         }
         try {
             expectMemory();
-            var loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory);
+            UniverseLoader.Loaded loaded;
+            try (Progress progress = new Progress("load", 0, source().startsWith("synth:") ? "symbols" : "files")) {
+                loaded = UniverseLoader.load(source(), readOptions(), symbols, maxBarsInMemory, progress::step);
+            }
             if (loaded.bars().isEmpty()) {
                 throw CliException.invalidInput(source() + ": no symbols to run"
                         + (symbols.isEmpty() ? "" : " (none of " + String.join(",", symbols) + ")"));

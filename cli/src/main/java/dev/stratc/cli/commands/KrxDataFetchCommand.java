@@ -120,9 +120,12 @@ abstract class KrxDataFetchCommand<A> implements Callable<Integer> {
         } catch (ConfigFiles.ConfigException | IllegalArgumentException e) {
             throw CliException.invalidInput(e.getMessage(), e);
         }
-        try (BarStore bars = DataCommand.open(store)) {
+        try (BarStore bars = DataCommand.open(store);
+             Progress progress = new Progress("fetch " + brokerName(), symbols.size(), "symbols")) {
             Source source = open(chosen);
+            int done = 0;
             for (String symbol : symbols) {
+                progress.accept(done++);
                 Fetched fetched = source.fetch(symbol, size, first, last);
                 Bars converted = fetched.bars();
                 bars.save(converted, key());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,12 +146,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        var config = run.config(info, universe.bars().get(0).market().zone());
+        var config = run.config(info, universe.bars().get(0).market());
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
         run.checkPeriod(config, universe.bars());
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
         stdout.println(info.name() + ": " + grid.size() + " combinations of " + grid.names() + ", objective "
                 + obj.id() + ", " + n + " thread" + (n == 1 ? "" : "s") + "; data: " + universe.description());
+        stdout.println(data.marketGuess().loaded(universe.bars().get(0).market()).describe()
+                + String.format(Locale.ROOT, "; capital %,.0f", config.capital()));
         if (walkForward == null) {
             List<Optimizer.Run> runs;
             // with --out, each trial's row reaches runs.csv (and top.csv, the best --top so far) as it finishes
@@ -279,35 +282,64 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     private void printTop(PrintWriter w, List<Optimizer.Run> runs, List<String> names) {
         w.println();
-        w.printf(Locale.ROOT, "%5s  %-28s %10s %10s %9s %8s %7s%n", "run", String.join(" ", names), "score",
-                "net ret %", "max dd %", "sharpe", "trades");
+        List<String> headers = new ArrayList<>(List.of("run"));
+        headers.addAll(names);
+        headers.addAll(List.of("score", "net ret %", "max dd %", "sharpe", "trades"));
+        TextTable table = new TextTable(headers);
         for (Optimizer.Run r : runs.subList(0, Math.min(top, runs.size()))) {
-            StringBuilder p = new StringBuilder();
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(r.number())));
             for (String n : names) {
-                p.append(n).append('=').append(Optimizer.text(r.parameters().get(n))).append(' ');
+                cells.add(Optimizer.text(r.parameters().get(n)));
             }
             var m = r.metrics();
-            w.printf(Locale.ROOT, "%5d  %-28s %10s %10.2f %9.2f %8s %7d%n", r.number(), p.toString().strip(),
-                    figure(r.score()), m.netReturn() * 100, m.maxDrawdown() * 100, figure(m.sharpe()), m.trades());
+            cells.addAll(List.of(scoreFigure(r.score(), m.trades()), percent(m.netReturn()),
+                    percent(m.maxDrawdown()), ratio(m.sharpe(), m.trades()), String.valueOf(m.trades())));
+            table.add(cells);
         }
+        table.print(w);
     }
 
-    private static void printWindows(PrintWriter w, List<Optimizer.Window> windows, List<String> names,
-                                     Objective obj) {
+    private void printWindows(PrintWriter w, List<Optimizer.Window> windows, List<String> names,
+                              Objective obj) {
         w.println();
-        w.printf(Locale.ROOT, "%3s  %-10s %-10s %-10s  %-28s %12s %12s %9s%n", "#", "in from", "out from", "out to",
-                "best in-sample", "IS " + obj.id(), "OOS ret %", "OOS trd");
+        List<String> headers = new ArrayList<>(List.of("#", "in from", "out from", "out to"));
+        headers.addAll(names);
+        headers.addAll(List.of("IS " + obj.id(), "OOS ret %", "OOS trades"));
+        boolean[] left = new boolean[headers.size()];
+        left[1] = left[2] = left[3] = true;
+        TextTable table = new TextTable(headers, left);
         for (Optimizer.Window win : windows) {
-            StringBuilder p = new StringBuilder();
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(win.number()), day(win.inStart()),
+                    day(win.inEnd()), day(win.outEnd())));
             for (String n : names) {
-                p.append(n).append('=').append(Optimizer.text(win.bestInSample().parameters().get(n))).append(' ');
+                cells.add(Optimizer.text(win.bestInSample().parameters().get(n)));
             }
-            w.printf(Locale.ROOT, "%3d  %-10s %-10s %-10s  %-28s %12s %12.2f %9d%n", win.number(),
-                    day(win.inStart()), day(win.inEnd()), day(win.outEnd()), p.toString().strip(),
-                    figure(win.bestInSample().score()), win.outOfSample().netReturn() * 100, win.outOfSample().trades());
+            cells.addAll(List.of(scoreFigure(win.bestInSample().score(), win.bestInSample().metrics().trades()),
+                    percent(win.outOfSample().netReturn()), String.valueOf(win.outOfSample().trades())));
+            table.add(cells);
         }
+        table.print(w);
         w.printf(Locale.ROOT, "%nout-of-sample, windows chained: net return %.2f %%%n",
                 Optimizer.chainedOutOfSampleReturn(windows) * 100);
+    }
+
+    /** Sharpe, Sortino and Calmar over fewer than this many trades say n/a, as the backtest summary does. */
+    static final int MIN_TRADES_FOR_RATIOS = 5;
+
+    /** The objective's score; a ratio objective over too few trades says so instead of a large number. */
+    private String scoreFigure(double score, int trades) {
+        Objective obj = Objective.parse(objective);
+        boolean isRatio = obj == Objective.SHARPE || obj == Objective.SORTINO || obj == Objective.CALMAR;
+        return isRatio ? ratio(score, trades) : figure(score);
+    }
+
+    private static String ratio(double value, int trades) {
+        return trades < MIN_TRADES_FOR_RATIOS ? "n/a (" + trades + (trades == 1 ? " trade)" : " trades)")
+                : figure(value);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f", fraction * 100);
     }
 
     /** An objective's figure; "—" where it is undefined (no trades, no losing day). */

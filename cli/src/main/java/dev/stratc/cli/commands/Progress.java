@@ -9,13 +9,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for work that turns out to take more than a second, and only on a terminal: quick
- * runs and redirected output stay clean.
+ * A progress bar on stderr, with rate and ETA, for work that turns out to take more than a second, and only on a
+ * terminal without {@code --quiet}: quick runs and redirected output stay clean (each command prints its one-line
+ * summary when done).
  */
 final class Progress implements LongConsumer, AutoCloseable {
-    private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    /** A second; {@code -Dstratc.progress.showAfterMillis=0} shows every bar (the tests draw them at once). */
+    private static final long SHOW_AFTER_NANOS = Long.getLong("stratc.progress.showAfterMillis", 1_000) * 1_000_000L;
     private final String task;
-    private final long total;
+    private long total;
     private final String unit;
     private final long started = System.nanoTime();
     private ProgressBar bar;
@@ -29,7 +31,7 @@ final class Progress implements LongConsumer, AutoCloseable {
     @Override
     public synchronized void accept(long done) {
         if (bar == null) {
-            if (!Terminal.interactive() || System.nanoTime() - started < SHOW_AFTER_NANOS) {
+            if (!Terminal.showsProgress() || System.nanoTime() - started < SHOW_AFTER_NANOS) {
                 return;
             }
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
@@ -37,6 +39,17 @@ final class Progress implements LongConsumer, AutoCloseable {
                     .showSpeed().build();
         }
         bar.stepTo(done);
+    }
+
+    /** A step of work whose size is known only once it starts (files found, symbols asked for). */
+    synchronized void step(long done, long newTotal) {
+        if (newTotal != total) {
+            total = newTotal;
+            if (bar != null) {
+                bar.maxHint(newTotal);
+            }
+        }
+        accept(done);
     }
 
     @Override

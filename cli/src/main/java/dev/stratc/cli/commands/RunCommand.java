@@ -183,11 +183,15 @@ public final class RunCommand implements Callable<Integer> {
                     + "collects its own market data; use --bus with simulated accounts (broker: sim) or none");
         }
         Duration leaseWaiting = Durations.parse("--lease-wait", leaseWait, Duration.ofSeconds(1), Duration.ofHours(1));
+        if (pool != null) {
+            requireBrokerRunInputs(program, pool);
+        }
         Path state = stateDir != null ? stateDir
                 : RunState.defaultDirectory().resolveSibling(file.getFileName().toString().replaceFirst("\\.strat$", ""));
         requireFree(state);
 
         if (runMode == RunMode.LIVE) {
+            requireHttpPortFree();
             confirmLive(out, program, riskConfig, pool, state);
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -239,6 +243,34 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return ctrlC.requested() ? CtrlC.EXIT_STATUS : ExitCode.OK;
+    }
+
+    /**
+     * What a run on broker accounts needs besides the accounts, checked before anything is printed or asked: a
+     * live run's confirmation comes only after every check that can fail has passed.
+     */
+    private void requireBrokerRunInputs(StrategyProgram program, ConfigFiles.Accounts pool) {
+        if (data.symbols.isEmpty() && pool.universe() == null) {
+            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660,"
+                    + " or a universe: kiwoom_condition(\"name\") in " + accounts);
+        }
+        if (data.timeframe != null) {
+            Durations.timeframe(data.timeframe);
+        }
+    }
+
+    /** A live run's --http port is tried before the confirmation: a port in use must not fail a confirmed run. */
+    private void requireHttpPortFree() {
+        if (httpPort == null || httpPort == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), httpPort));
+        } catch (IOException e) {
+            throw CliException.failure("--http " + httpPort + ": the port is in use on 127.0.0.1 (" + e.getMessage()
+                    + "); choose another, or 0 for any free port", e);
+        }
     }
 
     /** A second run on a held state directory is refused before it loads anything (exit 1). */
@@ -386,12 +418,13 @@ public final class RunCommand implements Callable<Integer> {
                         CostModel.defaults(bars.getFirst().market()), false),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         if (bus != null) {
-            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s%n",
-                    program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state);
+            out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s; "
+                    + "times in %s%n", program.info().name(), runMode.label(), bus, busGroup(program), timeframe, state,
+                    zone.getId());
         } else {
-            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s%n",
+            out.printf("%s %s on the simulated exchange: %s, %d symbols, %s bars, speed %s; state in %s; times in %s%n",
                     program.info().name(), runMode.label(), universe.description(), bars.size(), timeframe,
-                    replaySpeed == 0 ? "max" : replaySpeed + "x", state);
+                    replaySpeed == 0 ? "max" : replaySpeed + "x", state, zone.getId());
         }
         out.flush();
         if (notifier != null) {
@@ -460,15 +493,12 @@ public final class RunCommand implements Callable<Integer> {
     private void runOnBrokers(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig,
                               ConfigFiles.Accounts pool, Path state, AtomicBoolean stop, CtrlC ctrlC,
                               Notifier notifier, PrintWriter out) throws InterruptedException {
-        if (data.symbols.isEmpty() && pool.universe() == null) {
-            throw CliException.usage("a run on broker accounts needs the symbols to watch: --symbols 005930,000660,"
-                    + " or a universe: kiwoom_condition(\"name\") in " + accounts);
-        }
-        if (data.timeframe == null && program.info().timeframe() == null) {
-            throw CliException.usage(file + " sets no timeframe: give one with --timeframe 1m");
-        }
+        // a strategy without a timeframe (the canonical scanner) runs on the 1-minute bars its backtest uses
         Duration timeframe = data.timeframe != null ? Durations.timeframe(data.timeframe)
-                : program.info().timeframe();
+                : program.info().timeframe() != null ? program.info().timeframe() : Duration.ofMinutes(1);
+        if (data.timeframe == null && program.info().timeframe() == null) {
+            out.println(file + " sets no timeframe: trading on 1-minute bars (--timeframe to choose)");
+        }
         // the accounts' market decides the calendar, zone and lot rule; a risk file may name another calendar
         MarketRules market = MarketRules.of(pool);
         if (riskConfig != null && riskConfig.calendarGiven()) {
@@ -484,8 +514,8 @@ public final class RunCommand implements Callable<Integer> {
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
                         market.quantityStep()),
                 pool, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, data.symbols);
-        out.printf("%s %s on %d account(s); state in %s%n", program.info().name(), runMode.label(),
-                pool.accounts().size(), state);
+        out.printf("%s %s on %d account(s); state in %s; times in %s%n", program.info().name(), runMode.label(),
+                pool.accounts().size(), state, zone.getId());
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ")");
         }

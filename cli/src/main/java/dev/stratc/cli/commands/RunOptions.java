@@ -25,9 +25,15 @@ public final class RunOptions {
             description = "Orders decided at a bar's close fill at the next open (default) or at that close.")
     String fill;
 
-    @Option(names = "--capital", paramLabel = "AMOUNT", defaultValue = "10000000",
-            description = "Starting cash, more than 0 and at most 1e15 (default ${DEFAULT-VALUE}).")
-    double capital;
+    @Option(names = "--capital", paramLabel = "AMOUNT",
+            description = {"Starting cash in the market's currency, more than 0 and at most 1e15 (default: krx and",
+                "generic 10,000,000; binance 10,000 USDT)."})
+    Double capital;
+
+    /** A capital a user of that market would start with: ten million won, ten thousand dollars of crypto. */
+    static double defaultCapital(dev.stratc.data.Market market) {
+        return market.id().equals("binance") ? 10_000 : 10_000_000;
+    }
 
     @Option(names = "--max-positions", paramLabel = "N", defaultValue = "10",
             description = "Most positions open at once, 1 to 10000 (default ${DEFAULT-VALUE}).")
@@ -88,7 +94,9 @@ public final class RunOptions {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        Bounds.CAPITAL.check(capital);
+        if (capital != null) {
+            Bounds.CAPITAL.check(capital);
+        }
         Bounds.MAX_POSITIONS.check(maxPositions);
         if (positionSize != null) {
             percent(Bounds.POSITION_SIZE, positionSize);
@@ -113,7 +121,11 @@ public final class RunOptions {
         }
     }
 
-    BacktestConfig config(StrategyInfo info, java.time.ZoneId zone) {
+    BacktestConfig config(StrategyInfo info, dev.stratc.data.Market market) {
+        return config(info, market.zone(), capital != null ? capital : defaultCapital(market));
+    }
+
+    private BacktestConfig config(StrategyInfo info, java.time.ZoneId zone, double capital) {
         checkRanges();
         FillMode mode;
         try {

@@ -185,7 +185,8 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         known.addAll(parameters.keySet());
         known.addAll(vars.keySet());
         known.addAll(BuiltinSeries.names());
-        reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(), Suggestions.didYouMean(text, known), text);
+        reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(),
+                PineNames.hint(text).orElseGet(() -> Suggestions.didYouMean(text, known)), text);
         return INVALID;
     }
 
@@ -314,7 +315,7 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             Set<String> known = new HashSet<>(BuiltinFunction.names());
             registry.all().forEach(spec -> known.add(spec.name()));
             known.addAll(functions.names());
-            hint = Suggestions.didYouMean(name, known);
+            hint = PineNames.hint(name).orElseGet(() -> Suggestions.didYouMean(name, known));
             if (hint == null) {
                 hint = "run 'stratc functions' to list every function";
             }
@@ -523,6 +524,13 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         if (access.target() instanceof Expression.Name name && name.name().equals("signal")
                 && scope.let("signal") == null) {
             return signalField(access, scope);
+        }
+        if (access.target() instanceof Expression.Name name && PineNames.hint(name.name() + "." + access.member())
+                .isPresent() && scope.let(name.name()) == null && !parameters.containsKey(name.name())
+                && !vars.containsKey(name.name()) && BuiltinSeries.find(name.name()) == null) {
+            reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(),
+                    PineNames.hint(name.name() + "." + access.member()).orElseThrow(), name.name());
+            return INVALID;
         }
         Kind targetKind = check(access.target(), scope);
         if (targetKind == INVALID) {

@@ -130,7 +130,37 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             message = "expected " + expected + ", found " + found;
         }
         SourceSpan where = offending.getType() == Token.EOF ? afterPrevious(parser, offending) : span(offending);
+        String pine = pineCall(parser, offending);
+        if (pine != null) {
+            // ta.rsi(…), strategy.entry(…): a Pine habit, answered with the stratc form rather than the bracket
+            reporter.report(DiagnosticCode.SYNTAX, where, dev.stratc.compiler.check.PineNames.hint(pine).orElseThrow(),
+                    "'" + pine + "(…)' is Pine Script, not stratc: calls take a plain function name");
+            return;
+        }
         reporter.report(DiagnosticCode.SYNTAX, where, hintFor(offending, expected), message);
+    }
+
+    /** The dotted name right before an unexpected '(' ({@code ta.rsi} of {@code ta.rsi(}) if the Pine table has it. */
+    private static String pineCall(Parser parser, Token offending) {
+        var tokens = parser.getTokenStream();
+        if (offending.getType() == StratLexer.STRATEGY && offending.getTokenIndex() + 2 < tokens.size()
+                && ".".equals(tokens.get(offending.getTokenIndex() + 1).getText())) {
+            // 'strategy' is stratc's keyword, so strategy.entry(…) stops at its first word
+            String name = "strategy." + tokens.get(offending.getTokenIndex() + 2).getText();
+            return dev.stratc.compiler.check.PineNames.hint(name).isPresent() ? name : null;
+        }
+        if (offending.getType() != StratLexer.LPAREN || offending.getTokenIndex() < 3) {
+            return null;
+        }
+        Token member = tokens.get(offending.getTokenIndex() - 1);
+        Token dot = tokens.get(offending.getTokenIndex() - 2);
+        Token owner = tokens.get(offending.getTokenIndex() - 3);
+        if (!".".equals(dot.getText()) || !member.getText().matches("[A-Za-z_]\\w*")
+                || !owner.getText().matches("[A-Za-z_]\\w*")) {
+            return null;
+        }
+        String name = owner.getText() + "." + member.getText();
+        return dev.stratc.compiler.check.PineNames.hint(name).isPresent() ? name : null;
     }
 
     /** The top-level block being parsed, or the parser itself outside any block. */

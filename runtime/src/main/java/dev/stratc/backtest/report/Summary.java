@@ -87,13 +87,23 @@ public final class Summary {
         return out;
     }
 
+    /** The period in the market's own time zone, named: KRX days read 09:00 … 15:30 KST, not 00:00 … 06:30. */
+    static String period(BacktestResult r, Metrics m) {
+        java.time.ZoneId zone = r.universe().isEmpty() ? java.time.ZoneOffset.UTC : r.universe().get(0).market().zone();
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                .withZone(zone);
+        String abbreviation = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.US).withZone(zone)
+                .format(m.start());
+        return f.format(m.start()) + " … " + f.format(m.end()) + " " + (abbreviation.equals(zone.getId())
+                ? zone.getId() : abbreviation + " (" + zone.getId() + ")");
+    }
+
     /** The table printed on stdout. */
     public static String table(BacktestResult r, String data) {
         StringBuilder sb = new StringBuilder();
         Metrics m = r.metrics();
         sb.append(r.strategyName()).append(" — ").append(r.universe().size()).append(" symbol")
-                .append(r.universe().size() == 1 ? "" : "s").append(", ").append(m.start()).append(" … ")
-                .append(m.end()).append('\n');
+                .append(r.universe().size() == 1 ? "" : "s").append(", ").append(period(r, m)).append('\n');
         sb.append("data: ").append(data).append('\n');
         sb.append("fill: ").append(r.config().fill().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append(", capital ").append(fmt(r.config().capital(), 0)).append(", max positions ")
