@@ -89,6 +89,13 @@ public final class Backtester {
     private long rejectedCash;
     private long ignored;
     private long barCount;
+    /** The strategy's own record (strategy.*), and each open position's profit so far over its partial exits. */
+    private final TradeLedger ledger = new TradeLedger(new LedgerBooks());
+    private final double[] roundTripPnl;
+    private boolean observeRecord;
+    /** What the run produces besides trades (charts' series, log lines), when a report asks for it. */
+    private BacktestOutputs outputs = BacktestOutputs.NONE;
+    private dev.stratc.backtest.report.PlotCollector plots;
 
     private Backtester(StrategyProgram program, List<Bars> universe, BacktestConfig config) {
         this.config = config;
@@ -109,6 +116,10 @@ public final class Backtester {
             markets[s] = config.costs().applyTo(b.market());
             strategies[s] = program.newInstance(b.symbol(),
                     new StrategySettings(config.overrides(), b.timeframe(), b.market().zone()));
+            if (strategies[s] instanceof dev.stratc.strategy.StrategyRecord.Reader reader) {
+                reader.bindRecord(ledger);
+                observeRecord |= reader.readsRecord();
+            }
             int declared = program.info().warmupBars();
             warmup[s] = config.warmupBars() >= 0 ? config.warmupBars()
                     : declared >= 0 ? declared : strategies[s].warmupBars();
@@ -135,6 +146,7 @@ public final class Backtester {
         candidateOrders = new OrderRequest[n];
         candidateBar = new int[n];
         positions = new Position[n];
+        roundTripPnl = new double[n];
         for (int s = 0; s < n; s++) {
             positions[s] = new Position(s);
         }
@@ -149,10 +161,20 @@ public final class Backtester {
     /** Runs {@code program} over {@code universe}; {@code progress} receives the number of bars done so far. */
     public static BacktestResult run(StrategyProgram program, List<Bars> universe, BacktestConfig config,
                                      LongConsumer progress) {
+        return run(program, universe, config, progress, BacktestOutputs.NONE);
+    }
+
+    /** As {@link #run(StrategyProgram, List, BacktestConfig, LongConsumer)}, producing {@code outputs} too. */
+    public static BacktestResult run(StrategyProgram program, List<Bars> universe, BacktestConfig config,
+                                     LongConsumer progress, BacktestOutputs outputs) {
         if (universe.isEmpty()) {
             throw new IllegalArgumentException("the universe has no symbols");
         }
         Backtester b = new Backtester(program, universe, config);
+        b.outputs = outputs;
+        if (outputs.plots()) {
+            b.plots = new dev.stratc.backtest.report.PlotCollector(b.strategies, b.bars);
+        }
         b.loop(progress);
         return b.result(program, List.of(b.bars));
     }
@@ -165,10 +187,17 @@ public final class Backtester {
      */
     public static BacktestResult run(StrategyProgram program, StoreWindows windows, BacktestConfig config,
                                      LongConsumer progress) {
+        return run(program, windows, config, progress, BacktestOutputs.NONE);
+    }
+
+    /** As above, passing the log lines to {@code outputs}; a streamed run collects no charts' series. */
+    public static BacktestResult run(StrategyProgram program, StoreWindows windows, BacktestConfig config,
+                                     LongConsumer progress, BacktestOutputs outputs) {
         if (windows.seriesCount() == 0 || !windows.hasNext()) {
             throw new IllegalArgumentException("the universe has no symbols");
         }
         Backtester b = new Backtester(program, windows.next(), config);
+        b.outputs = outputs;
         Ends ends = new Ends(b.bars.length, config.fromMillis());
         ends.note(b.bars);
         b.replayWindow(progress);
@@ -191,7 +220,8 @@ public final class Backtester {
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
                 b.logs);
-        return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats);
+        return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats,
+                plots == null ? Map.of() : plots.series());
     }
 
     private void loop(LongConsumer progress) {
@@ -270,8 +300,14 @@ public final class Backtester {
         sink.deciding = base[s] + i >= warmup[s] && b.time(i) >= decideFrom;
         sink.orderCount = 0;
         SymbolStrategy strategy = strategies[s];
+        if (observeRecord) {
+            ledger.observe();
+        }
         strategy.onBar(cursor, positions[s], sink);
         stops[s] = strategy.stops();
+        if (plots != null) {
+            plots.evaluated(s, i, cursor, positions[s]);
+        }
         if (sink.orderCount > 0) {
             route(s, b, i, sink.first);
         }
@@ -518,10 +554,13 @@ public final class Backtester {
                 entryPrice[s], entryBar[s], b.time(i), price, base[s] + i, pnl, cost > 0 ? pnl / cost * 100 : 0, totalFees,
                 reason));
         entryFees[s] -= entryFeeShare;
+        roundTripPnl[s] += pnl;
         double left = open - units;
         if (left <= 1e-12 * Math.max(1, open)) {
             qty[s] = 0;
             removeOpen(s);
+            ledger.closed(roundTripPnl[s]);
+            roundTripPnl[s] = 0;
         } else {
             qty[s] = isLong ? left : -left;
         }
@@ -676,6 +715,24 @@ public final class Backtester {
         }
     }
 
+    /** The books {@code strategy.equity}, {@code strategy.cash} and {@code strategy.open_positions} read. */
+    private final class LedgerBooks implements TradeLedger.Books {
+        @Override
+        public double equity() {
+            return equityNow();
+        }
+
+        @Override
+        public double cash() {
+            return cash;
+        }
+
+        @Override
+        public int openPositions() {
+            return openCount;
+        }
+    }
+
     private final class Position implements PositionView {
         private final int s;
 
@@ -731,8 +788,14 @@ public final class Backtester {
 
         @Override
         public void log(String sym, long time, String message) {
-            if (logs.size() < 1000) {
-                logs.add(java.time.Instant.ofEpochMilli(time) + " " + sym + ": " + message);
+            if (logs.size() < 1000 || outputs.log() != null) {
+                String line = java.time.Instant.ofEpochMilli(time) + " " + sym + ": " + message;
+                if (logs.size() < 1000) {
+                    logs.add(line);
+                }
+                if (outputs.log() != null) {
+                    outputs.log().accept(line);
+                }
             }
         }
 
