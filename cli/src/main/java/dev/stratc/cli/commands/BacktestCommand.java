@@ -68,7 +68,10 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             log = new BacktestLog(out);
         } catch (java.io.IOException e) {
-            throw CliException.failure(Failures.describe(e), e);
+            // said as the report's own failure is: the log goes into the same directory
+            java.io.UncheckedIOException failure = new java.io.UncheckedIOException(
+                    "cannot write the report into " + out + ": " + e.getMessage(), e);
+            throw CliException.failure(Failures.describe(failure), failure);
         }
         // the charts' series only when a report will draw them: nothing is collected otherwise
         BacktestOutputs outputs = new BacktestOutputs(out != null, log);
