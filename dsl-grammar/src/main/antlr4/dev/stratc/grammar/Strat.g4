@@ -105,9 +105,11 @@ mapEntry
     ;
 
 // 'signal' is a keyword only after 'on'; everywhere else it is an ordinary name (signal(...), signal.key).
+// 'strategy' opens the file; elsewhere it names the strategy's own record (strategy.equity).
 identifier
     : IDENTIFIER
     | SIGNAL
+    | STRATEGY
     ;
 
 STRATEGY   : 'strategy';

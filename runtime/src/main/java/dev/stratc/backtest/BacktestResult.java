@@ -7,8 +7,11 @@ import dev.stratc.backtest.report.PlotSeries;
 import dev.stratc.data.Bars;
 
 /**
- * Everything a run produced: its trades, its equity, the metrics computed from them, and the data it ran on;
- * {@code plots} are the lines report.html draws on each symbol's chart (symbol → series, empty when none).
+ * Everything a run produced: its trades, its equity, the metrics computed from them, and the data it ran on.
+ *
+ * @param plots per symbol, the series its chart draws: the strategy's {@code plot(…)}s and the indicators its
+ *              rules read, one value per bar of the symbol's bars in {@link #universe}; an empty map unless the
+ *              run was asked to collect them ({@link BacktestConfig#withPlots})
  */
 public record BacktestResult(String strategyName, BacktestConfig config, List<Bars> universe, List<Trade> trades,
                              EquityCurve equity, Metrics metrics, RunStats stats,

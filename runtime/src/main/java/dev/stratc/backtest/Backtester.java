@@ -90,6 +90,13 @@ public final class Backtester {
     private long ignored;
     private long barCount;
     private final long[] barMillis;
+    /** The strategy's own record (strategy.*), and each open position's profit so far over its partial exits. */
+    private final TradeLedger ledger = new TradeLedger(new LedgerBooks());
+    private final double[] roundTripPnl;
+    private boolean observeRecord;
+    /** What the run produces besides trades (charts' series, log lines), when a report asks for it. */
+    private BacktestOutputs outputs = BacktestOutputs.NONE;
+    private dev.stratc.backtest.report.PlotCollector plots;
 
     private Backtester(StrategyProgram program, List<Bars> universe, BacktestConfig config) {
         this.config = config;
@@ -110,6 +117,10 @@ public final class Backtester {
             markets[s] = config.costs().applyTo(b.market());
             strategies[s] = program.newInstance(b.symbol(),
                     new StrategySettings(config.overrides(), b.timeframe(), b.market().zone()));
+            if (strategies[s] instanceof dev.stratc.strategy.StrategyRecord.Reader reader) {
+                reader.bindRecord(ledger);
+                observeRecord |= reader.readsRecord();
+            }
             int declared = program.info().warmupBars();
             warmup[s] = config.warmupBars() >= 0 ? config.warmupBars()
                     : declared >= 0 ? declared : strategies[s].warmupBars();
@@ -140,6 +151,7 @@ public final class Backtester {
             barMillis[s] = bars[s].timeframe() == null ? 0 : bars[s].timeframe().toMillis();
         }
         positions = new Position[n];
+        roundTripPnl = new double[n];
         for (int s = 0; s < n; s++) {
             positions[s] = new Position(s);
         }
@@ -154,10 +166,20 @@ public final class Backtester {
     /** Runs {@code program} over {@code universe}; {@code progress} receives the number of bars done so far. */
     public static BacktestResult run(StrategyProgram program, List<Bars> universe, BacktestConfig config,
                                      LongConsumer progress) {
+        return run(program, universe, config, progress, BacktestOutputs.NONE);
+    }
+
+    /** As {@link #run(StrategyProgram, List, BacktestConfig, LongConsumer)}, producing {@code outputs} too. */
+    public static BacktestResult run(StrategyProgram program, List<Bars> universe, BacktestConfig config,
+                                     LongConsumer progress, BacktestOutputs outputs) {
         if (universe.isEmpty()) {
             throw new IllegalArgumentException("the universe has no symbols");
         }
         Backtester b = new Backtester(program, universe, config);
+        b.outputs = outputs;
+        if (outputs.plots()) {
+            b.plots = new dev.stratc.backtest.report.PlotCollector(b.strategies, b.bars);
+        }
         b.loop(progress);
         return b.result(program, List.of(b.bars));
     }
@@ -170,10 +192,17 @@ public final class Backtester {
      */
     public static BacktestResult run(StrategyProgram program, StoreWindows windows, BacktestConfig config,
                                      LongConsumer progress) {
+        return run(program, windows, config, progress, BacktestOutputs.NONE);
+    }
+
+    /** As above, passing the log lines to {@code outputs}; a streamed run collects no charts' series. */
+    public static BacktestResult run(StrategyProgram program, StoreWindows windows, BacktestConfig config,
+                                     LongConsumer progress, BacktestOutputs outputs) {
         if (windows.seriesCount() == 0 || !windows.hasNext()) {
             throw new IllegalArgumentException("the universe has no symbols");
         }
         Backtester b = new Backtester(program, windows.next(), config);
+        b.outputs = outputs;
         Ends ends = new Ends(b.bars.length, config.fromMillis());
         ends.note(b.bars);
         b.replayWindow(progress);
@@ -196,7 +225,8 @@ public final class Backtester {
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
                 b.logs, b.funding, b.markets[0].hasFunding());
-        return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats);
+        return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats,
+                b.plots == null ? Map.of() : b.plots.series());
     }
 
     private void loop(LongConsumer progress) {
@@ -281,7 +311,13 @@ public final class Backtester {
         sink.deciding = base[s] + i >= warmup[s] && b.time(i) >= decideFrom;
         sink.orders.clear();
         sink.cancels.clear();
+        if (observeRecord) {
+            ledger.observe();
+        }
         strategy.onBar(cursor, positions[s], sink);
+        if (plots != null) {
+            plots.evaluated(s, i, cursor, positions[s]);
+        }
         for (String tag : sink.cancels) {
             cancel(s, tag);
         }
@@ -667,6 +703,7 @@ public final class Backtester {
                 entryPrice[s], entryBar[s], b.time(i), price, base[s] + i, pnl, cost > 0 ? pnl / cost * 100 : 0, totalFees,
                 reason));
         entryFees[s] -= entryFeeShare;
+        roundTripPnl[s] += pnl;
         double left = open - units;
         if (left <= 1e-12 * Math.max(1, open)) {
             boolean was = pendingCounts(s);
@@ -674,6 +711,8 @@ public final class Backtester {
             entries[s] = 0;
             adjustPending(s, was);
             removeOpen(s);
+            ledger.closed(roundTripPnl[s]);
+            roundTripPnl[s] = 0;
         } else {
             qty[s] = isLong ? left : -left;
         }
@@ -828,6 +867,24 @@ public final class Backtester {
         }
     }
 
+    /** The books {@code strategy.equity}, {@code strategy.cash} and {@code strategy.open_positions} read. */
+    private final class LedgerBooks implements TradeLedger.Books {
+        @Override
+        public double equity() {
+            return equityNow();
+        }
+
+        @Override
+        public double cash() {
+            return cash;
+        }
+
+        @Override
+        public int openPositions() {
+            return openCount;
+        }
+    }
+
     private final class Position implements PositionView {
         private final int s;
 
@@ -905,8 +962,14 @@ public final class Backtester {
 
         @Override
         public void log(String sym, long time, String message) {
-            if (logs.size() < 1000) {
-                logs.add(java.time.Instant.ofEpochMilli(time) + " " + sym + ": " + message);
+            if (logs.size() < 1000 || outputs.log() != null) {
+                String line = java.time.Instant.ofEpochMilli(time) + " " + sym + ": " + message;
+                if (logs.size() < 1000) {
+                    logs.add(line);
+                }
+                if (outputs.log() != null) {
+                    outputs.log().accept(line);
+                }
             }
         }
 

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.stratc.backtest.BacktestOutputs;
 import dev.stratc.backtest.BacktestResult;
 import dev.stratc.backtest.Backtester;
 import dev.stratc.backtest.report.ReportWriter;
@@ -63,15 +64,26 @@ public final class BacktestCommand implements Callable<Integer> {
         long total = universe.totalBars();
         long loaded = System.nanoTime();
         BacktestResult result;
-        try (universe; Progress progress = new Progress("backtest", total, "bars")) {
+        BacktestLog log;
+        try {
+            log = new BacktestLog(out);
+        } catch (java.io.IOException e) {
+            // said as the report's own failure is: the log goes into the same directory
+            java.io.UncheckedIOException failure = new java.io.UncheckedIOException(
+                    "cannot write the report into " + out + ": " + e.getMessage(), e);
+            throw CliException.failure(Failures.describe(failure), failure);
+        }
+        // the charts' series only when a report will draw them: nothing is collected otherwise
+        BacktestOutputs outputs = new BacktestOutputs(out != null, log);
+        try (universe; log; Progress progress = new Progress("backtest", total, "bars")) {
             var config = run.config(program.info(), universe.bars().get(0).market());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
             run.checkFunding(universe.bars());
             if (!universe.streamed()) {
                 run.checkPeriod(config, universe.bars());
             }
-            result = universe.streamed() ? Backtester.run(program, universe.windows(), config, progress)
-                    : Backtester.run(program, universe.bars(), config, progress);
+            result = universe.streamed() ? Backtester.run(program, universe.windows(), config, progress, outputs)
+                    : Backtester.run(program, universe.bars(), config, progress, outputs);
         } catch (IllegalArgumentException e) {
             throw CliException.invalidInput(file + ": " + e.getMessage(), e);
         } catch (dev.stratc.data.DataException e) {
@@ -94,6 +106,7 @@ public final class BacktestCommand implements Callable<Integer> {
             String market = data.marketGuess().loaded(universe.bars().get(0).market()).describe();
             stdout.print(Summary.table(result, universe.description()).replaceFirst("(?m)^(data: .*\n)",
                     "$1" + java.util.regex.Matcher.quoteReplacement(market + "\n")));
+            log.print(stdout);
         }
         if (out != null) {
             try {
@@ -103,7 +116,8 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             if (!json) {
                 stdout.println();
-                stdout.println("wrote " + out.resolve("report.html") + " (and summary.json, trades.csv, equity.csv)");
+                stdout.println("wrote " + out.resolve("report.html") + " (and summary.json, trades.csv, equity.csv"
+                        + ", " + BacktestLog.FILE + ")");
             }
         }
         stdout.flush();

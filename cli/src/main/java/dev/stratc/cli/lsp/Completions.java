@@ -48,6 +48,11 @@ final class Completions {
                             null))
                     .toList();
         }
+        if (tokens.nameBeforeDot(offset).filter(name -> name.text().equals("strategy")).isPresent()) {
+            return catalog.recordFields().stream()
+                    .map(field -> item(field.name(), CompletionItemKind.Field, null, field.documentation()))
+                    .toList();
+        }
         if (tokens.previous(offset).filter(token -> token.text().equals(".")).isPresent()) {
             return List.of();
         }

@@ -67,6 +67,9 @@ final class Hovers {
 
     /** {@code signal.key} in an {@code on signal}, or {@code macd(12, 26, 9).signal}. */
     private Optional<String> member(OpenDocument document, SourceTokens tokens, Lexeme name) {
+        if (tokens.nameBeforeDot(name.start()).filter(target -> target.text().equals("strategy")).isPresent()) {
+            return catalog.recordField(name.text()).map(LanguageCatalog.Series::documentation);
+        }
         if (tokens.nameBeforeDot(name.start()).filter(target -> target.text().equals("signal")).isPresent()) {
             return document.payloads().field(name.text(), document.codePointOffset(name.start()))
                     .map(field -> "```strat\nsignal." + field.key() + " = " + document.source(field.value().span())

@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.CompletionItemKind;
 
 import dev.stratc.compiler.check.BuiltinFunction;
 import dev.stratc.compiler.check.BuiltinSeries;
+import dev.stratc.compiler.check.RecordField;
 import dev.stratc.compiler.check.Slot;
 import dev.stratc.indicators.catalog.FunctionRegistry;
 import dev.stratc.indicators.catalog.FunctionSpec;
@@ -49,10 +50,25 @@ final class LanguageCatalog {
 
     private final Map<String, Callable> callables;
     private final Map<String, Series> series;
+    /** The fields of the strategy's own record, read as strategy.equity. */
+    private final Map<String, Series> recordFields = new LinkedHashMap<>();
 
     private LanguageCatalog(Map<String, Callable> callables, Map<String, Series> series) {
         this.callables = callables;
         this.series = series;
+        for (RecordField field : RecordField.values()) {
+            recordFields.put(field.source(), new Series(field.source(), "```strat\nstrategy." + field.source()
+                    + " -> " + kind(field.kind().name()) + "\n```\n" + field.doc()
+                    + " The strategy's own record, across its whole universe; the same in a backtest and a run."));
+        }
+    }
+
+    Optional<Series> recordField(String name) {
+        return Optional.ofNullable(recordFields.get(name));
+    }
+
+    Collection<Series> recordFields() {
+        return recordFields.values();
     }
 
     static LanguageCatalog standard() {

@@ -37,6 +37,18 @@ public enum BuiltinFunction {
             "Whether the bar's time of day, on the exchange's clock, is between two times (both included).",
             Slot.required("from", Set.of(STRING), true, "The start, \"HH:MM\"."),
             Slot.required("to", Set.of(STRING), true, "The end, \"HH:MM\".")),
+    VALUE_AT("value_at", Role.VALUE, null,
+            "The value x had at the session's first bar ending at or after this time of day (exchange clock), "
+                    + "held for the rest of the session; na before it.",
+            Slot.required("time", Set.of(STRING), true, "The time of day, \"HH:MM\", e.g. \"09:30\"."),
+            Slot.required("x", Set.of(NUMBER, PERCENT, DURATION), false, "The value to take, e.g. close.")),
+    OPENING_HIGH("opening_high", Role.VALUE, NUMBER,
+            "The highest high of the session's bars within its first window (the opening range); na until the "
+                    + "window has passed.",
+            Slot.required("window", Set.of(DURATION), true, "How long the opening range lasts, e.g. 30m.")),
+    OPENING_LOW("opening_low", Role.VALUE, NUMBER,
+            "The lowest low of the session's bars within its first window; na until the window has passed.",
+            Slot.required("window", Set.of(DURATION), true, "How long the opening range lasts, e.g. 30m.")),
 
     CALCULATE_POSITION_SIZE("calculate_position_size", Role.SIZING, QUANTITY,
             "The size the run's risk settings give (stratc backtest --size, the live risk profile)."),
@@ -84,6 +96,12 @@ public enum BuiltinFunction {
             Slot.optional("payload", Set.of(PAYLOAD), false, "{ key: value, … }, read as signal.key in entry.")),
     LOG("log", Role.ACTION, null, "Writes its arguments, joined, to the run's log.",
             Slot.optional("message", Set.of(STRING, NUMBER, PERCENT, DURATION, BOOLEAN), false, "Text or values.")),
+    PLOT("plot", Role.ACTION, null,
+            "Draws a value as a line on the symbol's chart in report.html, at every bar, wherever it is written.",
+            Slot.required("name", Set.of(STRING), true, "The line's name in the chart's legend."),
+            Slot.required("value", Set.of(NUMBER, PERCENT, DURATION, BOOLEAN), false, "What to draw."),
+            Slot.optional("overlay", Set.of(BOOLEAN), true,
+                    "true: on the price pane; false: a pane of its own (default: on the price pane for a price).")),
     NOTIFY("notify", Role.ACTION, null, "Sends its arguments, joined, through the run's notification channels.",
             Slot.optional("message", Set.of(STRING, NUMBER, PERCENT, DURATION, BOOLEAN), false, "Text or values.")),
     STOP_LOSS("stop_loss", Role.STOP, null,
@@ -136,7 +154,7 @@ public enum BuiltinFunction {
         return role;
     }
 
-    /** The kind of value; {@code null} for actions and for {@code nz}, which has the kind of its argument. */
+    /** The kind of value; {@code null} for actions, and for {@code nz} and {@code value_at}, of their argument's kind. */
     public Kind returns() {
         return returns;
     }

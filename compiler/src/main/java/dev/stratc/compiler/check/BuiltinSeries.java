@@ -38,7 +38,23 @@ public enum BuiltinSeries {
     FIRST_ENTRY_PRICE("first_entry_price", Kind.NUMBER, "The fill price of the position's first entry; na when flat."),
     LAST_ENTRY_PRICE("last_entry_price", Kind.NUMBER, "The fill price of the position's latest entry; na when flat."),
     BARS_SINCE_LAST_ENTRY("bars_since_last_entry", Kind.NUMBER,
-            "How many bars ago the position's latest entry filled; na when flat.");
+            "How many bars ago the position's latest entry filled; na when flat."),
+    SESSION_OPEN("session_open", Kind.BOOLEAN,
+            "True on the session's first bar: the first bar of a trading day on the exchange's clock."),
+    SESSION_HIGH("session_high", Kind.NUMBER, "The session's highest high so far, this bar included."),
+    SESSION_LOW("session_low", Kind.NUMBER, "The session's lowest low so far, this bar included."),
+    MINUTES_SINCE_OPEN("minutes_since_open", Kind.NUMBER,
+            "Minutes from the session's open to this bar's end: 30 at the bar ending 09:30 of a 09:00 open."),
+    WEEKDAY("weekday", Kind.NUMBER, "The session's day of the week: 1 for Monday … 7 for Sunday."),
+    DAY_OF_MONTH("day_of_month", Kind.NUMBER, "The session's day of the month, 1 … 31.");
+
+    /** The series that follow the trading session (one per symbol, on the strategy's own bars). */
+    public boolean isSession() {
+        return switch (this) {
+            case SESSION_OPEN, SESSION_HIGH, SESSION_LOW, MINUTES_SINCE_OPEN, WEEKDAY, DAY_OF_MONTH -> true;
+            default -> false;
+        };
+    }
 
     private static final Map<String, BuiltinSeries> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(BuiltinSeries::source, Function.identity()));

@@ -20,6 +20,8 @@ public final class CheckedStrategy {
     final List<ParameterSymbol> parameters = new java.util.ArrayList<>();
     final Map<String, Map<String, Kind>> signals = new LinkedHashMap<>();
     final Map<BuiltinFunction, Expression> stops = new LinkedHashMap<>();
+    /** The plot(…) calls, by their name, in source order. */
+    final Map<String, Expression.Call> plots = new LinkedHashMap<>();
     final Map<Expression, Kind> kinds = new IdentityHashMap<>();
     final Set<Expression> constants = Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Expression.Name, Resolution> names = new IdentityHashMap<>();
@@ -57,6 +59,11 @@ public final class CheckedStrategy {
     /** The declarative stops of the exit block, each with its constant argument. */
     public Map<BuiltinFunction, Expression> stops() {
         return Collections.unmodifiableMap(stops);
+    }
+
+    /** The {@code plot("name", value)} calls by name, in source order. */
+    public Map<String, Expression.Call> plots() {
+        return Collections.unmodifiableMap(plots);
     }
 
     public Kind kind(Expression expression) {

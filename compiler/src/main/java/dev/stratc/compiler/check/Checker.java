@@ -255,7 +255,7 @@ public final class Checker {
      * break a strategy that already uses its name.
      */
     private boolean isReserved(String name, SourceSpan span) {
-        if (BuiltinSeries.find(name) != null || name.equals("signal")) {
+        if (BuiltinSeries.find(name) != null || name.equals("signal") || name.equals("strategy")) {
             reporter.report(DiagnosticCode.DUPLICATE_NAME, span, "it is a built-in name; choose another", name);
             return true;
         }
@@ -431,6 +431,13 @@ public final class Checker {
                 order(call, function, arguments);
                 orders.order(call, arguments, scope);
             }
+            case PLOT -> {
+                String name = ((Expression.StringLiteral) arguments.get(0)).value();
+                if (checked.plots.putIfAbsent(name, call) != null) {
+                    reporter.report(DiagnosticCode.DUPLICATE_NAME, call.arguments().get(0).value().span(),
+                            "give each plot its own name", "plot \"" + name + "\"");
+                }
+            }
             case STOP_LOSS, TAKE_PROFIT, TRAILING_STOP, TIME_STOP -> {
                 Expression value = orders.stop(call, function, arguments);
                 if (value == null) {
@@ -470,6 +477,12 @@ public final class Checker {
             };
             reporter.report(DiagnosticCode.WRONG_BLOCK, call.calleeSpan(), hint,
                     "'" + function.source() + "' is not allowed in " + block.keyword());
+            return false;
+        }
+        if (function == BuiltinFunction.PLOT && (scope.insideWhen() || scope.signal() != null)) {
+            reporter.report(DiagnosticCode.WRONG_BLOCK, call.calleeSpan(),
+                    "a plot draws its value at every bar; write it directly in scan, entry or exit",
+                    "'plot' cannot be inside 'when', 'if' or 'on signal'");
             return false;
         }
         if (function.role() == BuiltinFunction.Role.STOP && scope.insideWhen()) {

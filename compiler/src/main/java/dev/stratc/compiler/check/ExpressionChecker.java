@@ -327,6 +327,30 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
         boolean allConstant = arguments.stream().allMatch(argument -> argument == null || isConstant(argument));
         Kind kind = switch (builtin) {
             case NZ -> checked.kind(arguments.get(0));
+            case VALUE_AT -> {
+                if (arguments.get(0) instanceof Expression.StringLiteral text
+                        && !TIME_OF_DAY.matcher(text.value()).matches()) {
+                    reporter.report(DiagnosticCode.INVALID_TIME_OF_DAY, text.span(),
+                            "write the time as HH:MM on a 24-hour clock, e.g. \"09:30\"", text.value());
+                    yield INVALID;
+                }
+                if (!(arguments.get(0) instanceof Expression.StringLiteral)) {
+                    reporter.report(DiagnosticCode.NOT_CONSTANT, arguments.get(0).span(),
+                            "write the time itself, e.g. value_at(\"09:30\", close)",
+                            "the time of value_at must be written as text");
+                    yield INVALID;
+                }
+                yield checked.kind(arguments.get(1));
+            }
+            case OPENING_HIGH, OPENING_LOW -> {
+                if (!(arguments.get(0) instanceof Expression.DurationLiteral window) || window.millis() <= 0) {
+                    reporter.report(DiagnosticCode.NOT_CONSTANT, arguments.get(0).span(),
+                            "write the window as a duration, e.g. " + builtin.source() + "(30m)",
+                            "the window of " + builtin.source() + " must be a duration above 0");
+                    yield INVALID;
+                }
+                yield NUMBER;
+            }
             case TIME_BETWEEN -> {
                 for (Expression argument : arguments) {
                     if (argument instanceof Expression.StringLiteral text && !TIME_OF_DAY.matcher(text.value()).matches()) {
@@ -339,7 +363,9 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
             }
             default -> builtin.returns();
         };
-        boolean constantKind = builtin.role() == BuiltinFunction.Role.VALUE && builtin != BuiltinFunction.TIME_BETWEEN;
+        boolean constantKind = builtin.role() == BuiltinFunction.Role.VALUE && builtin != BuiltinFunction.TIME_BETWEEN
+                && builtin != BuiltinFunction.VALUE_AT && builtin != BuiltinFunction.OPENING_HIGH
+                && builtin != BuiltinFunction.OPENING_LOW;
         return allConstant && constantKind && kind != INVALID ? constant(call, kind) : kind;
     }
 
@@ -525,12 +551,20 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                 && scope.let("signal") == null) {
             return signalField(access, scope);
         }
+        if (access.target() instanceof Expression.Name name && name.name().equals("strategy")
+                && scope.let("strategy") == null && RecordField.find(access.member()) != null) {
+            return recordField(access);
+        }
         if (access.target() instanceof Expression.Name name && PineNames.hint(name.name() + "." + access.member())
                 .isPresent() && scope.let(name.name()) == null && !parameters.containsKey(name.name())
                 && !vars.containsKey(name.name()) && BuiltinSeries.find(name.name()) == null) {
             reporter.report(DiagnosticCode.UNKNOWN_NAME, name.span(),
                     PineNames.hint(name.name() + "." + access.member()).orElseThrow(), name.name());
             return INVALID;
+        }
+        if (access.target() instanceof Expression.Name name && name.name().equals("strategy")
+                && scope.let("strategy") == null) {
+            return recordField(access);
         }
         Kind targetKind = check(access.target(), scope);
         if (targetKind == INVALID) {
@@ -572,6 +606,20 @@ final class ExpressionChecker extends AstVisitor<Kind, Scope> {
                 "a value of kind " + targetKind.description().replaceFirst("^an? ", "") + " has no member '"
                         + access.member() + "'");
         return INVALID;
+    }
+
+    /** {@code strategy.equity}: a field of the strategy's own record. */
+    private Kind recordField(Expression.MemberAccess access) {
+        RecordField field = RecordField.find(access.member());
+        if (field == null) {
+            String hint = Suggestions.didYouMean(access.member(), RecordField.names());
+            reporter.report(DiagnosticCode.UNKNOWN_MEMBER, access.memberSpan(),
+                    hint != null ? hint : "its fields are " + String.join(", ", RecordField.names().stream().sorted().toList()),
+                    "the strategy's record has no field '" + access.member() + "'");
+            return INVALID;
+        }
+        checked.members.put(access, new MemberResolution.RecordRead(field));
+        return field.kind();
     }
 
     private Kind signalField(Expression.MemberAccess access, Scope scope) {

@@ -13,4 +13,8 @@ public sealed interface MemberResolution {
     /** {@code signal.surge_percent} inside {@code on signal("SURGE")}. */
     record SignalField(String signal, String key, Kind kind) implements MemberResolution {
     }
+
+    /** {@code strategy.win_rate}: the strategy's own record. */
+    record RecordRead(RecordField field) implements MemberResolution {
+    }
 }

@@ -54,6 +54,8 @@ final class TimeframeReads extends AstVisitor<TimeframeReads.Found, Void> {
                     "a var changes at the strategy's own bars; read it outside the @");
             case Resolution.Series(BuiltinSeries series) when POSITION.contains(series) -> new Found(name, name.name(),
                     "the position is the strategy's, at its own bars; read it outside the @");
+            case Resolution.Series(BuiltinSeries series) when series.isSession() -> new Found(name, name.name(),
+                    "the session follows the strategy's own bars; read it outside the @");
             case Resolution.LetRef(Statement.Let let) -> firstIn(let.value());
             case null, default -> null;
         };
@@ -68,6 +70,12 @@ final class TimeframeReads extends AstVisitor<TimeframeReads.Found, Void> {
         if (binding.callee() instanceof Binding.Inlined(var function, Expression body)) {
             return firstIn(body);
         }
+        if (binding.callee() instanceof Binding.Builtin(BuiltinFunction function)
+                && (function == BuiltinFunction.VALUE_AT || function == BuiltinFunction.OPENING_HIGH
+                || function == BuiltinFunction.OPENING_LOW)) {
+            return new Found(call, function.source() + "(…)",
+                    "the session follows the strategy's own bars; read it outside the @");
+        }
         return first(binding.arguments().stream().filter(java.util.Objects::nonNull).toList());
     }
 
@@ -75,6 +83,8 @@ final class TimeframeReads extends AstVisitor<TimeframeReads.Found, Void> {
     public Found visitMemberAccess(Expression.MemberAccess access, Void context) {
         return switch (checked.member(access)) {
             case MemberResolution.IndicatorMember member -> firstIn(member.call());
+            case MemberResolution.RecordRead read -> new Found(access, "strategy." + read.field().source(),
+                    "the strategy's record changes at its own bars; read it outside the @");
             case MemberResolution.SignalField field -> new Found(access, "signal." + field.key(),
                     "a signal is emitted at the strategy's own bars");
             case null -> null;

@@ -75,6 +75,7 @@ final class CanonicalKey extends AstVisitor<String, Void> {
         return switch (checked.member(access)) {
             case MemberResolution.IndicatorMember member -> of(member.call()) + "." + member.member().name();
             case MemberResolution.SignalField field -> "signal[" + field.signal() + "]." + field.key();
+            case MemberResolution.RecordRead read -> "strategy." + read.field().source();
         };
     }
 

@@ -73,6 +73,15 @@ public final class JavaGenerator {
     private final ExpressionWriter expressions = new ExpressionWriter(0);
     /** What each order says fired it: its rule's condition text (issue 21: not "exit at 22:7"). */
     private RuleTexts ruleTexts;
+    /** Whether any rule reads {@code strategy.*}. */
+    private boolean readsRecord;
+    /** Whether any rule reads the session ({@code session_high}, {@code value_at(…)}, …). */
+    private boolean usesSession;
+    /** Each distinct {@code value_at(…)}, {@code opening_high(…)}, {@code opening_low(…)}, in dependency order. */
+    private final Map<String, SessionValue> sessionValues = new LinkedHashMap<>();
+
+    private record SessionValue(String field, Expression.Call call, BuiltinFunction function) {
+    }
     /** Methods that chunks of the constructor, of the updates and of the rules were moved into. */
     private final List<PendingMethod> methods = new ArrayList<>();
 
@@ -131,15 +140,18 @@ public final class JavaGenerator {
                 "dev.stratc.strategy.ActionSink", "dev.stratc.strategy.BarSnapshot", "dev.stratc.strategy.BarView", "dev.stratc.strategy.OrderRequest",
                 "dev.stratc.strategy.ParameterValue", "dev.stratc.strategy.PositionView",
                 "dev.stratc.strategy.Quantity", "dev.stratc.strategy.Signal", "dev.stratc.strategy.Stops",
-                "dev.stratc.strategy.SymbolStrategy", "dev.stratc.strategy.TimeframeBars")) {
+                "dev.stratc.strategy.Plottable", "dev.stratc.strategy.Sessions",
+                "dev.stratc.strategy.StrategyRecord", "dev.stratc.strategy.SymbolStrategy",
+                "dev.stratc.strategy.TimeframeBars")) {
             out.line("import " + type + ";");
         }
         out.blank();
         out.line("/** A strategy evaluated for one symbol. */");
-        out.open("public final class " + simpleName + " implements SymbolStrategy");
+        out.open("public final class " + simpleName + " implements SymbolStrategy, StrategyRecord.Reader, Plottable");
         fields(out);
         constructor(out, simpleName);
         onBar(out);
+        plots(out);
         for (int i = 0; i < methods.size(); i++) {
             // A rules method may add more, for the bodies it holds: the loop picks them up.
             PendingMethod method = methods.get(i);
@@ -159,6 +171,10 @@ public final class JavaGenerator {
         }
         out.blank();
         out.line("public int warmupBars() { return warmupBars; }");
+        out.blank();
+        out.line("public void bindRecord(StrategyRecord record) { this.record = record; }");
+        out.blank();
+        out.line("public boolean readsRecord() { return " + readsRecord + "; }");
         out.close();
         return new GeneratedClass(PACKAGE + "." + simpleName, out.toString());
     }
@@ -172,6 +188,14 @@ public final class JavaGenerator {
         }
 
         out.line("private final int warmupBars;");
+        out.line("private StrategyRecord record = StrategyRecord.Unknown.INSTANCE;");
+        if (usesSession) {
+            out.line("private final Sessions session;");
+            for (SessionValue value : sessionValues.values()) {
+                out.line("private final Sessions." + (value.function() == BuiltinFunction.VALUE_AT ? "ValueAt"
+                        : "OpeningRange") + " " + value.field() + ";");
+            }
+        }
         if (checked.header().warmupBars() < 0) {
             out.line("private int autoWarmup;");
         }
@@ -255,6 +279,17 @@ public final class JavaGenerator {
             };
             out.line("this." + parameterField(parameter) + " = " + read + ";");
         }
+        if (usesSession) {
+            out.line("this.session = new Sessions(zone, timeframeMillis);");
+            for (SessionValue value : sessionValues.values()) {
+                Expression argument = checked.binding(value.call()).arguments().get(0);
+                out.line("this." + value.field() + " = " + switch (value.function()) {
+                    case VALUE_AT -> "new Sessions.ValueAt(" + minuteOfDay(argument) + ")";
+                    case OPENING_HIGH -> "new Sessions.OpeningRange(" + expressions.write(argument) + ", true)";
+                    default -> "new Sessions.OpeningRange(" + expressions.write(argument) + ", false)";
+                } + ";");
+            }
+        }
         for (Map.Entry<Long, Integer> timeframe : timeframes.entrySet()) {
             out.line("this.tf" + timeframe.getValue() + " = new TimeframeBars(symbol, " + timeframe.getKey()
                     + "L, timeframeMillis, zone, " + quote("@ " + Ops.formatTimeframe(timeframe.getKey())) + ");");
@@ -300,6 +335,55 @@ public final class JavaGenerator {
             out.line("// warmup: auto, the first bar where every indicator has a full window");
             chunked(out, ready, "warmup", "", "");
             out.line("this.warmupBars = autoWarmup;");
+        }
+        out.close();
+    }
+
+    private static String minuteOfDay(Expression time) {
+        String text = ((Expression.StringLiteral) time).value();
+        return Integer.toString(Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3, 5)));
+    }
+
+    /**
+     * The chart's series ({@link dev.stratc.strategy.Plottable}): the plots in source order, then each indicator the
+     * rules compute on the strategy's own bars, named by its call as written. Computed only when asked for.
+     */
+    private void plots(JavaWriter out) {
+        List<String> names = new ArrayList<>();
+        List<String> overlays = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        PriceUnits units = new PriceUnits(checked);
+        for (Map.Entry<String, Expression.Call> plot : checked.plots().entrySet()) {
+            List<Expression> arguments = checked.binding(plot.getValue()).arguments();
+            Expression value = arguments.get(1);
+            boolean overlay = arguments.get(2) instanceof Expression.BooleanLiteral given ? given.value()
+                    : units.isPrice(value);
+            String code = expressions.write(value);
+            values.add("out[" + values.size() + "] = " + (checked.kind(value) == Kind.BOOLEAN
+                    ? "(" + code + " ? 1.0 : 0.0)" : code) + ";");
+            names.add(quote(plot.getKey()));
+            overlays.add(Boolean.toString(overlay));
+        }
+        for (Indicator indicator : indicators.values()) {
+            Kind kind = Kind.of(indicator.spec.returns());
+            if (indicator.context() != 0 || kind == Kind.BOOLEAN || kind == Kind.STRING) {
+                continue;
+            }
+            values.add("out[" + values.size() + "] = " + indicator.value() + ";");
+            names.add(quote(describe(indicator.call)));
+            overlays.add(Boolean.toString(PriceUnits.isPriceIndicator(indicator.spec, checked.binding(indicator.call),
+                    units)));
+        }
+        out.blank();
+        out.line("public String[] plotNames() { return new String[] {" + String.join(", ", names) + "}; }");
+        out.blank();
+        out.line("public boolean[] plotOverlays() { return new boolean[] {" + String.join(", ", overlays) + "}; }");
+        out.blank();
+        out.open("public void plotValues(BarView bar, PositionView position, double[] out)");
+        if (!values.isEmpty()) {
+            out.line("int index = bar.index();");
+            chunked(out, values, "plot", "BarView bar, PositionView position, double[] out, int index",
+                    "bar, position, out, index");
         }
         out.close();
     }
@@ -481,6 +565,9 @@ public final class JavaGenerator {
             out.line("started = startedc;");
             out.close();
         }
+        if (usesSession) {
+            out.line("session.update(index, bar.time(), bar.high(), bar.low());");
+        }
         for (int context : timeframes.values()) {
             out.line("timeframe" + context + "(bar);");
             methods.add(new PendingMethod("private void timeframe" + context + "(BarView base)",
@@ -508,6 +595,13 @@ public final class JavaGenerator {
         if (levelStops()) {
             out.line("stopBar.set(bar);");
         }
+        List<String> sessionLines = new ArrayList<>();
+        for (SessionValue value : sessionValues.values()) {
+            sessionLines.add(value.field() + ".update(session, index, " + (value.function() == BuiltinFunction.VALUE_AT
+                    ? expressions.write(checked.binding(value.call()).arguments().get(1))
+                    : "bar.time(), bar.high(), bar.low()") + ");");
+        }
+        chunked(out, sessionLines, "sessions", RULE_PARAMETERS, RULE_ARGUMENTS);
         // After the rules, so that a var's history holds the value it had when its bar ended.
         String history = "history(bar, position, index);";
         out.open("if (index < warmupBars)");
@@ -969,6 +1063,8 @@ public final class JavaGenerator {
         public Void visitName(Expression.Name name, Void context) {
             if (checked.resolution(name) instanceof Resolution.LetRef let) {
                 visit(let.let().value());
+            } else if (checked.resolution(name) instanceof Resolution.Series series && series.series().isSession()) {
+                usesSession = true;
             }
             return null;
         }
@@ -981,6 +1077,13 @@ public final class JavaGenerator {
                 return null;
             }
             binding.arguments().forEach(this::visit);
+            if (binding.callee() instanceof Binding.Builtin(BuiltinFunction function)
+                    && (function == BuiltinFunction.VALUE_AT || function == BuiltinFunction.OPENING_HIGH
+                    || function == BuiltinFunction.OPENING_LOW)) {
+                usesSession = true;
+                sessionValues.computeIfAbsent(keys.of(call),
+                        k -> new SessionValue("q" + sessionValues.size(), call, function));
+            }
             if (binding.callee() instanceof Binding.Catalogue(FunctionSpec spec)
                     && !(spec.implementation() instanceof Implementation.Pure)) {
                 String key = key(frame, call);
@@ -997,6 +1100,8 @@ public final class JavaGenerator {
         public Void visitMemberAccess(Expression.MemberAccess access, Void context) {
             if (checked.member(access) instanceof MemberResolution.IndicatorMember member) {
                 visit(member.call());
+            } else if (checked.member(access) instanceof MemberResolution.RecordRead) {
+                readsRecord = true;
             }
             return null;
         }
@@ -1151,6 +1256,12 @@ public final class JavaGenerator {
                     case FIRST_ENTRY_PRICE -> "(position.isOpen() ? position.firstEntryPrice() : Double.NaN)";
                     case LAST_ENTRY_PRICE -> "(position.isOpen() ? position.lastEntryPrice() : Double.NaN)";
                     case BARS_SINCE_LAST_ENTRY -> "Ops.barsSinceLastEntry(position, index)";
+                    case SESSION_OPEN -> "session.isOpen()";
+                    case SESSION_HIGH -> "session.high()";
+                    case SESSION_LOW -> "session.low()";
+                    case MINUTES_SINCE_OPEN -> "session.minutesSinceOpen()";
+                    case WEEKDAY -> "session.weekday()";
+                    case DAY_OF_MONTH -> "session.dayOfMonth()";
                 };
             };
         }
@@ -1184,14 +1295,11 @@ public final class JavaGenerator {
                 case IS_NA -> "Double.isNaN(" + write(a.get(0)) + ")";
                 case TIME_BETWEEN -> "Ops.timeBetween(bar.time(), zone, " + minuteOfDay(a.get(0)) + ", "
                         + minuteOfDay(a.get(1)) + ")";
+                case VALUE_AT, OPENING_HIGH, OPENING_LOW -> sessionValues.get(keys.of(call)).field() + ".value()";
                 default -> throw new IllegalStateException(function + " is not a value");
             };
         }
 
-        private String minuteOfDay(Expression time) {
-            String text = ((Expression.StringLiteral) time).value();
-            return Integer.toString(Integer.parseInt(text.substring(0, 2)) * 60 + Integer.parseInt(text.substring(3, 5)));
-        }
 
         @Override
         public String visitMemberAccess(Expression.MemberAccess access, Void context) {
@@ -1199,6 +1307,7 @@ public final class JavaGenerator {
                 case MemberResolution.IndicatorMember member ->
                         indicators.get(key(frame, member.call())).field() + "." + member.member().accessor() + "()";
                 case MemberResolution.SignalField field -> signalField(field.signal(), field.key());
+                case MemberResolution.RecordRead read -> "((double) record." + read.field().accessor() + ")";
             };
         }
 

@@ -217,10 +217,12 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             expected.remove(StratLexer.LPAREN);
             expected.remove(StratLexer.LBRACE);
             expected.remove(StratLexer.SIGNAL);
+            expected.remove(StratLexer.STRATEGY);   // a name too (strategy.equity), not worth its own mention
         } else if (expected.contains(StratLexer.IDENTIFIER)) {
             words.add("a name");
             expected = new IntervalSet(expected);
             expected.remove(StratLexer.SIGNAL);
+            expected.remove(StratLexer.STRATEGY);
         } else if (expected.contains(StratLexer.STRING)) {
             words.add("a string in double quotes");
         }

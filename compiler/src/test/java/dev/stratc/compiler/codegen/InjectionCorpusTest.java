@@ -7,9 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,14 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.stratc.compiler.CompileResult;
 import dev.stratc.compiler.StratCompiler;
+import dev.stratc.compiler.codegen.Evaluations.Flat;
+import dev.stratc.compiler.codegen.Evaluations.Recorder;
+import dev.stratc.compiler.codegen.Evaluations.TestBar;
 import dev.stratc.compiler.diagnostics.Diagnostic;
 import dev.stratc.compiler.diagnostics.DiagnosticCode;
 import dev.stratc.indicators.catalog.FunctionRegistry;
-import dev.stratc.strategy.ActionSink;
 import dev.stratc.strategy.AccountChoice;
 import dev.stratc.strategy.BarView;
 import dev.stratc.strategy.OrderRequest;
-import dev.stratc.strategy.PositionView;
 import dev.stratc.strategy.Signal;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.SymbolStrategy;
@@ -81,7 +79,7 @@ class InjectionCorpusTest {
             SymbolStrategy strategy = result.program().newInstance("SYM", StrategySettings.defaults(
                     Duration.ofMinutes(1), ZoneOffset.UTC));
             for (int i = 0; i < 3; i++) {
-                strategy.onBar(new Bar(i), Flat.INSTANCE, actions);
+                strategy.onBar(bar(i), Flat.INSTANCE, actions);
             }
         });
 
@@ -172,91 +170,8 @@ class InjectionCorpusTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-    private record Bar(int index) implements BarView {
-        public String symbol() {
-            return "SYM";
-        }
-
-        public long time() {
-            return 1_700_000_000_000L + index * 60_000L;
-        }
-
-        public double open() {
-            return 10;
-        }
-
-        public double high() {
-            return 11;
-        }
-
-        public double low() {
-            return 9;
-        }
-
-        public double close() {
-            return 10 + index;
-        }
-
-        public double volume() {
-            return 100;
-        }
-
-        public double bid() {
-            return close();
-        }
-
-        public double ask() {
-            return close();
-        }
-
-        public double buyVolume() {
-            return Double.NaN;
-        }
-
-        public double sellVolume() {
-            return Double.NaN;
-        }
-    }
-
-    private enum Flat implements PositionView {
-        INSTANCE;
-
-        public double quantity() {
-            return 0;
-        }
-
-        public double entryPrice() {
-            return Double.NaN;
-        }
-
-        public long entryTime() {
-            return Long.MIN_VALUE;
-        }
-
-        public int entryBar() {
-            return -1;
-        }
-    }
-
-    private static final class Recorder implements ActionSink {
-        final List<Signal> signals = new ArrayList<>();
-        final List<OrderRequest> orders = new ArrayList<>();
-        final List<String> logs = new ArrayList<>();
-
-        public void signal(Signal signal) {
-            signals.add(signal);
-        }
-
-        public void order(OrderRequest order) {
-            orders.add(order);
-        }
-
-        public void log(String symbol, long time, String message) {
-            logs.add(message);
-        }
-
-        public void notify(String symbol, long time, String message) {
-            logs.add(message);
-        }
+    /** Bar i: opens at 10, ranges 9 to 11, closes at 10 + i. */
+    private static BarView bar(int index) {
+        return new TestBar("SYM", index, 1_700_000_000_000L + index * 60_000L, 10, 11, 9, 10 + index);
     }
 }

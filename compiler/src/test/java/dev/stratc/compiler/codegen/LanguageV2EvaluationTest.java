@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.stratc.compiler.CompileResult;
 import dev.stratc.compiler.StratCompiler;
-import dev.stratc.strategy.ActionSink;
+import dev.stratc.compiler.codegen.Evaluations.Flat;
+import dev.stratc.compiler.codegen.Evaluations.Recorder;
+import dev.stratc.compiler.codegen.Evaluations.TestBar;
 import dev.stratc.strategy.BarView;
-import dev.stratc.strategy.OrderRequest;
 import dev.stratc.strategy.ParameterValue;
-import dev.stratc.strategy.PositionView;
 import dev.stratc.strategy.Signal;
 import dev.stratc.strategy.StrategySettings;
 import dev.stratc.strategy.SymbolStrategy;
@@ -216,69 +215,5 @@ class LanguageV2EvaluationTest {
     private static BarView bar(int index, double open, double close) {
         return new TestBar(index, 1_700_000_000_000L + index * 60_000L, open, Math.max(open, close),
                 Math.min(open, close), close);
-    }
-
-    private record TestBar(int index, long time, double open, double high, double low, double close)
-            implements BarView {
-        public String symbol() {
-            return "T";
-        }
-
-        public double volume() {
-            return 100;
-        }
-
-        public double bid() {
-            return close;
-        }
-
-        public double ask() {
-            return close;
-        }
-
-        public double buyVolume() {
-            return Double.NaN;
-        }
-
-        public double sellVolume() {
-            return Double.NaN;
-        }
-    }
-
-    private enum Flat implements PositionView {
-        INSTANCE;
-
-        public double quantity() {
-            return 0;
-        }
-
-        public double entryPrice() {
-            return Double.NaN;
-        }
-
-        public long entryTime() {
-            return Long.MIN_VALUE;
-        }
-
-        public int entryBar() {
-            return -1;
-        }
-    }
-
-    private static final class Recorder implements ActionSink {
-        final List<Signal> signals = new ArrayList<>();
-
-        public void signal(Signal signal) {
-            signals.add(signal);
-        }
-
-        public void order(OrderRequest order) {
-        }
-
-        public void log(String symbol, long time, String message) {
-        }
-
-        public void notify(String symbol, long time, String message) {
-        }
     }
 }

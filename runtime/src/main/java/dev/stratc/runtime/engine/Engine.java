@@ -89,6 +89,9 @@ public final class Engine {
     private final Journal journal;
     private final RunEvents events;
     private final Portfolio portfolio = new Portfolio();
+    /** The strategy's own record (strategy.*), kept as the backtester keeps it, from the fills booked here. */
+    private final dev.stratc.backtest.TradeLedger ledger = new dev.stratc.backtest.TradeLedger(new LedgerBooks());
+    private boolean observeRecord;
     private final OrderManager orders = new OrderManager();
     private final HeldOrders held = new HeldOrders();
     private final Map<String, SymbolSlot> slots = new LinkedHashMap<>();
@@ -844,6 +847,10 @@ public final class Engine {
         SymbolSlot slot = slots.get(symbol);
         if (slot == null) {
             SymbolStrategy strategy = program.newInstance(symbol, settings);
+            if (strategy instanceof dev.stratc.strategy.StrategyRecord.Reader reader) {
+                reader.bindRecord(ledger);
+                observeRecord |= reader.readsRecord();
+            }
             int declared = program.info().warmupBars();
             slot = new SymbolSlot(symbol, strategy, declared >= 0 ? declared : strategy.warmupBars(),
                     config.timeframe(), utcOffsetMillis);
@@ -939,6 +946,9 @@ public final class Engine {
         sink.requests.clear();
         sink.warm = warm || slot.bars.bar().index() < slot.warmupBars;
         sink.cancels.clear();
+        if (observeRecord) {
+            ledger.observe();
+        }
         slot.strategy.onBar(slot.bars.bar(), strategyPosition(slot.symbol), sink);
         slot.bars.close();
         if (slot.bars.bar().index() < slot.warmupBars) {
@@ -1109,6 +1119,32 @@ public final class Engine {
     }
 
     private static final PositionView FLAT = new AggregatePosition(0, Double.NaN, Long.MIN_VALUE, -1);
+
+    /** What strategy.equity, strategy.cash and strategy.open_positions read: every account's books together. */
+    private final class LedgerBooks implements dev.stratc.backtest.TradeLedger.Books {
+        @Override
+        public double equity() {
+            double equity = 0;
+            for (String account : portfolio.accounts()) {
+                equity += portfolio.tradingEquity(account);
+            }
+            return equity;
+        }
+
+        @Override
+        public double cash() {
+            double cash = 0;
+            for (String account : portfolio.accounts()) {
+                cash += portfolio.cash(account);
+            }
+            return cash;
+        }
+
+        @Override
+        public int openPositions() {
+            return (int) portfolio.openPositions().stream().map(Position::symbol).distinct().count();
+        }
+    }
 
     private String nextId() {
         return config.runTag() + "-" + Long.toString(sequence, 36) + "-" + (ordinal++);
@@ -1602,8 +1638,14 @@ public final class Engine {
         } else {
             portfolio.feeInOtherAsset(account, asset, fill.commission());
         }
+        Position before = portfolio.position(account, fill.symbol());
+        double quantityBefore = before.quantity();
+        double realizedBefore = before.realizedPnl();
         portfolio.fill(account, fill.symbol(), fill.side().sign() * fill.quantity(), fill.price(), cashCommission,
                 assetCommission, fill.time(), fillBar(fill.symbol(), fill.time()));
+        Position after = portfolio.position(account, fill.symbol());
+        ledger.filled(account + " " + fill.symbol(), quantityBefore, realizedBefore, after.quantity(),
+                after.realizedPnl());
         if (fill.side() == Side.SELL) {
             risk.sold(fill.symbol());
         }

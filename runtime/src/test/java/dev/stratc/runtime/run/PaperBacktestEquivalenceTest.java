@@ -72,6 +72,45 @@ class PaperBacktestEquivalenceTest {
     }
 
     /**
+     * examples/opening-range-breakout.strat: the session's opening range, minutes since the open and a var kept
+     * per session, on the exchange's clock (Asia/Seoul), give the same trades in a paper run as in a backtest.
+     * Sized in fixed units: the two value the equity at a different point of the same minute.
+     */
+    @Test
+    void openingRangeBreakoutTradesTheSameInAPaperRunAsInABacktest() throws Exception {
+        // fixed units: the two value the equity at a different point of the same minute (see the stops test)
+        String source = Files.readString(Path.of("../examples/opening-range-breakout.strat"), StandardCharsets.UTF_8)
+                .replace("buy(quantity: percent_of_equity(5%))", "buy(quantity: 10)");
+        assertThat(source).contains("buy(quantity: 10)");
+        List<Trade> trades = assertSameTrades(source, "examples/opening-range-breakout.strat", Path.of("orb"));
+        assertThat(trades).extracting(Trade::exitReason).contains("back in the range", "end of session");
+    }
+
+    /**
+     * The strategy's own record: the quantity of each entry depends on the closed trades so far (their count and
+     * win rate), which the paper run keeps from its fills as the backtest keeps them from its trades.
+     */
+    @Test
+    void theStrategysRecordDecidesTheSameInAPaperRunAsInABacktest() throws Exception {
+        String source = """
+                strategy("Record", timeframe: 1m, warmup: 20) {
+                  entry {
+                    when (close > sma(close, 20) AND volume > average_volume(20) * 1.5) {
+                      buy(quantity: strategy.closed_trades < 3 ? 1 : strategy.win_rate >= 20% ? 3 : 2)
+                    }
+                  }
+                  exit {
+                    when (time_since_entry >= 3m) {
+                      sell("all")
+                    }
+                  }
+                }
+                """;
+        List<Trade> trades = assertSameTrades(source, "record.strat", Path.of("record"));
+        assertThat(trades).extracting(Trade::quantity).contains(1.0, 2.0, 3.0);
+    }
+
+    /**
      * Declarative stops on the simulated exchange fill where the market touched them (at the level within a bar,
      * at the open on a gap), as the backtester fills them, with slippage: same bars, prices and fees. Fixed
      * units, so that no entry depends on the equity of the moment, which the two value at a different point of
