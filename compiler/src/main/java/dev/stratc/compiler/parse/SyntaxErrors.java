@@ -149,6 +149,14 @@ final class SyntaxErrors extends DefaultErrorStrategy {
             String name = "strategy." + tokens.get(offending.getTokenIndex() + 2).getText();
             return dev.stratc.compiler.check.PineNames.hint(name).isPresent() ? name : null;
         }
+        if (offending.getTokenIndex() >= 2 && tokens.get(offending.getTokenIndex() - 2).getType() == StratLexer.STRATEGY
+                && ".".equals(tokens.get(offending.getTokenIndex() - 1).getText())) {
+            // 'strategy' is also a name (strategy.equity), so strategy.entry(…) stops at the keyword after the dot
+            String name = "strategy." + offending.getText();
+            if (dev.stratc.compiler.check.PineNames.hint(name).isPresent()) {
+                return name;
+            }
+        }
         if (offending.getType() != StratLexer.LPAREN || offending.getTokenIndex() < 3) {
             return null;
         }
@@ -158,6 +166,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         if (!".".equals(dot.getText()) || !member.getText().matches("[A-Za-z_]\\w*")
                 || !owner.getText().matches("[A-Za-z_]\\w*")) {
             return null;
+        }
+        if (owner.getType() == StratLexer.STRATEGY && member.getType() != StratLexer.IDENTIFIER) {
+            return null; // strategy.entry(…): already answered at the keyword after the dot
         }
         String name = owner.getText() + "." + member.getText();
         return dev.stratc.compiler.check.PineNames.hint(name).isPresent() ? name : null;
