@@ -17,9 +17,9 @@ public final class ExitReasons {
     /** The label of a stop exit: {@code reason} ({@link StopRule.Exit#reason()}) with the stop's level. */
     public static String stop(String reason, Stops stops) {
         return switch (reason) {
-            case "stop_loss" -> reason + " " + percent(stops.stopLossPercent());
-            case "trailing_stop" -> reason + " " + percent(stops.trailingStopPercent());
-            case "take_profit" -> reason + " " + percent(stops.takeProfitPercent());
+            case "stop_loss" -> (reason + " " + percent(stops.stopLossPercent())).strip();
+            case "trailing_stop" -> (reason + " " + percent(stops.trailingStopPercent())).strip();
+            case "take_profit" -> (reason + " " + percent(stops.takeProfitPercent())).strip();
             case "time_stop" -> reason + " " + duration(stops.timeStopMillis());
             default -> reason;
         };
@@ -36,6 +36,9 @@ public final class ExitReasons {
     }
 
     private static String percent(double p) {
+        if (Double.isNaN(p)) {
+            return ""; // a stop at a price level (stop_loss(price: …)): the exit price is that level
+        }
         String n = p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
         return n + " %";
     }
