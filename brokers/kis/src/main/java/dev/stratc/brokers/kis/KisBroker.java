@@ -28,6 +28,7 @@ import dev.stratc.runtime.broker.ReplaceOrder;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
 import dev.stratc.runtime.broker.TimeInForce;
+import dev.stratc.runtime.broker.TrackedOrders;
 import dev.stratc.runtime.market.MarketEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -58,26 +59,13 @@ public final class KisBroker implements BrokerPort {
     private static final Duration SUBSCRIBE_CONFIRMATION_TIMEOUT = Duration.ofSeconds(5);
     private static final int EARLY_NOTICES_KEPT = 256;
 
-    /** One order as the adapter follows it. */
-    private static final class Tracked {
-        final String clientOrderId;
-        final String symbol;
-        final Side side;
-        final OrderType type;
-        final long quantity;
-        final double limitPrice;
-        String orderNo;
+    /** One order as the adapter follows it, with KIS's branch (needed to revise or cancel it). */
+    private static final class Tracked extends TrackedOrders.Order {
         String branch;
-        long filled;
         double filledValue;
 
         Tracked(String clientOrderId, String symbol, Side side, OrderType type, long quantity, double limitPrice) {
-            this.clientOrderId = clientOrderId;
-            this.symbol = symbol;
-            this.side = side;
-            this.type = type;
-            this.quantity = quantity;
-            this.limitPrice = limitPrice;
+            super(clientOrderId, symbol, side, type, quantity, limitPrice);
         }
     }
 
@@ -87,18 +75,9 @@ public final class KisBroker implements BrokerPort {
     private final Path orderBookDir;
     private OrderIdBook orderIds;
     private final Object lock = new Object();
-    private final Map<String, Tracked> byClientId = new HashMap<>();
-    private final Map<String, Tracked> byOrderNo = new HashMap<>();
-    /**
-     * Notices whose order reply has not arrived yet. Notices of orders placed elsewhere (HTS, another program on
-     * the account) never find their order, so only the most recent few are kept.
-     */
-    private final Map<String, List<KisExecutionNotice>> earlyNotices = new java.util.LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<KisExecutionNotice>> eldest) {
-            return size() > EARLY_NOTICES_KEPT;
-        }
-    };
+    /** Today's orders by client id and ODNO; notices that overtook their order's reply. */
+    private final TrackedOrders<Tracked, KisExecutionNotice> orders = new TrackedOrders<>(EARLY_NOTICES_KEPT,
+            this::apply);
 
     private BrokerListener listener;
     private KisRealtimeClient realtime;
@@ -176,7 +155,7 @@ public final class KisBroker implements BrokerPort {
         String day = LocalDate.ofInstant(clock.now(), KST).toString();
         orderIds = new OrderIdBook(orderBookDir.resolve("orders-" + session.config().id() + "-" + day + ".jsonl"));
         List<OrderIdBook.Entry> entries = orderIds.load().stream()
-                .filter(entry -> !byClientId.containsKey(entry.clientOrderId())).toList();
+                .filter(entry -> !orders.isKnown(entry.clientOrderId())).toList();
         if (entries.isEmpty()) {
             return;
         }
@@ -192,8 +171,7 @@ public final class KisBroker implements BrokerPort {
                 tracked.filled = row.filledQuantity();
                 tracked.filledValue = row.filledQuantity() * row.averageFillPrice().doubleValue();
             }
-            byClientId.put(tracked.clientOrderId, tracked);
-            byOrderNo.put(tracked.orderNo, tracked);
+            orders.restore(tracked);
         }
     }
 
@@ -229,7 +207,7 @@ public final class KisBroker implements BrokerPort {
         String id = order.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            if (byClientId.containsKey(id)) {
+            if (orders.isKnown(id)) {
                 emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID,
                         "client order id " + id + " was already used on KIS account " + session.config().id(), now()));
                 return;
@@ -241,7 +219,7 @@ public final class KisBroker implements BrokerPort {
             }
             tracked = new Tracked(id, KrxSymbol.normalize(order.symbol()), order.side(), order.type(),
                     (long) order.quantity(), order.limitPrice());
-            byClientId.put(id, tracked);
+            orders.add(tracked);
         }
         KisOrderAck ack;
         try {
@@ -258,7 +236,7 @@ public final class KisBroker implements BrokerPort {
             return;
         } catch (KisApiException | KisAuthException e) {
             synchronized (lock) {
-                byClientId.remove(id);
+                orders.forget(id);
             }
             throw brokerException(e);
         } catch (KisException e) {
@@ -295,7 +273,7 @@ public final class KisBroker implements BrokerPort {
 
     private void refuse(Tracked tracked, RejectReason reason, String message) {
         synchronized (lock) {
-            byClientId.remove(tracked.clientOrderId);
+            orders.forget(tracked.clientOrderId);
             emit(new OrderEvent.Rejected(tracked.clientOrderId, reason, message, now()));
         }
     }
@@ -328,7 +306,7 @@ public final class KisBroker implements BrokerPort {
         String id = cancel.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(id);
+            tracked = orders.get(id);
             if (tracked == null || tracked.orderNo == null) {
                 emit(new OrderEvent.CancelRejected(id, "KIS account " + session.config().id()
                         + " has no acknowledged order " + id, now()));
@@ -352,13 +330,13 @@ public final class KisBroker implements BrokerPort {
         String id = replace.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(id);
+            tracked = orders.get(id);
             if (tracked == null || tracked.orderNo == null || tracked.type != OrderType.LIMIT) {
                 emit(new OrderEvent.CancelRejected(id, "KIS account " + session.config().id()
                         + " has no working limit order " + id, now()));
                 return;
             }
-            if (byClientId.containsKey(replace.newClientOrderId())) {
+            if (orders.isKnown(replace.newClientOrderId())) {
                 emit(new OrderEvent.CancelRejected(id, "client order id " + replace.newClientOrderId()
                         + " is already used", now()));
                 return;
@@ -387,7 +365,7 @@ public final class KisBroker implements BrokerPort {
         synchronized (lock) {
             Tracked amended = new Tracked(replace.newClientOrderId(), tracked.symbol, tracked.side, OrderType.LIMIT,
                     remaining, price.doubleValue());
-            byClientId.put(amended.clientOrderId, amended);
+            orders.add(amended);
             emit(new OrderEvent.Replaced(id, amended.clientOrderId, replace.quantity(), price.doubleValue(), now()));
             follow(amended, ack);
             remember(amended);
@@ -414,7 +392,7 @@ public final class KisBroker implements BrokerPort {
         requireStarted();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(clientOrderId);
+            tracked = orders.get(clientOrderId);
         }
         if (tracked == null || tracked.orderNo == null) {
             return Optional.empty();
@@ -430,8 +408,7 @@ public final class KisBroker implements BrokerPort {
 
     private String clientIdOf(String orderNo) {
         synchronized (lock) {
-            Tracked tracked = byOrderNo.get(orderNo);
-            return tracked != null ? tracked.clientOrderId : "kis-" + orderNo;
+            return orders.clientIdOf(orderNo, "kis-");
         }
     }
 
@@ -559,12 +536,7 @@ public final class KisBroker implements BrokerPort {
         @Override
         public void onNotice(KisExecutionNotice notice) {
             synchronized (lock) {
-                Tracked tracked = byOrderNo.get(notice.orderNo());
-                if (tracked == null) {
-                    earlyNotices.computeIfAbsent(notice.orderNo(), n -> new ArrayList<>()).add(notice);
-                } else {
-                    apply(tracked, notice);
-                }
+                orders.notice(notice.orderNo(), notice);
             }
         }
 
@@ -597,13 +569,8 @@ public final class KisBroker implements BrokerPort {
      * with those that overtook the order reply.
      */
     private void follow(Tracked tracked, KisOrderAck ack) {
-        tracked.orderNo = ack.orderNo();
         tracked.branch = ack.branch();
-        byOrderNo.put(ack.orderNo(), tracked);
-        List<KisExecutionNotice> early = earlyNotices.remove(ack.orderNo());
-        if (early != null) {
-            early.forEach(notice -> apply(tracked, notice));
-        }
+        orders.follow(tracked, ack.orderNo());
     }
 
     private void remember(Tracked tracked) {

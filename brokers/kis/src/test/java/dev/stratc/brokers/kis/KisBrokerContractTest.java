@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.ContractMarket;
+import dev.stratc.runtime.broker.KrxContractMarket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,38 +26,7 @@ class KisBrokerContractTest extends BrokerContractTest {
 
     @Override
     protected ContractMarket market() {
-        return new ContractMarket() {
-            @Override
-            public String symbol() {
-                return KisFixture.SAMSUNG;
-            }
-
-            @Override
-            public double quantity() {
-                return 10;
-            }
-
-            @Override
-            public double lastPrice() {
-                return fixture.kis.lastPrice(KisFixture.SAMSUNG);
-            }
-
-            /** On the 100-won tick, and so is 99 % of it (59,400), which the replace test moves to. */
-            @Override
-            public double restingBuyPrice() {
-                return 60_000;
-            }
-
-            @Override
-            public double unaffordableQuantity() {
-                return 1_000;
-            }
-
-            @Override
-            public void tradeAt(double price, double size) {
-                fixture.kis.tradeAt(KisFixture.SAMSUNG, (long) price, (long) size);
-            }
-        };
+        return new KrxContractMarket(() -> fixture.kis.lastPrice(KrxContractMarket.SAMSUNG), fixture.kis::tradeAt);
     }
 
     @org.junit.jupiter.api.Test

@@ -17,6 +17,7 @@ import dev.stratc.runtime.broker.ScreenSource;
 import dev.stratc.runtime.broker.ReplaceOrder;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.broker.TrackedOrders;
 import dev.stratc.runtime.broker.TimeInForce;
 import dev.stratc.runtime.market.MarketEvent;
 import java.math.BigDecimal;
@@ -28,7 +29,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,24 +50,12 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     private static final int EARLY_KEPT = 256;
 
-    private static final class Tracked {
-        final String clientOrderId;
-        final String symbol;
-        final Side side;
-        final OrderType type;
-        final long quantity;
-        final double limitPrice;
-        String orderNo;
-        long filled;
-        final java.util.Set<String> fills = new java.util.HashSet<>();
+    /** An order as the adapter follows it, and the fill numbers its notices carried (each counted once). */
+    private static final class Tracked extends TrackedOrders.Order {
+        final Set<String> fills = new java.util.HashSet<>();
 
         Tracked(String clientOrderId, String symbol, Side side, OrderType type, long quantity, double limitPrice) {
-            this.clientOrderId = clientOrderId;
-            this.symbol = symbol;
-            this.side = side;
-            this.type = type;
-            this.quantity = quantity;
-            this.limitPrice = limitPrice;
+            super(clientOrderId, symbol, side, type, quantity, limitPrice);
         }
     }
 
@@ -78,14 +66,8 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
     private final Path orderBookDir;
     private final Duration socketRetry;
     private final Object lock = new Object();
-    private final Map<String, Tracked> byClientId = new HashMap<>();
-    private final Map<String, Tracked> byOrderNo = new HashMap<>();
-    private final Map<String, List<JsonNode>> early = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
-            return size() > EARLY_KEPT;
-        }
-    };
+    /** Today's orders by client id and ord_no; 00 notices that overtook their order's answer. */
+    private final TrackedOrders<Tracked, JsonNode> orders = new TrackedOrders<>(EARLY_KEPT, this::apply);
     private OrderIdBook orderIds;
     /** The day's volume of each polled symbol at its previous poll. */
     private final Map<String, Long> polledVolume = new HashMap<>();
@@ -161,7 +143,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         String day = LocalDate.ofInstant(session.clock().now(), KST).toString();
         orderIds = new OrderIdBook(orderBookDir.resolve("orders-" + session.config().id() + "-" + day + ".jsonl"));
         List<OrderIdBook.Entry> entries = orderIds.load().stream()
-                .filter(e -> !byClientId.containsKey(e.clientOrderId())).toList();
+                .filter(e -> !orders.isKnown(e.clientOrderId())).toList();
         if (entries.isEmpty()) {
             return;
         }
@@ -175,8 +157,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
             if (row != null) { // what filled while we were away counts towards the next fill's leaves quantity
                 t.filled = row.filled();
             }
-            byClientId.put(t.clientOrderId, t);
-            byOrderNo.put(t.orderNo, t);
+            orders.restore(t);
         }
     }
 
@@ -201,7 +182,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         String id = order.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            if (byClientId.containsKey(id)) {
+            if (orders.isKnown(id)) {
                 emit(new OrderEvent.Rejected(id, RejectReason.DUPLICATE_CLIENT_ORDER_ID, "client order id " + id
                         + " was already used on " + account(), now()));
                 return;
@@ -213,7 +194,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
             }
             tracked = new Tracked(id, KiwoomNumbers.code(order.symbol()), order.side(), order.type(),
                     (long) order.quantity(), order.limitPrice());
-            byClientId.put(id, tracked);
+            orders.add(tracked);
         }
         String orderNo;
         try {
@@ -232,21 +213,21 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
                 throw new BrokerException(BrokerException.Kind.OUTCOME_UNKNOWN, account() + ": " + e.getMessage(), e);
             }
             synchronized (lock) {
-                byClientId.remove(id);
+                orders.forget(id);
                 emit(new OrderEvent.Rejected(id, reason(e), e.getMessage(), now()));
             }
             return;
         }
         synchronized (lock) {
             emit(new OrderEvent.Accepted(id, orderNo, now()));
-            follow(tracked, orderNo);
+            orders.follow(tracked, orderNo);
         }
         remember(tracked);
     }
 
     private void forget(String id) {
         synchronized (lock) {
-            byClientId.remove(id);
+            orders.forget(id);
         }
     }
 
@@ -296,7 +277,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         String id = cancel.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(id);
+            tracked = orders.get(id);
             if (tracked == null || tracked.orderNo == null) {
                 emit(new OrderEvent.CancelRejected(id, account() + " has no acknowledged order " + id, now()));
                 return;
@@ -322,12 +303,12 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         String id = replace.clientOrderId();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(id);
+            tracked = orders.get(id);
             if (tracked == null || tracked.orderNo == null || tracked.type != OrderType.LIMIT) {
                 emit(new OrderEvent.CancelRejected(id, account() + " has no working limit order " + id, now()));
                 return;
             }
-            if (byClientId.containsKey(replace.newClientOrderId())) {
+            if (orders.isKnown(replace.newClientOrderId())) {
                 emit(new OrderEvent.CancelRejected(id, "client order id " + replace.newClientOrderId()
                         + " is already used", now()));
                 return;
@@ -353,9 +334,9 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         Tracked amended = new Tracked(replace.newClientOrderId(), tracked.symbol, tracked.side, OrderType.LIMIT,
                 remaining, replace.limitPrice());
         synchronized (lock) {
-            byClientId.put(amended.clientOrderId, amended);
+            orders.add(amended);
             emit(new OrderEvent.Replaced(id, amended.clientOrderId, replace.quantity(), replace.limitPrice(), now()));
-            follow(amended, orderNo);
+            orders.follow(amended, orderNo);
         }
         remember(amended);
     }
@@ -374,7 +355,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
         requireStarted();
         Tracked tracked;
         synchronized (lock) {
-            tracked = byClientId.get(clientOrderId);
+            tracked = orders.get(clientOrderId);
         }
         if (tracked == null || tracked.orderNo == null) {
             return Optional.empty();
@@ -385,8 +366,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
 
     private String clientIdOf(String orderNo) {
         synchronized (lock) {
-            Tracked t = byOrderNo.get(orderNo);
-            return t != null ? t.clientOrderId : "kiwoom-" + orderNo;
+            return orders.clientIdOf(orderNo, "kiwoom-");
         }
     }
 
@@ -608,22 +588,7 @@ public final class KiwoomBroker implements BrokerPort, ScreenSource {
     private void notice(JsonNode v) {
         String orderNo = KiwoomNumbers.orderNo(KiwoomJson.text(v, "9203"));
         synchronized (lock) {
-            Tracked t = byOrderNo.get(orderNo);
-            if (t == null) {
-                early.computeIfAbsent(orderNo, n -> new ArrayList<>()).add(v);
-            } else {
-                apply(t, v);
-            }
-        }
-    }
-
-    /** Called with the lock held: notices of {@code orderNo} go to {@code tracked}, those that came early first. */
-    private void follow(Tracked tracked, String orderNo) {
-        tracked.orderNo = orderNo;
-        byOrderNo.put(orderNo, tracked);
-        List<JsonNode> held = early.remove(orderNo);
-        if (held != null) {
-            held.forEach(v -> apply(tracked, v));
+            orders.notice(orderNo, v);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratc.runtime.broker.BrokerContractTest;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.ContractMarket;
+import dev.stratc.runtime.broker.KrxContractMarket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -28,38 +29,8 @@ class KiwoomBrokerContractTest {
 
         @Override
         protected ContractMarket market() {
-            return new ContractMarket() {
-                @Override
-                public String symbol() {
-                    return KiwoomFixture.SAMSUNG;
-                }
-
-                @Override
-                public double quantity() {
-                    return 10;
-                }
-
-                @Override
-                public double lastPrice() {
-                    return fixture.kiwoom.lastPrice(KiwoomFixture.SAMSUNG);
-                }
-
-                /** On the 100-won tick, as is 99 % of it (59,400). */
-                @Override
-                public double restingBuyPrice() {
-                    return 60_000;
-                }
-
-                @Override
-                public double unaffordableQuantity() {
-                    return 1_000;
-                }
-
-                @Override
-                public void tradeAt(double price, double size) {
-                    fixture.kiwoom.tradeAt(KiwoomFixture.SAMSUNG, (long) price, (long) size);
-                }
-            };
+            return new KrxContractMarket(() -> fixture.kiwoom.lastPrice(KrxContractMarket.SAMSUNG),
+                    fixture.kiwoom::tradeAt);
         }
 
         @AfterEach
