@@ -53,6 +53,9 @@ public final class Backtester {
     private final long[] entryTime;
     private final int[] entryBar;
     private final Stops[] stops;
+    /** Each position's stop levels and the stops they were computed for (levels that depend on the entry only). */
+    private final StopRule.Levels[] stopLevels;
+    private final Stops[] stopLevelsOf;
     private final double[] lastClose;
     private final int[] lastIndex;
     private final int[] openList;
@@ -133,6 +136,8 @@ public final class Backtester {
         entryBar = new int[n];
         stops = new Stops[n];
         java.util.Arrays.fill(stops, Stops.NONE);
+        stopLevels = new StopRule.Levels[n];
+        stopLevelsOf = new Stops[n];
         lastClose = new double[n];
         lastIndex = new int[n];
         java.util.Arrays.fill(lastIndex, -1);
@@ -618,7 +623,19 @@ public final class Backtester {
             return;
         }
         boolean isLong = qty[s] > 0;
-        StopRule.Exit exit = StopRule.onBar(st, qty[s], entryPrice[s], peak[s], entryTime[s], b.open(i), b.high(i),
+        StopRule.Levels levels;
+        if (Double.isNaN(st.trailingStopPercent())) {
+            // fixed levels: computed once per position (and again only if the strategy's stops change)
+            levels = stopLevels[s];
+            if (levels == null || !st.equals(stopLevelsOf[s])) {
+                levels = StopRule.levels(st, isLong, entryPrice[s], peak[s]);
+                stopLevels[s] = levels;
+                stopLevelsOf[s] = st;
+            }
+        } else {
+            levels = StopRule.levels(st, isLong, entryPrice[s], peak[s]);
+        }
+        StopRule.Exit exit = StopRule.onBar(levels, isLong, st.timeStopMillis(), entryTime[s], b.open(i), b.high(i),
                 b.low(i), b.close(i), b.time(i));
         if (exit != null) {
             // a market order at the touched price, as the runtime sends one when a stop triggers
@@ -676,6 +693,7 @@ public final class Backtester {
         qty[s] = buy ? units : -units;
         adjustPending(s, was);
         entryPrice[s] = price;
+        stopLevels[s] = null;
         entryFees[s] = fee;
         peak[s] = price;
         entryTime[s] = b.time(i);

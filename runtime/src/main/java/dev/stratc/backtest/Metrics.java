@@ -108,14 +108,24 @@ public record Metrics(double netReturn, double grossReturn, double cagr, double 
     private static double[] sharpeSortino(EquityCurve curve, double capital, ZoneId zone, int daysPerYear,
                                           double years) {
         // Day boundaries by offset arithmetic: a ZonedDateTime per equity point would cost more than the run.
+        // The offset is looked up again only when a time passes the zone's next transition (the curve's times
+        // increase), not for every point: the lookup was a tenth of a single-symbol run.
         var rules = zone.getRules();
         long day = Long.MIN_VALUE;
         double dayEnd = capital;
         List<Double> daily = new ArrayList<>();
+        long offset = 0;
+        long validFrom = Long.MAX_VALUE;
+        long validUntil = Long.MIN_VALUE;
         for (int i = 0; i < curve.size(); i++) {
             long t = curve.time(i);
-            long offset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L
-                    : rules.getOffset(Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+            if (t < validFrom || t >= validUntil) {
+                Instant at = Instant.ofEpochMilli(t);
+                offset = rules.getOffset(at).getTotalSeconds() * 1000L;
+                var next = rules.isFixedOffset() ? null : rules.nextTransition(at);
+                validFrom = t;
+                validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000L;
+            }
             long d = Math.floorDiv(t + offset, 86_400_000L);
             if (day != Long.MIN_VALUE && d != day) {
                 daily.add(dayEnd);

@@ -37,7 +37,16 @@ public final class StopRule {
             return null;
         }
         boolean isLong = quantity > 0;
-        Levels levels = levels(stops, isLong, entry, best);
+        return onBar(levels(stops, isLong, entry, best), isLong, stops.timeStopMillis(), entryTime, open, high, low,
+                close, time);
+    }
+
+    /**
+     * The same rule with the levels computed beforehand ({@link #levels}): a backtest computes them once per
+     * position when they depend on the entry only (no trailing stop), not on every bar.
+     */
+    public static Exit onBar(Levels levels, boolean isLong, long timeStopMillis, long entryTime,
+                             double open, double high, double low, double close, long time) {
         double stop = levels.stop;
         double target = levels.target;
         if (!Double.isNaN(stop) && (isLong ? open <= stop : open >= stop)) {
@@ -52,7 +61,7 @@ public final class StopRule {
         if (!Double.isNaN(target) && (isLong ? high >= target : low <= target)) {
             return new Exit("take_profit", Fills.touched(target, isLong ? high : low, true));
         }
-        if (stops.timeStopMillis() != Long.MAX_VALUE && time - entryTime >= stops.timeStopMillis()) {
+        if (timeStopMillis != Long.MAX_VALUE && time - entryTime >= timeStopMillis) {
             return new Exit("time_stop", close);
         }
         return null;
@@ -78,10 +87,12 @@ public final class StopRule {
         return null;
     }
 
-    private record Levels(double stop, String stopReason, double target) {
+    /** Where the stop (the tighter of stop loss and trailing stop) and the target are; NaN when not set. */
+    public record Levels(double stop, String stopReason, double target) {
     }
 
-    private static Levels levels(Stops st, boolean isLong, double entry, double best) {
+    /** The levels of {@code st} for a position entered at {@code entry} whose best price so far is {@code best}. */
+    public static Levels levels(Stops st, boolean isLong, double entry, double best) {
         double stop = Double.NaN;
         String reason = null;
         if (!Double.isNaN(st.stopLossPercent())) {
