@@ -57,6 +57,8 @@ public final class KafkaPublisher implements MarketDataBus {
     /** A collector with nothing new still says it is there this often, so engines do not count it gone. */
     public static final java.time.Duration KEEPALIVE_EVERY = java.time.Duration.ofSeconds(1);
     private long watermarked = Long.MIN_VALUE;
+    /** Partitions per topic, for the watermarks (each goes to every partition). */
+    private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private long watermarkedAt;
     /**
      * Held while a record is handed to the producer and while the watermarks are: a watermark is appended to a
@@ -72,6 +74,10 @@ public final class KafkaPublisher implements MarketDataBus {
         this.source = source;
         ensureTopics(config);
         this.producer = new KafkaProducer<>(producerSettings(config), new StringSerializer(), new ByteArraySerializer());
+        // read once, while the brokers are known to answer: the end of stream at close must not wait on metadata
+        for (String topic : config.topics()) {
+            partitionCounts.put(topic, producer.partitionsFor(topic).size());
+        }
         this.watermarks = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("bus-watermarks-" + source).factory());
         watermarks.scheduleWithFixedDelay(() -> {
@@ -95,7 +101,7 @@ public final class KafkaPublisher implements MarketDataBus {
             watermarkedAt = now;
             byte[] value = RecordCodec.encodeControl(end, sentUpTo, source, System.currentTimeMillis());
             for (String topic : config.topics()) {
-                int partitions = producer.partitionsFor(topic).size();
+                int partitions = partitionCounts.get(topic);
                 for (int partition = 0; partition < partitions; partition++) {
                     producer.send(new ProducerRecord<>(topic, partition, null, value), (metadata, error) -> {
                         if (error != null) {
