@@ -177,10 +177,11 @@ final class SourceTokens {
         return code.stream().filter(Lexeme::isName).toList();
     }
 
-    /** For {@code signal.|}: the name just before the dot. */
+    /** For {@code signal.|} and {@code strategy.|}: the name just before the dot. */
     Optional<Lexeme> nameBeforeDot(int offset) {
         int index = indexBefore(offset);
-        return index > 0 && code.get(index).type() == StratLexer.DOT && code.get(index - 1).isName()
+        return index > 0 && code.get(index).type() == StratLexer.DOT && (code.get(index - 1).isName()
+                || code.get(index - 1).type() == StratLexer.STRATEGY)
                 ? Optional.of(code.get(index - 1))
                 : Optional.empty();
     }

@@ -274,6 +274,19 @@ class LanguageServerSessionTest {
     }
 
     @Test
+    void strategyDotOffersTheStrategysRecordAndHoverExplainsAField() throws Exception {
+        open(FIXED.replace("buy(quantity: 10)", "log(strategy.)"));
+        client.nextDiagnostics();
+        List<CompletionItem> items = complete(12, 19);
+        assertThat(items).extracting(CompletionItem::getLabel)
+                .contains("equity", "cash", "closed_trades", "win_rate", "avg_win", "avg_loss", "max_drawdown");
+
+        change(2, FIXED.replace("buy(quantity: 10)", "log(strategy.win_rate)"));
+        client.nextDiagnostics();
+        assertThat(hoverText(12, 22)).contains("strategy.win_rate -> percent").contains("closed trades");
+    }
+
+    @Test
     void signatureHelpHighlightsTheArgumentBeingTyped() throws Exception {
         open(FIXED.replace("rsi(14)", "rsi(close, ").replace("buy(quantity: 10)", "buy(quantity: 10, type: "));
         client.nextDiagnostics();

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.stratc.compiler.ast.AstCopier;
-import dev.stratc.compiler.ast.AstVisitor;
 import dev.stratc.compiler.ast.Expression;
+import dev.stratc.compiler.ast.ExpressionWalker;
 import dev.stratc.compiler.ast.Member;
 import dev.stratc.compiler.ast.Statement;
 import dev.stratc.compiler.diagnostics.DiagnosticCode;
@@ -91,66 +91,11 @@ final class FunctionInliner {
 
     private static List<Expression.Call> callsIn(Member.Function function) {
         List<Expression.Call> calls = new ArrayList<>();
-        AstVisitor<Void, Void> collector = new AstVisitor<>() {
-            private void visit(Expression expression) {
-                if (expression != null) {
-                    expression.accept(this, null);
-                }
-            }
-
+        ExpressionWalker collector = new ExpressionWalker() {
             @Override
             public Void visitCall(Expression.Call call, Void context) {
                 calls.add(call);
-                call.arguments().forEach(argument -> visit(argument.value()));
-                return null;
-            }
-
-            @Override
-            public Void visitMemberAccess(Expression.MemberAccess access, Void context) {
-                visit(access.target());
-                return null;
-            }
-
-            @Override
-            public Void visitHistory(Expression.History history, Void context) {
-                visit(history.subject());
-                visit(history.offset());
-                return null;
-            }
-
-            @Override
-            public Void visitUnary(Expression.Unary unary, Void context) {
-                visit(unary.operand());
-                return null;
-            }
-
-            @Override
-            public Void visitBinary(Expression.Binary binary, Void context) {
-                visit(binary.left());
-                visit(binary.right());
-                return null;
-            }
-
-            @Override
-            public Void visitBetween(Expression.Between between, Void context) {
-                visit(between.value());
-                visit(between.low());
-                visit(between.high());
-                return null;
-            }
-
-            @Override
-            public Void visitAtTimeframe(Expression.AtTimeframe at, Void context) {
-                visit(at.subject());
-                return null;
-            }
-
-            @Override
-            public Void visitConditional(Expression.Conditional conditional, Void context) {
-                visit(conditional.condition());
-                visit(conditional.whenTrue());
-                visit(conditional.whenFalse());
-                return null;
+                return super.visitCall(call, context);
             }
         };
         function.lets().forEach(let -> let.value().accept(collector, null));

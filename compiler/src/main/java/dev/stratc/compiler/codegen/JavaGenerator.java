@@ -1008,7 +1008,7 @@ public final class JavaGenerator {
     }
 
     /** Finds every indicator and history buffer, in the order their updates must run. */
-    private final class Hoister extends AstVisitor<Void, Void> {
+    private final class Hoister extends dev.stratc.compiler.ast.ExpressionWalker {
         private final int frame;
 
         Hoister(int frame) {
@@ -1050,12 +1050,6 @@ public final class JavaGenerator {
                         // Collected where it is read.
                     }
                 }
-            }
-        }
-
-        private void visit(Expression expression) {
-            if (expression != null) {
-                expression.accept(this, null);
             }
         }
 
@@ -1131,14 +1125,6 @@ public final class JavaGenerator {
         }
 
         @Override
-        public Void visitConditional(Expression.Conditional conditional, Void context) {
-            visit(conditional.condition());
-            visit(conditional.whenTrue());
-            visit(conditional.whenFalse());
-            return null;
-        }
-
-        @Override
         public Void visitAtTimeframe(Expression.AtTimeframe at, Void ignored) {
             long millis = checked.timeframe(at);
             int higher = timeframes.computeIfAbsent(millis, m -> timeframes.size() + 1);
@@ -1147,33 +1133,6 @@ public final class JavaGenerator {
                 new Hoister(higher).visit(at.subject());
                 timeframeValues.put(key, new TimeframeValue("m" + timeframeValues.size(), at, higher));
             }
-            return null;
-        }
-
-        @Override
-        public Void visitUnary(Expression.Unary unary, Void context) {
-            visit(unary.operand());
-            return null;
-        }
-
-        @Override
-        public Void visitMap(Expression.MapLiteral map, Void context) {
-            map.entries().forEach(entry -> visit(entry.value()));
-            return null;
-        }
-
-        @Override
-        public Void visitBinary(Expression.Binary binary, Void context) {
-            visit(binary.left());
-            visit(binary.right());
-            return null;
-        }
-
-        @Override
-        public Void visitBetween(Expression.Between between, Void context) {
-            visit(between.value());
-            visit(between.low());
-            visit(between.high());
             return null;
         }
     }

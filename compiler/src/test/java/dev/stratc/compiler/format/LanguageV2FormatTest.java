@@ -70,6 +70,31 @@ class LanguageV2FormatTest {
         assertThat(format(source)).isEqualTo(source);
     }
 
+    /** The examples of issue 16 are written in fmt's layout: {@code stratc fmt --check} passes on them. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"opening-range-breakout.strat", "kelly-sizing.strat",
+        "macd-daily-filter.strat"})
+    void theLanguageV2ExamplesAreInTheCanonicalLayout(String name) {
+        String source = dev.stratc.compiler.TestFiles.read(dev.stratc.compiler.TestFiles.repositoryRoot()
+                .resolve("examples").resolve(name));
+        assertThat(format(source)).isEqualTo(source);
+    }
+
+    @Test
+    void plotsAndTheRecordKeepTheirLayout() {
+        String canonical = """
+                strategy("P") {
+                  entry {
+                    plot("range high", opening_high(30m), overlay: true)
+                    when (strategy.win_rate > 50% AND value_at("09:30", close) < close) {
+                      buy()
+                    }
+                  }
+                }
+                """;
+        assertThat(format(canonical)).isEqualTo(canonical);
+    }
+
     private static String format(String source) {
         DiagnosticReporter reporter = new DiagnosticReporter();
         ParsedFile parsed = SourceParser.parse(source, "v2.strat", reporter);
