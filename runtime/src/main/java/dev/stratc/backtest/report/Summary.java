@@ -111,6 +111,14 @@ public final class Summary {
                     .append(s.entriesRejectedMaxPositions()).append(" (max positions), ")
                     .append(s.entriesRejectedCash()).append(" (cash)\n");
         }
+        if (s.ordersIgnored() > 0) {
+            // every order the strategy gave is placed; one that could do nothing is said here, with the first reason
+            String marker = "order not taken: ";
+            String first = s.logs().stream().filter(line -> line.contains(marker)).findFirst().orElse(null);
+            sb.append("  orders not taken: ").append(s.ordersIgnored())
+                    .append(first == null ? "" : " (first: " + first.substring(first.indexOf(marker) + marker.length())
+                            + ")").append('\n');
+        }
         return sb.toString();
     }
 
