@@ -35,6 +35,13 @@ class OrderExamplesCommandsTest {
     }
 
     @Test
+    void theExamplesAreInFmtsCanonicalLayout() {
+        CliRun run = CliRun.run("fmt", "--check", "../examples/turtle.strat", "../examples/limit-dip.strat",
+                "../examples/tick-scalper.strat");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    }
+
+    @Test
     void theTickScalperBacktestsOnTheSyntheticKrxUniverse() throws Exception {
         JsonNode json = backtest("tick-scalper.strat", "synth:krx?symbols=20&days=5&seed=1");
         assertThat(json.get("strategy").asText()).isEqualTo("TickScalper");

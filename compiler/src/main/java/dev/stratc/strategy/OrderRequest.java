@@ -9,7 +9,9 @@ package dev.stratc.strategy;
  * @param type       market, limit, stop or stop-limit
  * @param limitPrice the limit price (limit and stop-limit orders), {@code NaN} otherwise
  * @param stopPrice  the trigger price (stop and stop-limit orders), {@code NaN} otherwise
- * @param expiry     how long a limit or stop order rests before it lapses unfilled
+ * @param expiry     how long a limit or stop order rests before it lapses unfilled; {@code null} when the strategy
+ *                   gave no {@code expire:} (a backtest lapses it after one bar; a run sends a plain limit order to
+ *                   the venue, where it rests)
  * @param account    which account of the pool should carry it
  * @param tag        the {@code tag:} argument, or {@code null}
  * @param reason     where the decision came from, for reports and the journal ({@code "exit when at 47:5"})
@@ -26,14 +28,10 @@ public record OrderRequest(
         String tag,
         String reason) {
 
-    public OrderRequest {
-        expiry = expiry == null ? Expiry.ONE_BAR : expiry;
-    }
-
-    /** A market or limit order that lives one bar, as before stop orders and expiries existed. */
+    /** A market or limit order without an expiry, as before stop orders and expiries existed. */
     public OrderRequest(String symbol, Side side, Quantity quantity, OrderType type, double limitPrice,
                         AccountChoice account, String tag, String reason) {
-        this(symbol, side, quantity, type, limitPrice, Double.NaN, Expiry.ONE_BAR, account, tag, reason);
+        this(symbol, side, quantity, type, limitPrice, Double.NaN, null, account, tag, reason);
     }
 
     public enum Side { BUY, SELL }

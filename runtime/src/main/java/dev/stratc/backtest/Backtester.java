@@ -459,7 +459,8 @@ public final class Backtester {
                     order.triggered, b.open(i), b.high(i), b.low(i));
             if (!outcome.filled()) {
                 order.triggered |= outcome.triggered();
-                if (order.expiry != null && order.expiry.bars() > 0 && bar - order.decidedBar >= order.expiry.bars()) {
+                OrderRequest.Expiry life = order.expiry == null ? OrderRequest.Expiry.ONE_BAR : order.expiry;
+                if (life.bars() > 0 && bar - order.decidedBar >= life.bars()) {
                     remove(s, k);        // its last bar: it cannot fill at the next
                     continue;
                 }

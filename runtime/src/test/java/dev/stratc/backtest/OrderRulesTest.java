@@ -100,6 +100,26 @@ class OrderRulesTest {
     }
 
     @Test
+    void anExpiryInTimeCountsFromTheDecisionBarsClose() {
+        String source = """
+                strategy("TimedLife", warmup: 0) {
+                  entry {
+                    when (bar_index == 0) {
+                      buy(quantity: 1, type: "limit", price: 95, expire: 2m)
+                    }
+                  }
+                }
+                """;
+        // one-minute bars ending at 1, 2, 3, 4 minutes: decided at the close of minute 1, the order lives to minute 3
+        Bars third = bars("X", Market.GENERIC, bar(100, 100, 100, 100), bar(100, 101, 99, 100), bar(100, 100, 94, 96),
+                bar(96, 96, 96, 96));
+        assertThat(run(source, third).trades()).singleElement().satisfies(t -> assertThat(t.entryBar()).isEqualTo(2));
+        Bars fourth = bars("X", Market.GENERIC, bar(100, 100, 100, 100), bar(100, 101, 99, 100), bar(100, 100, 99, 99),
+                bar(99, 99, 94, 96), bar(96, 96, 96, 96));
+        assertThat(run(source, fourth).trades()).isEmpty();
+    }
+
+    @Test
     void cancelRemovesARestingOrderBeforeItFills() {
         String source = """
                 strategy("Cancelled", warmup: 0) {

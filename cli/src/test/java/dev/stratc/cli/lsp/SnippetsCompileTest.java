@@ -75,6 +75,23 @@ class SnippetsCompileTest {
         assertThat(errors(strategy)).as(strategy).isEmpty();
     }
 
+    @Test
+    void theOrderSnippetsAreValidWhereTheyBelong() throws IOException {
+        String strategy = """
+                strategy("Snippets") {
+                  entry {
+                    %s
+                    %s
+                  }
+                  exit {
+                    %s
+                  }
+                }
+                """.formatted(expand("Stop entry"), expand("Limit with expiry"), expand("Stop at a price"));
+
+        assertThat(errors(strategy)).as(strategy).isEmpty();
+    }
+
     private static String errors(String source) {
         Analysis analysis = StratCompiler.standard().analyze(source, "snippet.strat");
         return String.join("\n", analysis.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::raw)

@@ -9,12 +9,12 @@ final class OrderCode {
     }
 
     /**
-     * The {@code OrderRequest.Expiry} of {@code expire:}: a number of bars, a duration, or {@code "day"}; one bar
-     * when left out.
+     * The {@code OrderRequest.Expiry} of {@code expire:}: a number of bars, a duration, or {@code "day"}; null
+     * when left out (one bar in a backtest, resting at the venue for a plain limit order in a run).
      */
     static String expiry(Expression expire, Kind kind, String value) {
         if (expire == null) {
-            return "OrderRequest.Expiry.ONE_BAR";
+            return "null";
         }
         if (expire instanceof Expression.StringLiteral) {
             return "OrderRequest.Expiry.endOfDay()";

@@ -132,6 +132,14 @@ public final class Summary {
                     .append(fmt(Math.abs(s.fundingPaid()), 2)).append(" at ").append(fmt(rate, 4))
                     .append(" % per 8 h (in the equity above; --funding-rate to change)\n");
         }
+        if (s.ordersIgnored() > 0) {
+            // every order the strategy gave is placed; one that could do nothing is said here, with the first reason
+            String marker = "order not taken: ";
+            String first = s.logs().stream().filter(line -> line.contains(marker)).findFirst().orElse(null);
+            sb.append("  orders not taken: ").append(s.ordersIgnored())
+                    .append(first == null ? "" : " (first: " + first.substring(first.indexOf(marker) + marker.length())
+                            + ")").append('\n');
+        }
         return sb.toString();
     }
 
