@@ -34,6 +34,9 @@ import dev.stratc.runtime.engine.RunEvents;
 import dev.stratc.runtime.engine.RunMode;
 import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.ops.ConsoleReport;
+import dev.stratc.runtime.ops.DashboardFeed;
+import dev.stratc.runtime.risk.KillSwitch;
+import dev.stratc.runtime.ops.DashboardView;
 import dev.stratc.runtime.ops.HealthServer;
 import dev.stratc.runtime.ops.Notifier;
 import dev.stratc.runtime.ops.NotifyingEvents;
@@ -410,6 +413,10 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleReport console = new ConsoleReport(out, zone);
         RunEvents events = notifier == null ? console
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
+        DashboardFeed feed = httpPort == null ? null : new DashboardFeed();
+        if (feed != null) {
+            events = RunEvents.all(events, feed);
+        }
         SimulatedRun.Setup setup = new SimulatedRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state), lot > 0 ? lot : 1e-8),
                 bus == null ? ReplayDataSet.fromBars(universe.description(), bars)
@@ -435,7 +442,8 @@ public final class RunCommand implements Callable<Integer> {
                 : AccountLeases.acquire(bus, accountIds, holder(state), leaseWaiting);
              SimulatedRun run = SimulatedRun.open(setup);
              var source = bus == null ? null : openBus(program, state);
-             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events)) {
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, source, events,
+                     feed, state)) {
             BooleanSupplier stopping = () -> {
                 monitor.tick();
                 return stop.get() || leases != null && leases.lost(events);
@@ -510,6 +518,10 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleReport console = new ConsoleReport(out, zone);
         RunEvents events = notifier == null ? console
                 : RunEvents.all(console, new NotifyingEvents(notifier, program.info().name()));
+        DashboardFeed feed = httpPort == null ? null : new DashboardFeed();
+        if (feed != null) {
+            events = RunEvents.all(events, feed);
+        }
         BrokerRun.Setup setup = new BrokerRun.Setup(state, program, settings(program, timeframe, zone),
                 EngineConfig.of(program.info().name(), runMode, timeframe, zone, RunState.tag(state),
                         market.quantityStep()),
@@ -534,7 +546,8 @@ public final class RunCommand implements Callable<Integer> {
             Thread.interrupted();   // an interrupt meant for a wait while connecting must not cut off what follows
         }
         try (BrokerRun run = opened;
-             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode)) {
+             Monitor monitor = new Monitor(run.engine(), console, program.info().name(), runMode, null, events,
+                     feed, state)) {
             run.run(() -> {
                 monitor.tick();
                 return stop.get() || stopRequested.getAsBoolean();
@@ -574,12 +587,13 @@ public final class RunCommand implements Callable<Integer> {
         private final dev.stratc.runtime.bus.LagGuard lagGuard;
         private long lastLagCheck;
 
-        Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode) {
-            this(engine, console, name, runMode, null, null);
-        }
+        /** What the dashboard shows, replaced whole from the engine thread like the snapshot; null without --http. */
+        private final AtomicReference<DashboardView> view = new AtomicReference<>();
+        private final DashboardFeed feed;
 
         Monitor(Engine engine, ConsoleReport console, String name, RunMode runMode,
-                dev.stratc.runtime.bus.SequencedSource source, RunEvents events) {
+                dev.stratc.runtime.bus.SequencedSource source, RunEvents events, DashboardFeed feed, Path state) {
+            this.feed = feed;
             this.source = source;
             this.lagGuard = source == null ? null
                     : new dev.stratc.runtime.bus.LagGuard(source, engine.risk(), events, busMaxLag);
@@ -588,12 +602,26 @@ public final class RunCommand implements Callable<Integer> {
             this.name = name;
             this.runMode = runMode;
             this.statusMillis = statusMillis();
-            snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
+            refresh();
             this.server = httpPort == null ? null : source == null ? HealthServer.start(httpPort, snapshot::get)
                     : HealthServer.start(httpPort, snapshot::get, () -> source.prometheus() + lagGuard.prometheus());
             if (server != null) {
+                // the token is a secret of this run: printed once here for the person at the console, kept nowhere
+                String token = HealthServer.newToken();
+                server.withDashboard(view::get, token, reason -> new KillSwitch(state, 0).engage(reason));
                 spec.commandLine().getOut().println("health and metrics on http://127.0.0.1:" + server.port()
                         + "/health and /metrics");
+                spec.commandLine().getOut().println("dashboard on http://127.0.0.1:" + server.port()
+                        + "/dashboard (kill-switch token: " + token + ")");
+                spec.commandLine().getOut().flush();
+            }
+        }
+
+        /** A new snapshot and dashboard view; on the engine thread. */
+        private void refresh() {
+            snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
+            if (feed != null) {
+                view.set(feed.view(engine, snapshot.get()));
             }
         }
 
@@ -601,7 +629,7 @@ public final class RunCommand implements Callable<Integer> {
             long now = System.currentTimeMillis();
             if (server != null && now - lastSnapshot >= 500) {
                 lastSnapshot = now;
-                snapshot.set(HealthServer.snapshot(engine, name, runMode.label()));
+                refresh();
             }
             if (statusMillis > 0 && now - lastStatus >= statusMillis) {
                 lastStatus = now;

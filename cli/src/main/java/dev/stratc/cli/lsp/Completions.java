@@ -18,7 +18,8 @@ import dev.stratc.cli.lsp.SourceTokens.CallSite;
 import dev.stratc.cli.lsp.SourceTokens.Lexeme;
 
 /**
- * What may be typed at the cursor: after a dot, the members of a multi-output indicator; inside a call, its
+ * What may be typed at the cursor: after a dot, the members of a multi-output indicator (after the call itself,
+ * or after a name a let binds to it: {@code let bb = bollinger(20, 2)}, then {@code bb.}); inside a call, its
  * named arguments that are not given yet; everywhere, the declared parameters and lets in scope, the functions,
  * the series and the keywords. The client filters by the word already typed.
  */
@@ -36,11 +37,16 @@ final class Completions {
         }
         Optional<Lexeme> called = tokens.calleeBeforeDot(offset);
         if (called.isPresent()) {
-            return called.flatMap(callee -> catalog.callable(callee.text()))
-                    .map(callable -> callable.outputs().stream()
-                            .map(output -> item(output.name(), CompletionItemKind.Field, null, output.documentation()))
-                            .toList())
-                    .orElse(List.of());
+            return called.flatMap(callee -> catalog.callable(callee.text())).map(this::members).orElse(List.of());
+        }
+        Optional<List<CompletionItem>> boundMembers = tokens.nameBeforeDot(offset)
+                .filter(name -> !name.text().equals("signal"))
+                .flatMap(name -> letCallee(document, offset, name.text()))
+                .flatMap(catalog::callable)
+                .filter(callable -> !callable.outputs().isEmpty())
+                .map(this::members);
+        if (boundMembers.isPresent()) {
+            return boundMembers.get();
         }
         if (tokens.nameBeforeDot(offset).filter(name -> name.text().equals("signal")).isPresent()) {
             return document.payloads().readableAt(document.codePointOffset(offset)).stream()
@@ -73,6 +79,30 @@ final class Completions {
             items.add(item(keyword, CompletionItemKind.Keyword, null, null));
         }
         return items;
+    }
+
+    private List<CompletionItem> members(Callable callable) {
+        return callable.outputs().stream()
+                .map(output -> item(output.name(), CompletionItemKind.Field, null, output.documentation()))
+                .toList();
+    }
+
+    /** A let binding a name to a call, as in let bb = bollinger(20, 2): the function that it calls. */
+    private static final java.util.regex.Pattern LET_CALL =
+            java.util.regex.Pattern.compile("^let\\s+(\\w+)\\s*=\\s*([A-Za-z_]\\w*)\\s*\\(");
+
+    /** The callee of the let in scope at the cursor that names {@code name}, so bb. offers bollinger's members. */
+    private static Optional<String> letCallee(OpenDocument document, int offset, String name) {
+        Optional<String> callee = Optional.empty();
+        for (Declaration declaration : document.declarations().visibleAt(document.codePointOffset(offset))) {
+            if (declaration.name().equals(name) && declaration.kind() == Declarations.Kind.LET
+                    && declaration.span().start() <= document.codePointOffset(offset)) {
+                java.util.regex.Matcher let = LET_CALL.matcher(document.source(declaration.span()).strip());
+                // the last binding before the cursor is the one that counts
+                callee = let.find() && let.group(1).equals(name) ? Optional.of(let.group(2)) : Optional.empty();
+            }
+        }
+        return callee;
     }
 
     private List<CompletionItem> namedArguments(CallSite call) {

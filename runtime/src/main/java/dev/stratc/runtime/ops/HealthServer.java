@@ -31,6 +31,7 @@ import dev.stratc.runtime.pool.AccountHealth;
 public final class HealthServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
+    private Dashboard dashboard;
 
     /**
      * What the endpoints show; immutable, replaced as a whole by the engine thread. Equity and today's P&L are by
@@ -93,11 +94,28 @@ public final class HealthServer implements AutoCloseable {
                 }
                 reply(exchange, 200, "text/plain; version=0.0.4", prometheus(snapshots.get()) + more.get());
             });
+            // the dashboard's event streams stay open: a thread each, so /health never waits behind them
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return new HealthServer(server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds the live dashboard ({@code /dashboard}, {@code /events}, {@code POST /kill}) to this port. {@code views}
+     * is read from the HTTP threads (an immutable view the engine thread replaces); {@code kill} throws the switch
+     * when a POST carries {@code token}.
+     */
+    public HealthServer withDashboard(Supplier<DashboardView> views, String token, java.util.function.Consumer<String> kill) {
+        dashboard = Dashboard.register(server, views, token, kill);
+        return this;
+    }
+
+    /** A new random token for the dashboard's kill button; print it once, never log it. */
+    public static String newToken() {
+        return Dashboard.newToken();
     }
 
     public int port() {
@@ -155,7 +173,7 @@ public final class HealthServer implements AutoCloseable {
                 : String.format(Locale.ROOT, "%.6g", value);
     }
 
-    private static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
+    static void reply(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
@@ -166,6 +184,9 @@ public final class HealthServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
         server.stop(0);
     }
 }
