@@ -437,6 +437,7 @@ public final class RunCommand implements Callable<Integer> {
         if (notifier != null) {
             notifier.send("[" + program.info().name() + "] started (" + runMode.label() + ", simulated exchange)");
         }
+        RunEvents leaseEvents = events;
         // on a bus, the accounts of --accounts are this engine's alone while it runs (a lease each)
         try (AccountLeases leases = bus == null || accounts == null ? null
                 : AccountLeases.acquire(bus, accountIds, holder(state), leaseWaiting);
@@ -446,7 +447,7 @@ public final class RunCommand implements Callable<Integer> {
                      feed, state)) {
             BooleanSupplier stopping = () -> {
                 monitor.tick();
-                return stop.get() || leases != null && leases.lost(events);
+                return stop.get() || leases != null && leases.lost(leaseEvents);
             };
             boolean done;
             if (source == null) {

@@ -166,7 +166,7 @@ public final class ReportWriter {
 
     /**
      * The trade table; each row of a charted symbol carries its chart times, so a click on it zooms that chart
-     * onto the trade (the page's script, through the {@code #trade-N} address, which also works as a link).
+     * onto the trade (the page's script, through the {@code #trade=N} address, which also works as a link).
      */
     private static String tradesTable(BacktestResult r, ZoneId zone) {
         List<Trade> trades = r.trades();

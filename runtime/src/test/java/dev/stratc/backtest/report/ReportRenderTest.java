@@ -65,9 +65,9 @@ class ReportRenderTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).doesNotContain("src=\"http", "href=\"http");   // one offline file
 
-        // #trade-N: what a click on trade N's row does (the row sets the address), loaded directly
+        // #trade=N: what a click on trade N's row does (the row sets the address), loaded directly
         int zoomed = firstTradeOf(r, "BTCUSD");
-        String dom = dumpDom(dir.resolve("report.html"), "#trade-" + zoomed);
+        String dom = dumpDom(dir.resolve("report.html"), "#trade=" + zoomed);
         int expected = 2 + (int) r.trades().stream().map(t -> t.symbol()).distinct().count();
         assertThat(attribute(dom, "data-charts-expected")).isEqualTo(expected);
         assertThat(attribute(dom, "data-charts-rendered")).isEqualTo(expected);
