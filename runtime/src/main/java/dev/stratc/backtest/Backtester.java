@@ -625,8 +625,8 @@ public final class Backtester {
         }
         boolean isLong = qty[s] > 0;
         StopRule.Levels levels;
-        if (Double.isNaN(st.trailingStopPercent())) {
-            // fixed levels: computed once per position (and again only if the strategy's stops change)
+        if (Double.isNaN(st.trailingStopPercent()) && !(st.trailingDistance() > 0)) {
+            // fixed levels: computed once per position (and again only if the strategy's stops or the entry change)
             levels = stopLevels[s];
             if (levels == null || !st.equals(stopLevelsOf[s])) {
                 levels = StopRule.levels(st, isLong, entryPrice[s], peak[s]);
@@ -682,6 +682,7 @@ public final class Backtester {
             // a pyramided entry: the position's entry price becomes the average, its first entry stays
             double held = Math.abs(qty[s]);
             entryPrice[s] = (entryPrice[s] * held + price * units) / (held + units);
+            stopLevels[s] = null; // levels from the entry price: the average moved
             qty[s] += buy ? units : -units;
             entryFees[s] += fee;
             peak[s] = buy ? Math.max(peak[s], price) : Math.min(peak[s], price);

@@ -178,7 +178,7 @@ class OrderTypesBacktestTest {
                     assertThat(t.exitPrice()).isEqualTo(Math.max(level, bars.open(exit)));
                     assertThat(bars.high(exit)).isGreaterThanOrEqualTo(level);
                 }
-                default -> assertThat(t.exitReason()).isIn("time_stop", "end_of_data");
+                default -> assertThat(ExitReasons.kind(t.exitReason())).isIn("time_stop", "end_of_data");
             }
         }
     }
