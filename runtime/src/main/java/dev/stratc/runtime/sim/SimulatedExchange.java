@@ -20,6 +20,7 @@ import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.broker.TimeInForce;
 import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
@@ -145,12 +146,20 @@ public final class SimulatedExchange implements AutoCloseable {
 
     /**
      * Fault injection, as a halted or thin market does it (KRX holds market orders through a volatility
-     * interruption; a slow mock fills late): orders taken while this is on that match {@code which} fill no more
-     * than {@code atMost} units each ({@code 0}: none) and otherwise stay working, until {@link #stopHoldingFills()}.
-     * Not journalled, as {@link #refuse} is not.
+     * interruption; a slow mock fills late): orders working or taken while this is on that match {@code which}
+     * fill no more than {@code atMost} units each ({@code 0}: none) and otherwise stay working, until
+     * {@link #stopHoldingFills()}. Not journalled, as {@link #refuse} is not.
      */
     public synchronized void holdFills(Predicate<SubmitOrder> which, double atMost) {
         thin = new Thin(which, atMost);
+        for (SimAccount account : accounts.values()) {
+            for (SimOrder order : account.orders()) {
+                if (order.status().isWorking() && which.test(new SubmitOrder(order.clientOrderId(), order.symbol(),
+                        order.side(), order.type(), order.quantity(), order.limitPrice(), TimeInForce.DAY))) {
+                    thinOrders.put(order.clientOrderId(), atMost);
+                }
+            }
+        }
     }
 
     /** Ends {@link #holdFills}: held orders fill at the next trades as any other. */

@@ -100,6 +100,37 @@ class WorkingExitTest {
     }
 
     @Test
+    void anExitRestoredFromTheJournalAfterARestartCountsTheSame() throws Exception {
+        try (SimulatedRun run = SimulatedRun.open(setup(Duration.ZERO))) {
+            SimulatedExchange venue = run.exchange();
+            venue.holdFills(order -> order.side() == Side.SELL, 0);
+            int[] heldFor = {0};
+            run.run(() -> !sells(venue).isEmpty() && ++heldFor[0] > 90);
+            assertThat(sells(venue)).hasSize(1);
+        }
+        try (SimulatedRun run = SimulatedRun.open(setup(Duration.ZERO))) {
+            SimulatedExchange venue = run.exchange();
+            // the venue kept the exit working across the restart, and still fills nothing of it for a while
+            venue.holdFills(order -> order.side() == Side.SELL, 0);
+            int[] events = {0};
+            run.run(() -> {
+                if (++events[0] == 300) {
+                    venue.stopHoldingFills();
+                }
+                return false;
+            });
+
+            assertThat(events[0]).isGreaterThan(300);
+            assertThat(sells(venue)).as("no sell sent after the restart: the restored exit covers the holding")
+                    .isEmpty();
+            assertThat(venue.orders("SIM")).filteredOn(o -> o.side() == Side.SELL)
+                    .extracting(OrderReport::quantity, OrderReport::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(UNITS, OrderStatus.FILLED));
+            assertFlat(run);
+        }
+    }
+
+    @Test
     void anExitThatEndedUnfilledLetsTheNextSignalExitAgain() throws Exception {
         // working orders older than three minutes are cancelled by the engine
         try (SimulatedRun run = SimulatedRun.open(setup(Duration.ofMinutes(3)))) {
