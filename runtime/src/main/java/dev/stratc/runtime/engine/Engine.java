@@ -94,6 +94,8 @@ public final class Engine {
     private boolean observeRecord;
     private final OrderManager orders = new OrderManager();
     private final HeldOrders held = new HeldOrders();
+    /** Per account and symbol, the working exits the strategy was last told cover the holding. */
+    private final Map<String, String> exitsCoveredSaid = new HashMap<>();
     private final Map<String, SymbolSlot> slots = new LinkedHashMap<>();
     private final Queue<Inbound> inbox = new ConcurrentLinkedQueue<>();
     /** Journalled state changes not applied yet: a restarted run applies each at the data position it was made. */
@@ -1180,7 +1182,12 @@ public final class Engine {
         double quantity = units(request.quantity(), Math.abs(reducing ? heldHere : held), price,
                 portfolio.tradingEquity(account.id()));
         if (reducing) {
-            quantity = Math.min(quantity, Math.abs(heldHere));
+            double free = Math.abs(heldHere) - workingExits(id, account.id(), symbol, side, heldHere, time,
+                    request);
+            if (Double.isNaN(free)) {
+                return null;
+            }
+            quantity = Math.min(quantity, free);
         }
         double wanted = quantity;
         quantity = Math.floor(quantity / config.quantityStep() + 1e-9) * config.quantityStep();
@@ -1197,6 +1204,44 @@ public final class Engine {
         }
         return new OrderIntent(id, symbol, side, type, quantity, request.limitPrice(),
                 new AccountChoice.Named(account.id()), request.tag(), request.reason(), reducing, sequence, time);
+    }
+
+    /**
+     * What the account's working orders on the exit side will still take from its holding: their unfilled
+     * remainders (a partly filled exit counts with what it has left; a cancelled, refused or expired one no
+     * longer counts). An exit is capped at the holding less this, so a strategy that says "exit" on every bar while
+     * its first market exit waits for a fill never sends a second one, which would oversell — or, on a margin or
+     * futures account, open a short it never asked for. Returns NaN when those orders cover the holding (what is
+     * left is below the quantity step): nothing is sent, and the strategy is told once per set of working exits,
+     * not every bar. Orders restored from the journal after a restart count the same; the one with the id being
+     * decided ({@code id}) does not: that is this very decision made again, which must reach execute to be
+     * settled with the broker.
+     */
+    private double workingExits(String id, String account, String symbol, Side side, double heldHere, long time,
+                                OrderRequest request) {
+        List<ManagedOrder> exits = orders.working(account, symbol, side).stream()
+                .filter(o -> !o.clientOrderId().equals(id)).toList();
+        String key = account + '\u0000' + symbol;
+        if (exits.isEmpty()) {
+            exitsCoveredSaid.remove(key);
+            return 0;
+        }
+        double working = 0;
+        for (ManagedOrder exit : exits) {
+            working += exit.remainingQuantity();
+        }
+        if (Math.abs(heldHere) - working >= config.quantityStep() - 1e-9) {
+            exitsCoveredSaid.remove(key);
+            return working;
+        }
+        String ids = exits.stream().map(ManagedOrder::clientOrderId).collect(java.util.stream.Collectors.joining(", "));
+        if (!ids.equals(exitsCoveredSaid.put(key, ids))) {
+            events.strategyMessage(symbol, time, side + " not sent: the working " + side + " order(s) " + ids
+                    + " already cover the " + fmt(Math.abs(heldHere)) + " held on account " + account
+                    + " (" + fmt(working) + " unfilled); nothing more is sent until they fill or end ("
+                    + request.reason() + ")", false);
+        }
+        return Double.NaN;
     }
 
     /** Routing compares working orders as the engine knows them now, not as of each account's last event. */

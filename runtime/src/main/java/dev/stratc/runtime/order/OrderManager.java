@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderStatus;
+import dev.stratc.runtime.broker.Side;
 
 /**
  * The run's orders and their state machines. It applies broker events in the order they come, counts each fill
@@ -76,6 +77,18 @@ public final class OrderManager {
     /** Whether an order reducing the account's position in the symbol is working. */
     public boolean exitWorking(String account, String symbol) {
         return workingExits.containsKey(exitKey(account, symbol));
+    }
+
+    /**
+     * The account's working orders in {@code symbol} on {@code side}, oldest first. Against a position these are
+     * the exits already on their way: what they have not filled yet still sells (or buys back) from the holding.
+     */
+    public List<ManagedOrder> working(String account, String symbol, Side side) {
+        if (working.isEmpty()) {
+            return List.of();
+        }
+        return working.values().stream().filter(o -> o.account().equals(account)
+                && o.intent().symbol().equals(symbol) && o.intent().side() == side).toList();
     }
 
     public void submitted(ManagedOrder order, long now) {

@@ -20,6 +20,7 @@ import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
 import dev.stratc.runtime.broker.SubmitOrder;
+import dev.stratc.runtime.broker.TimeInForce;
 import dev.stratc.runtime.journal.JournalCorruptException;
 import dev.stratc.runtime.journal.JsonLines;
 import dev.stratc.runtime.market.MarketEvent;
@@ -64,6 +65,9 @@ public final class SimulatedExchange implements AutoCloseable {
     private double lotStep;
     private final List<Submission> submissions = new ArrayList<>();
     private Refusing refusing;
+    private Thin thin;
+    /** Orders taken while {@link #thin} was on and matched it: they fill no more than its cap. */
+    private final Map<String, Double> thinOrders = new HashMap<>();
     private long sequence = -1;
     private long clock;
     private long tradeCounter;
@@ -139,6 +143,33 @@ public final class SimulatedExchange implements AutoCloseable {
         refusing = null;
     }
 
+    private record Thin(Predicate<SubmitOrder> which, double atMost) {
+    }
+
+    /**
+     * Fault injection, as a halted or thin market does it (KRX holds market orders through a volatility
+     * interruption; a slow mock fills late): orders working or taken while this is on that match {@code which}
+     * fill no more than {@code atMost} units each ({@code 0}: none) and otherwise stay working, until
+     * {@link #stopHoldingFills()}. Not journalled, as {@link #refuse} is not.
+     */
+    public synchronized void holdFills(Predicate<SubmitOrder> which, double atMost) {
+        thin = new Thin(which, atMost);
+        for (SimAccount account : accounts.values()) {
+            for (SimOrder order : account.orders()) {
+                if (order.status().isWorking() && which.test(new SubmitOrder(order.clientOrderId(), order.symbol(),
+                        order.side(), order.type(), order.quantity(), order.limitPrice(), TimeInForce.DAY))) {
+                    thinOrders.put(order.clientOrderId(), atMost);
+                }
+            }
+        }
+    }
+
+    /** Ends {@link #holdFills}: held orders fill at the next trades as any other. */
+    public synchronized void stopHoldingFills() {
+        thin = null;
+        thinOrders.clear();
+    }
+
     /** Every order that reached the venue, refused ones included, in arrival order (not kept across restarts). */
     public synchronized List<Submission> submissions() {
         return List.copyOf(submissions);
@@ -148,6 +179,9 @@ public final class SimulatedExchange implements AutoCloseable {
     synchronized String arrived(String accountId, SubmitOrder order, RejectReason[] reason) {
         boolean refused = refusing != null && refusing.which().test(order);
         submissions.add(new Submission(clock, accountId, order, refused ? refusing.reason() : null));
+        if (!refused && thin != null && thin.which().test(order)) {
+            thinOrders.put(order.clientOrderId(), thin.atMost());
+        }
         if (refused) {
             reason[0] = refusing.reason();
             return refusing.message();
@@ -355,7 +389,11 @@ public final class SimulatedExchange implements AutoCloseable {
                 double quantity = order.type() == OrderType.MARKET
                         ? order.remaining()
                         : Math.min(order.remaining(), liquidity);
-                if (quantity <= 0) {
+                Double cap = thinOrders.get(order.clientOrderId());
+                if (cap != null) {
+                    quantity = Math.min(quantity, cap - order.filled());
+                }
+                if (quantity <= 1e-12) {
                     continue;
                 }
                 if (order.type() != OrderType.MARKET) {
@@ -381,7 +419,8 @@ public final class SimulatedExchange implements AutoCloseable {
         SimOrder order = account.order(clientOrderId);
         double[] range = order == null ? null : lastRanges.get(order.symbol());
         if (range == null || !(touched >= range[0] - 1e-9 && touched <= range[1] + 1e-9)
-                || (order.type() != OrderType.MARKET && order.type() != OrderType.LIMIT) || order.remaining() <= 0) {
+                || (order.type() != OrderType.MARKET && order.type() != OrderType.LIMIT) || order.remaining() <= 0
+                || thinOrders.containsKey(clientOrderId)) {
             return null;
         }
         ArrayNode fills = JsonLines.record("fills").arrayNode();
