@@ -59,7 +59,9 @@ class ReadmeCommandsTest {
     private static final Map<String, Refusal> REFUSED_WITHOUT_KEYS = Map.of(
             "./stratc run examples/momentum.strat --mode paper --accounts config/accounts.yaml",
             new Refusal(ExitCode.INVALID_INPUT, List.of("KIS_APP_KEY_1", "config/accounts.yaml")),
-            "./stratc data fetch kis", new Refusal(ExitCode.INVALID_INPUT, List.of("KIS_PAPER_APP_KEY")));
+            "./stratc data fetch kis", new Refusal(ExitCode.INVALID_INPUT, List.of("KIS_PAPER_APP_KEY")),
+            "./stratc data fetch kiwoom", new Refusal(ExitCode.INVALID_INPUT,
+                    List.of("KIWOOM_MOCK_APP_KEY", "config/brokers/kiwoom.yaml")));
 
     /** What the README says a command exits with, where that is not 0. */
     private static final Map<String, Integer> EXPECTED_EXIT = Map.of();
