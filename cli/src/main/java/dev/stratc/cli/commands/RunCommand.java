@@ -373,7 +373,9 @@ public final class RunCommand implements Callable<Integer> {
                 bus == null ? ReplayDataSet.fromBars(universe.description(), bars)
                         : new ReplayDataSet(bus, List.of()),
                 new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
-                        CostModel.defaults(bars.getFirst().market()), false),
+                        // a perpetual (binance-usdm) sells short as the futures account does; its funding is
+                        // charged at each settlement by the rule the backtest uses (SimConfig#funding)
+                        CostModel.defaults(bars.getFirst().market()), bars.getFirst().market().hasFunding()),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         if (bus != null) {
             out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s%n",

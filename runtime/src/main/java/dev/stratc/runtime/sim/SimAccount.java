@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
@@ -28,6 +29,7 @@ final class SimAccount {
     /** Working orders by symbol, oldest first: what a trade matches and what reserves cash or holdings. */
     private final Map<String, Map<String, SimOrder>> working = new HashMap<>();
     private final Map<String, double[]> positions = new TreeMap<>();
+    private final List<Funding> funding = new ArrayList<>();
     private double cash;
     private long orderCounter;
 
@@ -184,6 +186,22 @@ final class SimAccount {
         order.amend(newClientOrderId, quantity, limitPrice);
         orders.put(newClientOrderId, order);
         bySymbol.put(newClientOrderId, order);
+    }
+
+    /** The signed quantity held of {@code symbol}. */
+    double quantity(String symbol) {
+        double[] position = positions.get(symbol);
+        return position == null ? 0 : position[0];
+    }
+
+    /** A funding payment settled on a perpetual position: in (out of) cash. */
+    void funding(Funding payment) {
+        funding.add(payment);
+        cash += payment.amount();
+    }
+
+    List<Funding> funding() {
+        return List.copyOf(funding);
     }
 
     private double[] position(String symbol) {
