@@ -144,4 +144,24 @@ class FundingBacktestTest {
         assertThat(other.stats().fundingPaid()).isCloseTo(0.3, within(1e-9));
         assertThat(other.stats().fundingRecorded()).isZero();
     }
+
+    /** Rates saved in a store come back with its bars (UniverseLoader) and are what the backtest charges. */
+    @Test
+    void aStoresRecordedRatesAreChargedByABacktestOnIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path path = dir.resolve("futures.duckdb");
+        try (var store = dev.stratc.data.BarStore.open(path)) {
+            store.save(day(Market.BINANCE_USDM), "test");
+            store.saveFundingRates("binance-usdm", "BTCUSDT", new java.util.TreeMap<>(java.util.Map.of(
+                    8 * HOUR + 2, 0.03, 16 * HOUR + 2, 0.01, 24 * HOUR + 2, -0.02)), "test");
+        }
+        try (var universe = dev.stratc.data.UniverseLoader.load(path.toString(),
+                dev.stratc.data.ReadOptions.defaults(Market.GENERIC), List.of())) {
+            assertThat(universe.fundingRates().get("BTCUSDT")).hasSize(3);
+            var run = Backtester.run(holds(OrderRequest.Side.BUY), universe.bars(),
+                    config(new Costs(0, 0, 0, Double.NaN, Double.NaN)).withFundingRates(universe.fundingRates()), null);
+            // 1000 × (0.0003 + 0.0001 − 0.0002) = 0.2, all three settlements recorded
+            assertThat(run.stats().fundingPaid()).isCloseTo(0.2, within(1e-9));
+            assertThat(run.stats().fundingRecorded()).isEqualTo(3);
+        }
+    }
 }

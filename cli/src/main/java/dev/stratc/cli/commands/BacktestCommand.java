@@ -64,7 +64,9 @@ public final class BacktestCommand implements Callable<Integer> {
         long loaded = System.nanoTime();
         BacktestResult result;
         try (universe; Progress progress = new Progress("backtest", total, "bars")) {
-            var config = run.config(program.info(), universe.bars().get(0).market().zone());
+            // a store's recorded funding rates (fetched with --market usdm) replace the constant where they exist
+            var config = run.config(program.info(), universe.bars().get(0).market().zone())
+                    .withFundingRates(universe.fundingRates());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
             run.checkFunding(universe.bars());
             if (!universe.streamed()) {
