@@ -140,7 +140,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        var config = run.config(info, universe.bars().get(0).market().zone());
+        var config = run.config(info, universe.bars().get(0).market().zone())
+                .withFundingRates(universe.fundingRates());   // a store's recorded rates, as in a backtest
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
         run.checkPeriod(config, universe.bars());
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);
