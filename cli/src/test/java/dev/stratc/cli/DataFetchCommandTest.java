@@ -49,6 +49,11 @@ class DataFetchCommandTest {
             binance.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
+                    if (request.getPath().startsWith("/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=1767225600000"
+                            + "&endTime=1767229199999&limit=1000")) {
+                        return new MockResponse().setHeader("X-MBX-USED-WEIGHT-1M", "6").setBody("""
+                                [{"symbol":"BTCUSDT","fundingTime":1767225600003,"fundingRate":"0.00012000","markPrice":"87500.1"}]""");
+                    }
                     if (!request.getPath().startsWith("/fapi/v1/klines?symbol=BTCUSDT&interval=1h&startTime=1767225600000")) {
                         return new MockResponse().setResponseCode(400).setBody("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
                     }
@@ -64,7 +69,7 @@ class DataFetchCommandTest {
             CliRun listed = CliRun.run("data", "list", "--store", store);
 
             assertThat(fetched.exitCode()).as(fetched.err()).isEqualTo(ExitCode.OK);
-            assertThat(fetched.out()).contains("fetched 1 bars into");
+            assertThat(fetched.out()).contains("fetched 1 bars and 1 funding rates into");
             assertThat(listed.out()).contains("BTCUSDT").contains("binance-usdm");
         }
     }

@@ -58,6 +58,7 @@ public final class Backtester {
     private final Stops[] stopLevelsOf;
     private final double[] lastClose;
     private final int[] lastIndex;
+    private final FundingRule[] fundingRules;
     private final int[] openList;
     private int openCount;
 
@@ -79,6 +80,9 @@ public final class Backtester {
     private double cash;
     /** Funding paid over the run (negative: received). */
     private double funding;
+    /** Settlements charged, and how many of them at a recorded rate rather than the constant. */
+    private long fundingSettlements;
+    private long fundingRecorded;
     private final List<Trade> trades = new ArrayList<>();
     private final EquityCurve equity;
     private final List<Candidate> candidates = new ArrayList<>();
@@ -112,12 +116,15 @@ public final class Backtester {
         this.decideFrom = config.fromMillis();
         this.base = new int[n];
         this.lastBars = new Bars[n];
+        this.fundingRules = new FundingRule[n];
         int longest = 0;
         for (int s = 0; s < n; s++) {
             Bars b = trimmed(universe.get(s));
             bars[s] = b;
             longest = Math.max(longest, b.size());
             markets[s] = config.costs().applyTo(b.market());
+            fundingRules[s] = FundingRule.of(markets[s]).withRecorded(b.symbol(),
+                    config.fundingRates().getOrDefault(b.symbol(), java.util.Map.of()));
             strategies[s] = program.newInstance(b.symbol(),
                     new StrategySettings(config.overrides(), b.timeframe(), b.market().zone()));
             if (strategies[s] instanceof dev.stratc.strategy.StrategyRecord.Reader reader) {
@@ -229,7 +236,7 @@ public final class Backtester {
         Metrics metrics = Metrics.compute(config.capital(), b.equity, b.trades, ran, config.fromMillis(),
                 b.markets[0].tradingDaysPerYear());
         RunStats stats = new RunStats(b.barCount, b.signals, b.rejectedMaxPositions, b.rejectedCash, b.ignored,
-                b.logs, b.funding, b.markets[0].hasFunding());
+                b.logs, b.funding, b.markets[0].hasFunding(), b.fundingSettlements, b.fundingRecorded);
         return new BacktestResult(program.info().name(), config, ran, b.trades, b.equity, metrics, stats,
                 b.plots == null ? Map.of() : b.plots.series());
     }
@@ -298,7 +305,7 @@ public final class Backtester {
         if (book[s] != null && !book[s].isEmpty()) {
             fillResting(s, b, i);
         }
-        if (qty[s] != 0 && markets[s].hasFunding()) {
+        if (qty[s] != 0 && fundingRules[s].active()) {
             payFunding(s, b, i);
         }
         SymbolStrategy strategy = strategies[s];
@@ -332,17 +339,18 @@ public final class Backtester {
     }
 
     /**
-     * A perpetual's funding for each settlement (every 8 hours from 00:00 UTC) inside the bar: the position's value
-     * at the close times the rate, paid by a long and received by a short when the rate is positive. The same
-     * rule the exchange applies (Binance: position × mark price × funding rate).
+     * A perpetual's funding for each settlement since the symbol's previous bar (or inside the bar, for the first),
+     * by the rule the simulated exchange applies too ({@link FundingRule}).
      */
     private void payFunding(int s, Bars b, int i) {
         long end = b.time(i);
-        long start = end - b.timeframe().toMillis();
-        long settlements = Math.floorDiv(end, Market.FUNDING_INTERVAL_MILLIS)
-                - Math.floorDiv(start, Market.FUNDING_INTERVAL_MILLIS);
-        if (settlements > 0 && markets[s].fundingPercent() != 0) {
-            double payment = qty[s] * b.close(i) * markets[s].fundingPercent() / 100 * settlements;
+        long after = lastIndex[s] >= 0 ? lastBars[s].time(lastIndex[s]) : end - b.timeframe().toMillis();
+        for (long settlement : FundingRule.settlements(after, end)) {
+            double payment = fundingRules[s].payment(b.symbol(), qty[s], b.close(i), settlement);
+            fundingSettlements++;
+            if (fundingRules[s].recordedAt(b.symbol(), settlement)) {
+                fundingRecorded++;
+            }
             cash -= payment;
             funding += payment;
         }

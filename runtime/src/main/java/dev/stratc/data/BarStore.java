@@ -43,11 +43,75 @@ public final class BarStore implements AutoCloseable {
                           market VARCHAR NOT NULL, symbol VARCHAR NOT NULL, timeframe_ms BIGINT NOT NULL,
                           end_ms BIGINT NOT NULL, open DOUBLE NOT NULL, high DOUBLE NOT NULL, low DOUBLE NOT NULL,
                           close DOUBLE NOT NULL, volume DOUBLE NOT NULL, source VARCHAR NOT NULL)""");
+                // a perpetual's recorded funding rates (Binance /fapi/v1/fundingRate), in percent per settlement
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS funding_rates (
+                          market VARCHAR NOT NULL, symbol VARCHAR NOT NULL, funding_ms BIGINT NOT NULL,
+                          rate_percent DOUBLE NOT NULL, source VARCHAR NOT NULL)""");
             }
             return new BarStore(path, c);
         } catch (SQLException e) {
             throw new DataException(path + ": cannot open the DuckDB store: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Saves a perpetual's recorded funding rates (funding time, epoch ms, to rate in percent), replacing stored
+     * rates of the symbol within their time range, in one transaction.
+     */
+    public void saveFundingRates(String market, String symbol, java.util.SortedMap<Long, Double> rates,
+                                 String source) {
+        if (rates.isEmpty()) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM funding_rates WHERE market = ? AND symbol = ? AND funding_ms BETWEEN ? AND ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO funding_rates VALUES (?, ?, ?, ?, ?)")) {
+                delete.setString(1, market);
+                delete.setString(2, symbol);
+                delete.setLong(3, rates.firstKey());
+                delete.setLong(4, rates.lastKey());
+                delete.executeUpdate();
+                for (var rate : rates.entrySet()) {
+                    insert.setString(1, market);
+                    insert.setString(2, symbol);
+                    insert.setLong(3, rate.getKey());
+                    insert.setDouble(4, rate.getValue());
+                    insert.setString(5, source);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataException(path + ": cannot save the funding rates of " + symbol + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The recorded funding rates of {@code market}'s symbols: symbol, then funding time to rate in percent. */
+    public java.util.Map<String, java.util.Map<Long, Double>> fundingRates(String market) {
+        java.util.Map<String, java.util.Map<Long, Double>> all = new java.util.TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT symbol, funding_ms, rate_percent FROM funding_rates WHERE market = ? ORDER BY symbol, funding_ms")) {
+            query.setString(1, market);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    all.computeIfAbsent(rows.getString(1), k -> new java.util.TreeMap<>())
+                            .put(rows.getLong(2), rows.getDouble(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataException(path + ": cannot read the funding rates: " + e.getMessage(), e);
+        }
+        return all;
     }
 
     /** One symbol and timeframe in the store. */

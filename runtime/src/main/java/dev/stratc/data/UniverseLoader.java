@@ -21,9 +21,19 @@ public final class UniverseLoader {
      * timeframes); close it to close the store.
      */
     public record Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic,
-                         StoreWindows windows) implements AutoCloseable {
+                         StoreWindows windows, java.util.Map<String, java.util.Map<Long, Double>> fundingRates)
+            implements AutoCloseable {
+        public Loaded {
+            fundingRates = fundingRates == null ? java.util.Map.of() : java.util.Map.copyOf(fundingRates);
+        }
+
         public Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic) {
-            this(bars, warnings, description, synthetic, null);
+            this(bars, warnings, description, synthetic, null, null);
+        }
+
+        public Loaded(List<Bars> bars, List<String> warnings, String description, boolean synthetic,
+                      StoreWindows windows) {
+            this(bars, warnings, description, synthetic, windows, null);
         }
 
         public boolean streamed() {
@@ -124,17 +134,24 @@ public final class UniverseLoader {
             store.close();
             throw e;
         }
+        java.util.Map<String, java.util.Map<Long, Double>> funding;
+        try {
+            funding = store.fundingRates(Market.BINANCE_USDM.id());
+        } catch (RuntimeException e) {
+            windows.close();
+            throw e;
+        }
         try {
             if (windows.seriesCount() == 0) {
                 throw new DataException(spec + ": the store has no bars"
                         + (symbols.isEmpty() ? "" : " for " + String.join(", ", symbols)));
             }
             if (windows.totalBars() > maxBarsInMemory) {
-                return new Loaded(windows.series(), List.of(), spec, false, windows);
+                return new Loaded(windows.series(), List.of(), spec, false, windows, funding);
             }
             List<Bars> bars = windows.all();
             windows.close();
-            return new Loaded(bars, List.of(), spec, false);
+            return new Loaded(bars, List.of(), spec, false, null, funding);
         } catch (RuntimeException e) {
             windows.close();
             throw e;

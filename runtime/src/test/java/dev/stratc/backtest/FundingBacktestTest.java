@@ -117,4 +117,51 @@ class FundingBacktestTest {
         // a market entry and the exit at the end, both taker: 2 × 0.05 % of 1000
         assertThat(run.metrics().feesPaid()).isCloseTo(1.0, within(1e-9));
     }
+
+    /**
+     * A recorded series (as {@code /fapi/v1/fundingRate} stamps it, a few ms after the settlement) replaces the
+     * constant where it has a rate; a settlement missing from it keeps the constant, and the summary says which.
+     */
+    @Test
+    void aRecordedRateSeriesIsChargedAtEachSettlementItCoversAndTheConstantElsewhere() {
+        // 08:00 at +0.02 %, 16:00 at -0.005 %, 24:00 not recorded: the constant 0.01 %
+        var rates = java.util.Map.of(8 * HOUR + 3, 0.02, 16 * HOUR + 1, -0.005);
+        Costs noFees = new Costs(0, 0, 0, Double.NaN, Double.NaN);
+        var run = Backtester.run(holds(OrderRequest.Side.BUY), List.of(day(Market.BINANCE_USDM)),
+                config(noFees).withFundingRates(java.util.Map.of("BTCUSDT", rates)), null);
+
+        // 10 units × 100: 1000 × (0.0002 − 0.00005 + 0.0001) = 0.25
+        assertThat(run.stats().fundingPaid()).isCloseTo(0.25, within(1e-9));
+        assertThat(run.metrics().finalEquity()).isCloseTo(10_000 - 0.25, within(1e-9));
+        assertThat(run.stats().fundingSettlements()).isEqualTo(3);
+        assertThat(run.stats().fundingRecorded()).isEqualTo(2);
+        assertThat(Summary.table(run, "test"))
+                .contains("funding paid 0.25 at the recorded rates (2 of 3 settlements; the others at 0.0100 %)");
+
+        // a series of another symbol changes nothing
+        var other = Backtester.run(holds(OrderRequest.Side.BUY), List.of(day(Market.BINANCE_USDM)),
+                config(noFees).withFundingRates(java.util.Map.of("ETHUSDT", rates)), null);
+        assertThat(other.stats().fundingPaid()).isCloseTo(0.3, within(1e-9));
+        assertThat(other.stats().fundingRecorded()).isZero();
+    }
+
+    /** Rates saved in a store come back with its bars (UniverseLoader) and are what the backtest charges. */
+    @Test
+    void aStoresRecordedRatesAreChargedByABacktestOnIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path path = dir.resolve("futures.duckdb");
+        try (var store = dev.stratc.data.BarStore.open(path)) {
+            store.save(day(Market.BINANCE_USDM), "test");
+            store.saveFundingRates("binance-usdm", "BTCUSDT", new java.util.TreeMap<>(java.util.Map.of(
+                    8 * HOUR + 2, 0.03, 16 * HOUR + 2, 0.01, 24 * HOUR + 2, -0.02)), "test");
+        }
+        try (var universe = dev.stratc.data.UniverseLoader.load(path.toString(),
+                dev.stratc.data.ReadOptions.defaults(Market.GENERIC), List.of())) {
+            assertThat(universe.fundingRates().get("BTCUSDT")).hasSize(3);
+            var run = Backtester.run(holds(OrderRequest.Side.BUY), universe.bars(),
+                    config(new Costs(0, 0, 0, Double.NaN, Double.NaN)).withFundingRates(universe.fundingRates()), null);
+            // 1000 × (0.0003 + 0.0001 − 0.0002) = 0.2, all three settlements recorded
+            assertThat(run.stats().fundingPaid()).isCloseTo(0.2, within(1e-9));
+            assertThat(run.stats().fundingRecorded()).isEqualTo(3);
+        }
+    }
 }

@@ -76,7 +76,9 @@ public final class BacktestCommand implements Callable<Integer> {
         // the charts' series only when a report will draw them: nothing is collected otherwise
         BacktestOutputs outputs = new BacktestOutputs(out != null, log);
         try (universe; log; Progress progress = new Progress("backtest", total, "bars")) {
-            var config = run.config(program.info(), universe.bars().get(0).market());
+            // a store's recorded funding rates (fetched with --market usdm) replace the constant where they exist
+            var config = run.config(program.info(), universe.bars().get(0).market())
+                    .withFundingRates(universe.fundingRates());
             RunOptions.checkOverrides(program, config, universe.bars().get(0));
             run.checkFunding(universe.bars());
             if (!universe.streamed()) {

@@ -83,9 +83,14 @@ public final class DataFetchBinanceCommand implements Callable<Integer> {
         String upper = symbol.toUpperCase(Locale.ROOT);
         PrintWriter out = spec.commandLine().getOut();
         Bars bars;
+        java.util.SortedMap<Long, Double> funding = new java.util.TreeMap<>();
         try (BinanceHistory history = BinanceHistory.connect(url, usdm);
                 Progress progress = new Progress("fetch " + upper, (toMs - fromMs) / length.toMillis(), "bars")) {
             bars = history.fetch(upper, interval, fromMs, toMs, progress::accept);
+            if (usdm) {
+                // the perpetual's funding-rate history of the same period: what a backtest charges at each settlement
+                funding = history.fundingRates(upper, fromMs, toMs);
+            }
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--rest-url: " + e.getMessage());
         } catch (BinanceApiException | HostBannedException e) {
@@ -95,11 +100,13 @@ public final class DataFetchBinanceCommand implements Callable<Integer> {
         }
         try (BarStore s = DataCommand.open(store)) {
             s.save(bars, "binance:" + url);
+            s.saveFundingRates(bars.market().id(), upper, funding, "binance:" + url);
         } catch (DataException e) {
             throw CliException.failure(e.getMessage(), e);
         }
         out.println(bars);
-        out.println("fetched " + bars.size() + " bars into " + store);
+        out.println("fetched " + bars.size() + " bars" + (usdm ? " and " + funding.size() + " funding rates" : "")
+                + " into " + store);
         return ExitCode.OK;
     }
 }

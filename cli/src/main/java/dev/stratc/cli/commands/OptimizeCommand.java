@@ -146,7 +146,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        var config = run.config(info, universe.bars().get(0).market());
+        var config = run.config(info, universe.bars().get(0).market())
+                .withFundingRates(universe.fundingRates());   // a store's recorded rates, as in a backtest
         RunOptions.checkOverrides(program, config, universe.bars().get(0));
         run.checkPeriod(config, universe.bars());
         var optimizer = new Optimizer(program, universe.bars(), config, grid, obj, n);

@@ -399,6 +399,16 @@ public final class RunCommand implements Callable<Integer> {
         return new StrategySettings(RunOptions.overrides(program.info(), params), timeframe, zone);
     }
 
+    /** The market's funding (none unless a perpetual), at the rates a store recorded where it has them. */
+    private static dev.stratc.backtest.FundingRule fundingRule(dev.stratc.data.Market market,
+                                                               java.util.Map<String, java.util.Map<Long, Double>> rates) {
+        dev.stratc.backtest.FundingRule rule = dev.stratc.backtest.FundingRule.of(market);
+        for (var series : rates.entrySet()) {
+            rule = rule.withRecorded(series.getKey(), series.getValue());
+        }
+        return rule;
+    }
+
     private void runSimulated(RunMode runMode, StrategyProgram program, ConfigFiles.Risk riskConfig, Path state,
                               double replaySpeed, AtomicBoolean stop, Notifier notifier, PrintWriter out,
                               Duration leaseWaiting) throws InterruptedException {
@@ -422,7 +432,10 @@ public final class RunCommand implements Callable<Integer> {
                 bus == null ? ReplayDataSet.fromBars(universe.description(), bars)
                         : new ReplayDataSet(bus, List.of()),
                 new SimConfig(bars.getFirst().market().id().equals("krx") ? "KRW" : "USD", capital,
-                        CostModel.defaults(bars.getFirst().market()), false),
+                        // a perpetual (binance-usdm) sells short as the futures account does; its funding is
+                        // charged at each settlement by the rule the backtest uses, at a store's recorded rates
+                        CostModel.defaults(bars.getFirst().market()), bars.getFirst().market().hasFunding(),
+                        fundingRule(bars.getFirst().market(), universe.fundingRates())),
                 accountIds, limits, riskConfig != null ? riskConfig.holidays() : Set.of(), events, replaySpeed, true);
         if (bus != null) {
             out.printf("%s %s on the simulated exchange: market data from %s (group %s), %s bars; state in %s; "

@@ -82,6 +82,8 @@ public final class Summary {
         stats.put("orders_ignored", r.stats().ordersIgnored());
         if (r.stats().hasFunding()) {
             stats.put("funding_paid", r.stats().fundingPaid());
+            stats.put("funding_settlements", r.stats().fundingSettlements());
+            stats.put("funding_settlements_recorded", r.stats().fundingRecorded());
         }
         out.put("stats", stats);
         return out;
@@ -129,8 +131,15 @@ public final class Summary {
             double rate = r.universe().isEmpty() ? Double.NaN
                     : r.config().costs().applyTo(r.universe().get(0).market()).fundingPercent();
             sb.append("  funding ").append(s.fundingPaid() >= 0 ? "paid " : "received ")
-                    .append(fmt(Math.abs(s.fundingPaid()), 2)).append(" at ").append(fmt(rate, 4))
-                    .append(" % per 8 h (in the equity above; --funding-rate to change)\n");
+                    .append(fmt(Math.abs(s.fundingPaid()), 2));
+            if (s.fundingRecorded() > 0) {
+                sb.append(" at the recorded rates (").append(s.fundingRecorded()).append(" of ")
+                        .append(s.fundingSettlements()).append(" settlements; the others at ").append(fmt(rate, 4))
+                        .append(" %) (in the equity above)\n");
+            } else {
+                sb.append(" at ").append(fmt(rate, 4))
+                        .append(" % per 8 h (in the equity above; --funding-rate to change)\n");
+            }
         }
         if (s.ordersIgnored() > 0) {
             // every order the strategy gave is placed; one that could do nothing is said here, with the first reason

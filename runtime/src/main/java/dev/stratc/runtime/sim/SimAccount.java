@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.stratc.runtime.broker.Balance;
 import dev.stratc.runtime.broker.BrokerPosition;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
@@ -40,6 +41,7 @@ final class SimAccount {
     private double reserved;
     /** The venue's last price of a symbol (NaN when none), at which a working market buy reserves. */
     private final ToDoubleFunction<String> lastPrices;
+    private final List<Funding> funding = new ArrayList<>();
     private double cash;
     private long orderCounter;
 
@@ -234,6 +236,22 @@ final class SimAccount {
         orders.put(newClientOrderId, order);
         bySymbol.put(newClientOrderId, order);
         rereserve(order.symbol());
+    }
+
+    /** The signed quantity held of {@code symbol}. */
+    double quantity(String symbol) {
+        double[] position = positions.get(symbol);
+        return position == null ? 0 : position[0];
+    }
+
+    /** A funding payment settled on a perpetual position: in (out of) cash. */
+    void funding(Funding payment) {
+        funding.add(payment);
+        cash += payment.amount();
+    }
+
+    List<Funding> funding() {
+        return List.copyOf(funding);
     }
 
     private double[] position(String symbol) {

@@ -14,6 +14,7 @@ import dev.stratc.runtime.broker.BrokerListener;
 import dev.stratc.runtime.broker.BrokerPort;
 import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
@@ -68,6 +69,18 @@ public final class SimulatedBroker implements BrokerPort {
         if (current != null) {
             current.onOrderEvent(event);
         }
+    }
+
+    void deliver(Funding funding) {
+        BrokerListener current = listener;
+        if (current != null) {
+            current.onFunding(funding);
+        }
+    }
+
+    @Override
+    public List<Funding> funding(long sinceMillis) {
+        return exchange.funding(accountId, sinceMillis);
     }
 
     void deliver(MarketEvent event) {

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.stratc.backtest.FundingRule;
+import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
 import dev.stratc.runtime.broker.OrderType;
@@ -57,6 +59,8 @@ public final class SimulatedExchange implements AutoCloseable {
     /** Each symbol's low and high of its last event: where a stop exit can have been touched. */
     private final Map<String, double[]> lastRanges = new HashMap<>();
     private final List<SimulatedBroker> brokers = new ArrayList<>();
+    /** Each symbol's last event time: funding settles for the settlements since it ({@link FundingRule}). */
+    private final Map<String, Long> lastTimes = new HashMap<>();
     /** Fills read back from the journal, by data position: delivered again when a restarted replay passes it. */
     private final Map<Long, List<Delivery>> madeBefore = new HashMap<>();
     private JsonLines.Repair repair;
@@ -323,7 +327,11 @@ public final class SimulatedExchange implements AutoCloseable {
                     // quotes move the book but never fill on their own
                 }
             }
-            persistFills(fills);
+            ArrayNode funding = fills.arrayNode();
+            if (!(event instanceof MarketEvent.Quote)) {
+                settleFunding(event, funding, deliveries);
+            }
+            persistFills(fills, funding);
             for (SimulatedBroker broker : brokers) {
                 if (broker.wants(event.symbol())) {
                     deliveries.add(() -> broker.deliver(event));
@@ -356,10 +364,12 @@ public final class SimulatedExchange implements AutoCloseable {
     private void observe(MarketEvent event) {
         switch (event) {
             case MarketEvent.Trade t -> {
+                lastTimes.put(t.symbol(), t.time());
                 price(t.symbol(), t.price());
                 lastRanges.put(t.symbol(), new double[] {t.price(), t.price()});
             }
             case MarketEvent.Bar b -> {
+                lastTimes.put(b.symbol(), b.time());
                 price(b.symbol(), b.close());
                 lastRanges.put(b.symbol(), new double[] {b.low(), b.high()});
             }
@@ -449,10 +459,60 @@ public final class SimulatedExchange implements AutoCloseable {
         return () -> notify(account.id(), fill);
     }
 
+    /**
+     * Funding of a perpetual ({@link SimConfig#funding}, the rule {@code stratc backtest} charges): for every
+     * settlement since the symbol's previous event, each account holding it pays (a long, at a positive rate) or
+     * receives its position times the event's close times the rate. Booked in the account's cash and reported to
+     * it as the venue's {@link Funding} (as Binance's income history), with an id made of the account, symbol and
+     * settlement time, so the engine books each once; journalled in the event's line.
+     */
+    private void settleFunding(MarketEvent event, ArrayNode funding, List<Runnable> deliveries) {
+        String symbol = event.symbol();
+        Long after = lastTimes.put(symbol, event.time());
+        FundingRule rule = config.funding();
+        if (after == null || !rule.active()) {
+            return;
+        }
+        double price = switch (event) {
+            case MarketEvent.Bar b -> b.close();
+            case MarketEvent.Trade t -> t.price();
+            case MarketEvent.Quote q -> Double.NaN;
+        };
+        for (long settlement : FundingRule.settlements(after, event.time())) {
+            for (SimAccount account : accounts.values()) {
+                double payment = rule.payment(symbol, account.quantity(symbol), price, settlement);
+                if (payment == 0) {
+                    continue;
+                }
+                Funding paid = new Funding(account.id() + "-" + symbol + "-" + settlement, symbol, -payment,
+                        config.currency(), settlement);
+                account.funding(paid);
+                funding.addObject().put("account", account.id()).put("id", paid.id()).put("symbol", symbol)
+                        .put("amount", paid.amount()).put("time", settlement);
+                deliveries.add(() -> notifyFunding(account.id(), paid));
+            }
+        }
+    }
+
+    /** The funding payments booked on {@code accountId} at or after {@code sinceMillis}, oldest first. */
+    synchronized List<Funding> funding(String accountId, long sinceMillis) {
+        return account(accountId).funding().stream().filter(f -> f.time() >= sinceMillis).toList();
+    }
+
+    private void notifyFunding(String accountId, Funding funding) {
+        for (SimulatedBroker broker : brokersOf(accountId)) {
+            broker.deliver(funding);
+        }
+    }
+
     /** One line for everything an event did: a kill leaves the event applied wholly or not at all. */
-    private void persistFills(ArrayNode fills) {
-        if (!fills.isEmpty()) {
-            persist(fillsRecord(fills));
+    private void persistFills(ArrayNode fills, ArrayNode funding) {
+        if (!fills.isEmpty() || !funding.isEmpty()) {
+            ObjectNode record = fillsRecord(fills);
+            if (!funding.isEmpty()) {
+                record.set("funding", funding);
+            }
+            persist(record);
         }
     }
 
@@ -520,6 +580,11 @@ public final class SimulatedExchange implements AutoCloseable {
             for (JsonNode fill : record.path("fills")) {
                 replayFill(account(fill.path("account").asText()), fill, record.path("seq").asLong(),
                         record.path("time").asLong());
+            }
+            for (JsonNode paid : record.path("funding")) {
+                account(paid.path("account").asText()).funding(new Funding(paid.path("id").asText(),
+                        paid.path("symbol").asText(), paid.path("amount").asDouble(), config.currency(),
+                        paid.path("time").asLong()));
             }
             return;
         }

@@ -94,6 +94,35 @@ class ConfigFilesTest {
     }
 
     @Test
+    void maxMarginRatioIsAPercentOrAFractionAndAListSettingReachesTheAdapterJoined() throws Exception {
+        Path accounts = write("accounts.yaml", """
+                accounts:
+                  - id: S1
+                    broker: stub
+                    region: [eu, us]
+                    max_margin_ratio: 50%
+                  - id: S2
+                    broker: stub
+                    max_margin_ratio: 0.25
+                  - id: S3
+                    broker: stub
+                """);
+
+        ConfigFiles.Accounts pool = ConfigFiles.accounts(accounts);
+
+        assertThat(pool.accounts().get(0).broker().settings()).containsEntry("region", "eu,us")
+                .doesNotContainKey("max_margin_ratio");
+        assertThat(pool.accounts().get(0).limits().maxMarginRatio()).isEqualTo(0.5);
+        assertThat(pool.accounts().get(1).limits().maxMarginRatio()).isEqualTo(0.25);
+        assertThat(pool.accounts().get(2).limits().maxMarginRatio()).isZero();
+
+        Path wrong = write("wrong.yaml", "accounts:\n  - id: S1\n    broker: stub\n    max_margin_ratio: 150%\n");
+        assertThatThrownBy(() -> ConfigFiles.accounts(wrong))
+                .hasMessage(wrong + ":4: max_margin_ratio: expected a percent above 0 and at most 100% (such as 50%) "
+                        + "or a fraction such as 0.5, found '150%'");
+    }
+
+    @Test
     void aSimulatedAccountHasNoSettingsOfItsOwn() throws Exception {
         Path accounts = write("accounts.yaml", "accounts:\n  - id: SIM-A\n    broker: sim\n    colour: red\n");
 

@@ -20,6 +20,7 @@ import dev.stratc.backtest.BacktestResult;
 import dev.stratc.backtest.Backtester;
 import dev.stratc.backtest.CostModel;
 import dev.stratc.backtest.Costs;
+import dev.stratc.backtest.EquityCurve;
 import dev.stratc.backtest.Slippage;
 import dev.stratc.backtest.Trade;
 import dev.stratc.compiler.CompileResult;
@@ -165,6 +166,70 @@ class PaperBacktestEquivalenceTest {
         assertThat(trades).extracting(Trade::quantity).contains(1.0, 2.0);
     }
 
+    /**
+     * A perpetual (the synthetic bars as {@code binance-usdm}): positions held overnight pay funding at each 8-hour
+     * settlement since the symbol's previous bar (three between one day's 06:30 UTC close and the next 00:01 bar),
+     * booked on the simulated account as the venue's funding payments and in the backtest by the same
+     * {@link dev.stratc.backtest.FundingRule}: the same funding and the same equity. A long pays and a short
+     * receives.
+     */
+    @Test
+    void fundingOnAPerpetualIsTheSameInAPaperRunAsInABacktest() throws Exception {
+        for (String side : List.of("long", "short")) {
+            String open = side.equals("long") ? "buy" : "sell";
+            String close = side.equals("long") ? "sell" : "buy";
+            String source = """
+                    strategy("HoldsOvernight", timeframe: 1m, warmup: 20, allow_short: true) {
+                      entry {
+                        when (close > sma(close, 20) AND volume > average_volume(20) * 1.5) {
+                          %s(quantity: 2)
+                        }
+                      }
+                      exit {
+                        when (time_since_entry >= 600m) {
+                          %s(quantity: 2)
+                        }
+                      }
+                    }
+                    """.formatted(open, close);
+            Outcome outcome = run(source, side + ".strat", stateDir.resolve("funding-" + side), true);
+            double backtestFunding = outcome.backtest().stats().fundingPaid();
+            assertThat(outcome.backtest().stats().hasFunding()).isTrue();
+            if (side.equals("long")) {
+                assertThat(backtestFunding).as("a long pays at a positive rate").isPositive();
+            } else {
+                assertThat(backtestFunding).as("a short receives at a positive rate").isNegative();
+            }
+            assertThat(outcome.paperFunding()).as("funding booked in the paper run (%s)", side)
+                    .isCloseTo(-backtestFunding, within(0.01));
+            assertThat(outcome.fundingPayments()).as("one payment per position and settlement").isPositive();
+            EquityCurve curve = outcome.backtest().equity();
+            // the backtest's last point closes what is open at the end of the data; the one before marks it
+            assertThat(outcome.paperEquity()).as("equity (%s)", side)
+                    .isCloseTo(curve.equity(curve.size() - 2), within(1.0));
+        }
+    }
+
+    /** The funding records in the run's journal, checked to be one per payment id (booked once). */
+    private static long fundingRecords(Path journal) throws java.io.IOException {
+        List<String> ids = new ArrayList<>();
+        try (var files = Files.walk(journal)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    var record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                    if (record.path("type").asText().equals("funding")) {
+                        ids.add(record.path("id").asText());
+                    }
+                }
+            }
+        }
+        assertThat(ids).as("each payment journalled once").doesNotHaveDuplicates();
+        return ids.size();
+    }
+
+    record Outcome(BacktestResult backtest, double paperFunding, long fundingPayments, double paperEquity) {
+    }
+
     private List<Trade> assertSameTrades(String source, String name, Path state) throws Exception {
         return assertSameTradesIn(source, name, this.stateDir.resolve(state));
     }
@@ -174,14 +239,25 @@ class PaperBacktestEquivalenceTest {
      * runs it on paper against the simulated exchange in {@code stateDir}, and asserts the same fills, fees and net.
      */
     static List<Trade> assertSameTradesIn(String source, String name, Path stateDir) throws Exception {
+        return run(source, name, stateDir, false).backtest().trades();
+    }
+
+    /** Runs {@code source} in a backtest and a paper run on the same bars, asserts the same fills and net profit. */
+    private static Outcome run(String source, String name, Path stateDir, boolean perpetual) throws Exception {
         CompileResult compiled = StratCompiler.standard().compile(source, name);
         assertThat(compiled.hasErrors()).as(compiled.diagnostics().toString()).isFalse();
         StrategyProgram program = compiled.program();
         var universe = UniverseLoader.load("synth:krx?symbols=" + SYMBOLS + "&days=5&seed=1",
                 ReadOptions.defaults(Market.GENERIC), List.of());
+        if (perpetual) {
+            universe = new UniverseLoader.Loaded(universe.bars().stream()
+                    .map(b -> b.withSymbol(b.symbol(), Market.BINANCE_USDM)).toList(), List.of(), "perpetual", true);
+        }
 
         Market market = universe.bars().getFirst().market();
-        assertThat(market.sellTaxPercent()).as("KRX's sell tax is charged").isPositive();
+        if (!perpetual) {
+            assertThat(market.sellTaxPercent()).as("KRX's sell tax is charged").isPositive();
+        }
         Slippage slippage = Slippage.parse("1tick");
         BacktestConfig config = BacktestConfig.defaults().withCapital(CAPITAL).withCosts(Costs.marketDefaults())
                 .withSlippage(slippage).withMaxPositions(SYMBOLS, SIZE_PERCENT);
@@ -190,12 +266,13 @@ class PaperBacktestEquivalenceTest {
         List<Fill> expected = new ArrayList<>();
         double expectedNet = 0;
         for (Trade trade : backtest.trades()) {
-            double entryFees = costs.fees(trade.quantity() * trade.entryPrice(), false, false);
-            expected.add(new Fill(trade.symbol(), trade.entryTime(), Side.BUY, trade.quantity(), trade.entryPrice(),
-                    entryFees));
+            boolean isShort = trade.side() == Trade.Side.SHORT;
+            double entryFees = costs.fees(trade.quantity() * trade.entryPrice(), isShort, false);
+            expected.add(new Fill(trade.symbol(), trade.entryTime(), isShort ? Side.SELL : Side.BUY, trade.quantity(),
+                    trade.entryPrice(), entryFees));
             if (!trade.exitReason().equals("end_of_data")) {
-                expected.add(new Fill(trade.symbol(), trade.exitTime(), Side.SELL, trade.quantity(), trade.exitPrice(),
-                        trade.fees() - entryFees));
+                expected.add(new Fill(trade.symbol(), trade.exitTime(), isShort ? Side.BUY : Side.SELL,
+                        trade.quantity(), trade.exitPrice(), trade.fees() - entryFees));
                 expectedNet += trade.pnl();
             } else {
                 expectedNet -= entryFees;
@@ -209,15 +286,22 @@ class PaperBacktestEquivalenceTest {
         Recorder recorder = new Recorder();
         SimulatedRun.Setup setup = new SimulatedRun.Setup(stateDir, program, StrategySettings.defaults(timeframe, zone),
                 EngineConfig.of(program.info().name(), RunMode.PAPER, timeframe, zone, RunState.tag(stateDir), 1),
-                ReplayDataSet.fromBars("synthetic KRX", universe.bars()), new SimConfig("KRW", CAPITAL, costs, false),
+                ReplayDataSet.fromBars("synthetic KRX", universe.bars()),
+                new SimConfig(perpetual ? "USD" : "KRW", CAPITAL, costs, perpetual),
                 List.of("SIM"), limits, Set.of(), recorder, 0, false);
         double paperNet = 0;
+        double paperFunding;
+        double paperEquity;
+        long payments;
         try (SimulatedRun run = SimulatedRun.open(setup)) {
             run.run(() -> false);
             for (String symbol : recorder.fills.stream().map(OrderEvent.Fill::symbol).distinct().toList()) {
                 Position position = run.engine().portfolio().position("SIM", symbol);
                 paperNet += position.realizedPnl();   // net of every fee and tax already
             }
+            paperFunding = run.engine().portfolio().fundingTotal("SIM");
+            paperEquity = run.engine().portfolio().equity("SIM");
+            payments = fundingRecords(stateDir.resolve("journal"));
         }
         // A pyramided position is one trade of the backtest (its entries at their average price, from the first
         // entry's time): the paper run's buys of one position are added up the same way before they are compared.
@@ -255,9 +339,11 @@ class PaperBacktestEquivalenceTest {
             assertThat(actual.get(i).fees()).as("fees of %s", actual.get(i)).isCloseTo(expected.get(i).fees(),
                     within(0.01));
         }
-        assertThat(expected).as("a sell pays the tax").anyMatch(f -> f.side() == Side.SELL
-                && f.fees() > f.quantity() * f.price() * market.sellTaxPercent() / 100);
+        if (!perpetual) {
+            assertThat(expected).as("a sell pays the tax").anyMatch(f -> f.side() == Side.SELL
+                    && f.fees() > f.quantity() * f.price() * market.sellTaxPercent() / 100);
+        }
         assertThat(paperNet).as("net of commission, tax and slippage").isCloseTo(expectedNet, within(1.0));
-        return backtest.trades();
+        return new Outcome(backtest, paperFunding, payments, paperEquity);
     }
 }

@@ -29,7 +29,6 @@ import dev.stratc.runtime.broker.BrokerPosition;
 import dev.stratc.runtime.broker.CancelOrder;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
-import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.ReplaceOrder;
@@ -244,19 +243,8 @@ public final class BinanceBroker implements BrokerPort {
                 apply(tracked, state);
             }
         } catch (BinanceApiException e) {
-            if (e.outcomeUnknown()) {
-                throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
-            }
-            boolean duplicate = e.binanceMessage().contains("Duplicate order");
-            synchronized (orders) {
-                if (!duplicate) {
-                    orders.remove(id);
-                }
-                if (e.httpStatus() == 429 || e.httpStatus() == 401) {
-                    throw failure(e, null, "order " + id);
-                }
-                dispatch.emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
-            }
+            tracker.refusedOnSubmit(id, e, e.binanceMessage().contains("Duplicate order"), rejectReason(e), now(),
+                    kind -> failure(e, kind, "order " + id));
         } catch (HostBannedException e) {
             tracker.forget(id);
             throw failure(e, BrokerException.Kind.RATE_LIMITED, "order " + id);
@@ -424,7 +412,7 @@ public final class BinanceBroker implements BrokerPort {
     public List<OrderReport> openOrders() {
         requireRunning();
         try {
-            return account.openOrders(null).stream().map(BinanceBroker::report).toList();
+            return account.openOrders(null).stream().map(s -> OrderReports.of(s, OrderReports.SPOT_LIMIT)).toList();
         } catch (RuntimeException e) {
             throw failure(e, null, "open orders");
         }
@@ -439,7 +427,7 @@ public final class BinanceBroker implements BrokerPort {
             others.addAll(subscribed);
         }
         try {
-            return tracker.find(clientOrderId, others, account::queryOrder).map(BinanceBroker::report);
+            return tracker.find(clientOrderId, others, account::queryOrder).map(s -> OrderReports.of(s, OrderReports.SPOT_LIMIT));
         } catch (RuntimeException e) {
             throw failure(e, null, "order " + clientOrderId);
         }
@@ -686,27 +674,6 @@ public final class BinanceBroker implements BrokerPort {
     }
 
     // ------------------------------------------------------------------------------------------ mapping
-
-    private static OrderReport report(OrderState s) {
-        double filled = s.executedQty().doubleValue();
-        double average = s.executedQty().signum() == 0 ? Double.NaN
-                : s.cummulativeQuoteQty().divide(s.executedQty(), MathContext.DECIMAL64).doubleValue();
-        OrderType type = s.type().equals("MARKET") ? OrderType.MARKET : OrderType.LIMIT;
-        return new OrderReport(s.clientOrderId(), Long.toString(s.orderId()), s.symbol(), Side.valueOf(s.side()), type,
-                s.origQty().doubleValue(), type == OrderType.MARKET ? Double.NaN : s.price().doubleValue(), filled,
-                average, status(s.status()));
-    }
-
-    private static OrderStatus status(String binance) {
-        return switch (binance) {
-            case "NEW", "PENDING_NEW" -> OrderStatus.OPEN;
-            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
-            case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELED", "PENDING_CANCEL" -> OrderStatus.CANCELLED;
-            case "REJECTED" -> OrderStatus.REJECTED;
-            default -> OrderStatus.EXPIRED;
-        };
-    }
 
     static RejectReason rejectReason(BinanceApiException e) {
         String message = e.binanceMessage();

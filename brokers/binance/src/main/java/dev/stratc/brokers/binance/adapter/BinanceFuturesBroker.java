@@ -33,7 +33,6 @@ import dev.stratc.runtime.broker.Funding;
 import dev.stratc.runtime.broker.Margin;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.OrderReport;
-import dev.stratc.runtime.broker.OrderStatus;
 import dev.stratc.runtime.broker.OrderType;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.ReplaceOrder;
@@ -42,7 +41,6 @@ import dev.stratc.runtime.broker.SubmitOrder;
 import dev.stratc.runtime.market.MarketEvent;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -281,19 +279,8 @@ public final class BinanceFuturesBroker implements BrokerPort {
                 apply(tracked, state);
             }
         } catch (BinanceApiException e) {
-            if (e.outcomeUnknown()) {
-                throw failure(e, BrokerException.Kind.OUTCOME_UNKNOWN, "order " + id);
-            }
-            boolean duplicate = e.code() == -4116 || e.binanceMessage().contains("Duplicate");
-            synchronized (orders) {
-                if (!duplicate) {
-                    orders.remove(id);
-                }
-                if (e.httpStatus() == 429 || e.httpStatus() == 401) {
-                    throw failure(e, null, "order " + id);
-                }
-                dispatch.emit(new OrderEvent.Rejected(id, rejectReason(e), e.binanceMessage(), now()));
-            }
+            tracker.refusedOnSubmit(id, e, e.code() == -4116 || e.binanceMessage().contains("Duplicate"),
+                    rejectReason(e), now(), kind -> failure(e, kind, "order " + id));
         } catch (HostBannedException e) {
             tracker.forget(id);
             throw failure(e, BrokerException.Kind.RATE_LIMITED, "order " + id);
@@ -447,7 +434,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
     public List<OrderReport> openOrders() {
         requireRunning();
         try {
-            return client.openOrders(null).stream().map(BinanceFuturesBroker::report).toList();
+            return client.openOrders(null).stream().map(s -> OrderReports.of(s, OrderReports.USDM_LIMIT)).toList();
         } catch (RuntimeException e) {
             throw failure(e, null, "open orders");
         }
@@ -465,7 +452,7 @@ public final class BinanceFuturesBroker implements BrokerPort {
             others.addAll(prepared);
         }
         try {
-            return tracker.find(clientOrderId, others, client::queryOrder).map(BinanceFuturesBroker::report);
+            return tracker.find(clientOrderId, others, client::queryOrder).map(s -> OrderReports.of(s, OrderReports.USDM_LIMIT));
         } catch (RuntimeException e) {
             throw failure(e, null, "order " + clientOrderId);
         }
@@ -715,27 +702,6 @@ public final class BinanceFuturesBroker implements BrokerPort {
     }
 
     // ------------------------------------------------------------------------------------------ mapping
-
-    private static OrderReport report(OrderState s) {
-        double filled = s.executedQty().doubleValue();
-        double average = s.executedQty().signum() == 0 ? Double.NaN
-                : s.cummulativeQuoteQty().divide(s.executedQty(), MathContext.DECIMAL64).doubleValue();
-        OrderType type = s.type().equals("LIMIT") ? OrderType.LIMIT : OrderType.MARKET;
-        return new OrderReport(s.clientOrderId(), Long.toString(s.orderId()), s.symbol(), Side.valueOf(s.side()), type,
-                s.origQty().doubleValue(), type == OrderType.MARKET ? Double.NaN : s.price().doubleValue(), filled,
-                average, status(s.status()));
-    }
-
-    private static OrderStatus status(String binance) {
-        return switch (binance) {
-            case "NEW" -> OrderStatus.OPEN;
-            case "PARTIALLY_FILLED" -> OrderStatus.PARTIALLY_FILLED;
-            case "FILLED" -> OrderStatus.FILLED;
-            case "CANCELED" -> OrderStatus.CANCELLED;
-            case "REJECTED" -> OrderStatus.REJECTED;
-            default -> OrderStatus.EXPIRED;
-        };
-    }
 
     /** USDⓈ-M error codes: -2019 margin, -2022 reduce-only, -4116 duplicate id, -4164 notional, -1111 precision. */
     static RejectReason rejectReason(BinanceApiException e) {

@@ -3,6 +3,7 @@ package dev.stratc.brokers.binance.adapter;
 import dev.stratc.brokers.binance.rest.BinanceApiException;
 import dev.stratc.brokers.binance.rest.OrderState;
 import dev.stratc.brokers.binance.rest.Trade;
+import dev.stratc.runtime.broker.BrokerException;
 import dev.stratc.runtime.broker.OrderEvent;
 import dev.stratc.runtime.broker.RejectReason;
 import dev.stratc.runtime.broker.Side;
@@ -52,6 +53,30 @@ final class OrderTracker {
 
     TrackedOrder track(String id, String symbol, String side, BigDecimal quantity) {
         return track(id, symbol, Side.valueOf(side), quantity);
+    }
+
+    /**
+     * A new order that Binance answered with an error, the same on both markets: an unknown outcome (a timeout, a
+     * 5XX) fails the call with {@code OUTCOME_UNKNOWN}, so the runtime looks the order up by its id; a duplicate id
+     * stays tracked (the order at Binance is that one); 429 and 401 fail the call (the account, not the order);
+     * any other refusal is the order's {@code Rejected} event.
+     *
+     * @param failure the adapter's exception for this order, given the kind (null: from the HTTP status)
+     */
+    void refusedOnSubmit(String id, BinanceApiException e, boolean duplicate, RejectReason reason, long now,
+                         java.util.function.Function<BrokerException.Kind, BrokerException> failure) {
+        if (e.outcomeUnknown()) {
+            throw failure.apply(BrokerException.Kind.OUTCOME_UNKNOWN);
+        }
+        synchronized (orders) {
+            if (!duplicate) {
+                orders.remove(id);
+            }
+            if (e.httpStatus() == 429 || e.httpStatus() == 401) {
+                throw failure.apply(null);
+            }
+            events.emit(new OrderEvent.Rejected(id, reason, e.binanceMessage(), now));
+        }
     }
 
     void forget(String id) {

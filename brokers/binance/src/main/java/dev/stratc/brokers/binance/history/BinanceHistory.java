@@ -81,6 +81,18 @@ public final class BinanceHistory implements AutoCloseable {
         return bars.build();
     }
 
+    /**
+     * A perpetual's recorded funding rates with a funding time in {@code [fromMillis, toMillis)}: funding time to
+     * rate in percent per settlement, the series the backtester charges ({@code BacktestConfig.withFundingRates}).
+     */
+    public java.util.SortedMap<Long, Double> fundingRates(String symbol, long fromMillis, long toMillis) {
+        java.util.SortedMap<Long, Double> rates = new java.util.TreeMap<>();
+        for (var rate : market.fundingRatesBetween(symbol, fromMillis, toMillis)) {
+            rates.put(rate.fundingTime(), rate.rate().movePointRight(2).doubleValue());
+        }
+        return rates;
+    }
+
     /** Binance's kline intervals; {@code 1M} has no fixed length and is refused. */
     public static Duration intervalLength(String interval) {
         return switch (interval) {

@@ -89,6 +89,38 @@ public final class SpotMarketClient {
         return all;
     }
 
+    /** One settlement of a perpetual's funding: its time (epoch ms) and rate (a fraction: 0.0001 is 0.01 %). */
+    public record FundingRate(String symbol, long fundingTime, java.math.BigDecimal rate) {
+    }
+
+    /**
+     * USDⓈ-M funding-rate history ({@code GET /fapi/v1/fundingRate}, oldest first, paged by {@code startTime}
+     * and {@code endTime} with {@code limit} 1000): the settlements with a funding time in {@code [from, to)}.
+     * The weight of 1 a request is assumed (Binance shares a 500-per-5-minutes limit per IP among these calls).
+     */
+    public List<FundingRate> fundingRatesBetween(String symbol, long from, long to) {
+        List<FundingRate> all = new ArrayList<>();
+        long start = from;
+        while (start < to) {
+            JsonNode page = http.get("/fapi/v1/fundingRate", Params.of().add("symbol", symbol)
+                    .add("startTime", Long.toString(start)).add("endTime", Long.toString(to - 1))
+                    .add("limit", Integer.toString(KLINES_PAGE)), 1);
+            long last = start;
+            for (JsonNode row : page) {
+                long time = row.path("fundingTime").asLong();
+                if (time >= start && time < to) {
+                    all.add(new FundingRate(symbol, time, new java.math.BigDecimal(row.path("fundingRate").asText())));
+                }
+                last = Math.max(last, time);
+            }
+            if (page.size() < KLINES_PAGE) {
+                break;
+            }
+            start = last + 1;
+        }
+        return all;
+    }
+
     public BookTicker bookTicker(String symbol) {
         JsonNode t = http.get("/api/v3/ticker/bookTicker", Params.of().add("symbol", symbol), 2);
         return new BookTicker(t.path("symbol").asText(), JsonDecimals.of(t, "bidPrice"), JsonDecimals.of(t, "bidQty"),

@@ -39,4 +39,29 @@ class UsdmHistoryTest {
             assertThat(exchange.usedWeight()).isEqualTo(spotWeight);
         }
     }
+
+    /** The funding-rate history, paged 1000 at a time from /fapi/v1/fundingRate, in percent, none lost or repeated. */
+    @Test
+    void theFundingRateHistoryIsPagedFromTheFuturesEndpointInPercent() throws Exception {
+        long first = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+        String[] rates = new String[2100];
+        for (int k = 0; k < rates.length; k++) {
+            rates[k] = k % 2 == 0 ? "0.00010000" : "-0.00002500";
+        }
+        rates[2099] = "0.00075000";
+        try (MockBinance exchange = new MockBinance(Clock.systemUTC())) {
+            exchange.addFundingHistory("BTCUSDT", first, rates);
+            java.util.SortedMap<Long, Double> series;
+            try (BinanceHistory history = new BinanceHistory(exchange.restUrl(), true, Clock.systemUTC(), Sleeper.system())) {
+                series = history.fundingRates("BTCUSDT", first, first + 2100 * 8 * HOUR);
+            }
+
+            assertThat(series).hasSize(2100);
+            assertThat(series.firstKey()).isEqualTo(first + 3);
+            assertThat(series.get(first + 3)).isEqualTo(0.01);
+            assertThat(series.get(first + 8 * HOUR + 3)).isEqualTo(-0.0025);
+            assertThat(series.get(series.lastKey())).isEqualTo(0.075);
+            assertThat(exchange.futuresUsedWeight()).as("three pages of weight 1").isEqualTo(3);
+        }
+    }
 }

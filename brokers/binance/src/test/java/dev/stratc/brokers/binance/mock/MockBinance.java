@@ -212,6 +212,11 @@ public final class MockBinance implements AutoCloseable {
         usdm.addKlines(symbol, interval, intervalMillis(interval), firstOpen, count);
     }
 
+    /** Past funding settlements of a perpetual, every 8 hours from {@code first}, served by /fapi/v1/fundingRate. */
+    public synchronized void addFundingHistory(String symbol, long first, String... rates) {
+        usdm.addFundingHistory(symbol, first, rates);
+    }
+
     /** The account's futures wallet (USDT), apart from its Spot balances. */
     public synchronized void setFuturesWallet(String apiKey, String usdt) {
         usdm.setWallet(apiKey, usdt);

@@ -147,6 +147,7 @@ final class MockUsdm {
             case "GET /fapi/v1/openOrders" -> params.containsKey("symbol") ? 1 : 40;
             case "GET /fapi/v1/income", "GET /fapi/v1/positionSide/dual" -> 30;
             case "GET /fapi/v1/klines" -> 5;
+            case "GET /fapi/v1/fundingRate" -> 1;
             default -> 1;
         };
     }
@@ -791,11 +792,38 @@ final class MockUsdm {
         return rows;
     }
 
+    /**
+     * {@code GET /fapi/v1/fundingRate}: the settlements of {@code symbol} with a funding time in
+     * {@code [startTime, endTime]}, oldest first, at most {@code limit} (default 100, 1 to 1000); as Binance does.
+     */
     private JsonNode fundingRateHistory(Map<String, List<String>> params) {
         String symbol = MockBinance.first(params, "symbol");
+        String start = MockBinance.first(params, "startTime");
+        String end = MockBinance.first(params, "endTime");
+        String limitText = MockBinance.first(params, "limit");
+        int limit = limitText == null ? 100 : Integer.parseInt(limitText);
+        if (limit < 1 || limit > 1000) {
+            throw new MockBinance.Reject(400, -1130, "Data sent for paramter 'limit' is not valid.");
+        }
+        long from = start == null ? Long.MIN_VALUE : Long.parseLong(start);
+        long to = end == null ? Long.MAX_VALUE : Long.parseLong(end);
         ArrayNode rows = json.createArrayNode();
-        fundingRates.getOrDefault(symbol, List.of()).forEach(rows::add);
+        for (ObjectNode row : fundingRates.getOrDefault(symbol, List.of())) {
+            long time = row.path("fundingTime").asLong();
+            if (time >= from && time <= to && rows.size() < limit) {
+                rows.add(row);
+            }
+        }
         return rows;
+    }
+
+    /** Past settlements of {@code symbol}: {@code rates[k]} at {@code first + k × 8 h} (+3 ms, as Binance stamps). */
+    void addFundingHistory(String symbol, long first, String... rates) {
+        List<ObjectNode> rows = fundingRates.computeIfAbsent(symbol, s -> new ArrayList<>());
+        for (int k = 0; k < rates.length; k++) {
+            rows.add(json.createObjectNode().put("symbol", symbol).put("fundingRate", rates[k])
+                    .put("fundingTime", first + k * 8 * 3_600_000L + 3).put("markPrice", "30000.00000000"));
+        }
     }
 
     // ---------------------------------------------------------------- user data stream
