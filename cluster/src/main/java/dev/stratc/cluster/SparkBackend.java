@@ -46,8 +46,14 @@ public final class SparkBackend implements OptimizeBackend {
     }
 
     private static TrialJob job(Request request, JavaSparkContext jsc) {
-        return new TrialJob(request.file().toString(), request.source(),
+        TrialJob job = new TrialJob(request.file().toString(), request.source(),
                 UniverseSpec.of(request.data(), request.read(), request.symbols(), hadoop(jsc.getConf())));
+        if (jsc.sc().isLocal()) {
+            // local[*]: the executor is this JVM; without this it would generate or read its own copy of the bars
+            // the command line just loaded (seconds of the search, twice the memory).
+            ExecutorCache.seed(job.universe(), request.bars());
+        }
+        return job;
     }
 
     static SparkSession session(String master) {

@@ -23,10 +23,12 @@ public interface OptimizeBackend {
 
     /**
      * What the trials need, all of it serialisable so that it can travel to executors: the strategy's source
-     * (executors compile it themselves), where the bars are, the configuration and the grid.
+     * (executors compile it themselves), where the bars are, the configuration and the grid. {@code bars} is the
+     * universe the driver already read from that description: never sent anywhere, it lets an executor living in
+     * the driver's JVM ({@code local[*]}) use it instead of reading a second copy.
      */
     record Request(Path file, String source, String data, ReadOptions read, List<String> symbols,
-                   BacktestConfig config, ParameterGrid grid, Objective objective, String master) {
+                   BacktestConfig config, ParameterGrid grid, Objective objective, String master, List<Bars> bars) {
     }
 
     /** A trial that failed, with its parameters: reported, while the other trials' results stand. */
