@@ -21,6 +21,20 @@ import dev.stratc.data.ReadOptions;
  */
 public final class SparkBackend implements OptimizeBackend {
 
+    /** Creates the session on a daemon thread; {@link #session} later gets the same one (Spark synchronises it). */
+    @Override
+    public void prepare(String master) {
+        Thread t = new Thread(() -> {
+            try {
+                session(master);
+            } catch (RuntimeException | LinkageError e) {
+                // reported when the search creates the session in the foreground
+            }
+        }, "stratc-spark-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public boolean reads(String data) {
         return UniverseSpec.isParquet(data);

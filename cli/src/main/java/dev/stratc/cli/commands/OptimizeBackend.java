@@ -43,6 +43,14 @@ public interface OptimizeBackend {
     record WalkForwardOutcome(List<Optimizer.Window> windows, List<Failure> failures) {
     }
 
+    /**
+     * Starts connecting to {@code master} in the background, so that the start-up (seconds for Spark) overlaps the
+     * compiling and loading the command line does before the search; a failure here shows again, in the
+     * foreground, when the search asks for the connection.
+     */
+    default void prepare(String master) {
+    }
+
     /** Whether this backend reads {@code data} itself on the driver (Parquet on any path Spark reads). */
     boolean reads(String data);
 

@@ -113,6 +113,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         // the options are checked before minutes are spent compiling, loading and searching
         run.checkRanges();
         data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
+        if (backend != null) {
+            backend.prepare(spark);
+        }
         int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
         Bounds.TOP.check(top);
         if (reports < 0 || reports > 1000) {
