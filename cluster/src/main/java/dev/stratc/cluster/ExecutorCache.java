@@ -26,6 +26,17 @@ final class ExecutorCache {
         return UNIVERSES.computeIfAbsent(spec, UniverseSpec::load);
     }
 
+    /**
+     * The driver's own copy of the universe {@code spec} describes, for executors in the driver's JVM
+     * ({@code local[*]}): they use it rather than read or generate the same bars a second time. Read-only
+     * afterwards, like a loaded one.
+     */
+    static void seed(UniverseSpec spec, List<Bars> bars) {
+        if (bars != null && !bars.isEmpty()) {
+            UNIVERSES.putIfAbsent(spec, List.copyOf(bars));
+        }
+    }
+
     static StrategyProgram program(String fileName, String source) {
         return PROGRAMS.computeIfAbsent(fileName + '\u0000' + source, k -> compile(fileName, source));
     }

@@ -21,6 +21,20 @@ import dev.stratc.data.ReadOptions;
  */
 public final class SparkBackend implements OptimizeBackend {
 
+    /** Creates the session on a daemon thread; {@link #session} later gets the same one (Spark synchronises it). */
+    @Override
+    public void prepare(String master) {
+        Thread t = new Thread(() -> {
+            try {
+                session(master);
+            } catch (RuntimeException | LinkageError e) {
+                // reported when the search creates the session in the foreground
+            }
+        }, "stratc-spark-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public boolean reads(String data) {
         return UniverseSpec.isParquet(data);
@@ -46,8 +60,14 @@ public final class SparkBackend implements OptimizeBackend {
     }
 
     private static TrialJob job(Request request, JavaSparkContext jsc) {
-        return new TrialJob(request.file().toString(), request.source(),
+        TrialJob job = new TrialJob(request.file().toString(), request.source(),
                 UniverseSpec.of(request.data(), request.read(), request.symbols(), hadoop(jsc.getConf())));
+        if (jsc.sc().isLocal()) {
+            // local[*]: the executor is this JVM; without this it would generate or read its own copy of the bars
+            // the command line just loaded (seconds of the search, twice the memory).
+            ExecutorCache.seed(job.universe(), request.bars());
+        }
+        return job;
     }
 
     static SparkSession session(String master) {

@@ -23,10 +23,12 @@ public interface OptimizeBackend {
 
     /**
      * What the trials need, all of it serialisable so that it can travel to executors: the strategy's source
-     * (executors compile it themselves), where the bars are, the configuration and the grid.
+     * (executors compile it themselves), where the bars are, the configuration and the grid. {@code bars} is the
+     * universe the driver already read from that description: never sent anywhere, it lets an executor living in
+     * the driver's JVM ({@code local[*]}) use it instead of reading a second copy.
      */
     record Request(Path file, String source, String data, ReadOptions read, List<String> symbols,
-                   BacktestConfig config, ParameterGrid grid, Objective objective, String master) {
+                   BacktestConfig config, ParameterGrid grid, Objective objective, String master, List<Bars> bars) {
     }
 
     /** A trial that failed, with its parameters: reported, while the other trials' results stand. */
@@ -39,6 +41,14 @@ public interface OptimizeBackend {
 
     /** Walk-forward's windows, in order, and the in-sample trials that failed (their window named in the error). */
     record WalkForwardOutcome(List<Optimizer.Window> windows, List<Failure> failures) {
+    }
+
+    /**
+     * Starts connecting to {@code master} in the background, so that the start-up (seconds for Spark) overlaps the
+     * compiling and loading the command line does before the search; a failure here shows again, in the
+     * foreground, when the search asks for the connection.
+     */
+    default void prepare(String master) {
     }
 
     /** Whether this backend reads {@code data} itself on the driver (Parquet on any path Spark reads). */

@@ -114,6 +114,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         // the options are checked before minutes are spent compiling, loading and searching
         run.checkRanges();
         data.readOptions();   // --timeframe, --market and --repair are checked before anything is compiled
+        if (backend != null) {
+            backend.prepare(spark);
+        }
         int n = threads != null ? Bounds.THREADS.check(threads) : Runtime.getRuntime().availableProcessors();
         Bounds.TOP.check(top);
         if (reports < 0 || reports > 1000) {
@@ -164,7 +167,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 if (backend == null) {
                     runs = optimizer.grid(p::accept, files);
                 } else {
-                    runs = sparkGrid(backend, grid, obj, config, p);
+                    runs = sparkGrid(backend, grid, obj, config, universe.bars(), p);
                     if (files != null) {
                         runs.forEach(files);   // the driver has them all at once
                     }
@@ -190,7 +193,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                         windowResults = optimizer.walkForward(windows[0], windows[1], anchored, p::accept);
                     }
                 } else {
-                    windowResults = sparkWalkForward(backend, grid, obj, config,
+                    windowResults = sparkWalkForward(backend, grid, obj, config, universe.bars(),
                             Optimizer.windows(universe.bars(), windows[0], windows[1], anchored));
                 }
             } catch (IllegalArgumentException e) {
@@ -209,9 +212,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     /** The grid on the backend; a failed trial is a warning naming its parameters, not the end of the search. */
     private List<Optimizer.Run> sparkGrid(OptimizeBackend backend, ParameterGrid grid, Objective obj,
-                                          dev.stratc.backtest.BacktestConfig config, Progress progress) {
+                                          dev.stratc.backtest.BacktestConfig config,
+                                          List<dev.stratc.data.Bars> bars, Progress progress) {
         var outcome = backend.grid(new OptimizeBackend.Request(file, StrategyFiles.read(file), data.source(),
-                data.readOptions(), data.symbols, config, grid, obj, spark), progress);
+                data.readOptions(), data.symbols, config, grid, obj, spark, bars), progress);
         warn(outcome.failures());
         if (outcome.runs().isEmpty()) {
             throw CliException.invalidInput("every one of the " + grid.size() + " runs failed; the first: "
@@ -233,11 +237,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     /** Walk-forward on the backend: every window × trial at once; failed trials are warnings, as in the grid. */
     private List<Optimizer.Window> sparkWalkForward(OptimizeBackend backend, ParameterGrid grid, Objective obj,
                                                     dev.stratc.backtest.BacktestConfig config,
-                                                    List<Optimizer.Span> spans) {
+                                                    List<dev.stratc.data.Bars> bars, List<Optimizer.Span> spans) {
         OptimizeBackend.WalkForwardOutcome outcome;
         try (Progress p = new Progress("walk-forward", (long) spans.size() * grid.size(), "runs")) {
             outcome = backend.walkForward(new OptimizeBackend.Request(file, StrategyFiles.read(file), data.source(),
-                    data.readOptions(), data.symbols, config, grid, obj, spark), spans, p);
+                    data.readOptions(), data.symbols, config, grid, obj, spark, bars), spans, p);
         }
         warn(outcome.failures());
         return outcome.windows();
