@@ -223,6 +223,31 @@ class OrderRulesTest {
     }
 
     @Test
+    void aPercentStopFollowsTheAveragePriceOfAPyramidedPosition() {
+        String source = """
+                strategy("AddsWithStop", warmup: 0, pyramiding: 2) {
+                  entry {
+                    buy(quantity: 1)
+                  }
+                  exit {
+                    stop_loss(2%)
+                  }
+                }
+                """;
+        // entries at the opens of bars 1 and 2 (100, then 110): the average is 105, the stop 2 % under it 102.9;
+        // bar 3 trades down to 102 from an open of 104, so the position is stopped at 102.9 there (a stop still at
+        // 98, 2 % under the first entry, would not be touched)
+        Bars bars = bars("X", Market.GENERIC, bar(99, 99, 99, 99), bar(100, 100, 100, 100), bar(110, 110, 110, 110),
+                bar(104, 104, 102, 103), bar(103, 103, 103, 103));
+        Trade trade = run(source, bars).trades().getFirst();
+        assertThat(trade.quantity()).isEqualTo(2);
+        assertThat(trade.entryPrice()).isEqualTo(105);
+        assertThat(trade.exitBar()).isEqualTo(3);
+        assertThat(trade.exitPrice()).isCloseTo(102.9, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ExitReasons.kind(trade.exitReason())).isEqualTo("stop_loss");
+    }
+
+    @Test
     void aStopAtAPriceIsInForceFromTheEntryBarAndATrailingDistanceFollowsTheBest() {
         String stop = """
                 strategy("PriceStop", warmup: 0) {
