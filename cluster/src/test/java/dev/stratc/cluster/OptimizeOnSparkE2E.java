@@ -48,7 +48,7 @@ class OptimizeOnSparkE2E {
         Result builtIn = stratc(concat(GRID, "--out", local.toString()));
         Result onSpark = stratc(concat(GRID, "--spark", "local[2]", "--out", spark.toString()));
 
-        assertThat(rows(onSpark.out)).isEqualTo(rows(builtIn.out)).hasSize(1 + 6);   // the header and 6 runs
+        assertThat(rows(onSpark.out)).isEqualTo(rows(builtIn.out)).hasSize(2 + 6);   // market line, header, 6 runs
         assertThat(spark.resolve("top.csv")).hasSameTextualContentAs(local.resolve("top.csv"));
         assertThat(spark.resolve("runs.csv")).hasSameTextualContentAs(local.resolve("runs.csv"));
         String best = bestDir(local);
