@@ -993,15 +993,38 @@ public final class Engine {
      * within the strategy's {@code pyramiding}. One that would not is said in the run's log, as a backtest says it.
      */
     private boolean entryAllowed(OrderRequest request, int sentBefore, long time) {
-        int entries = strategyPosition(request.symbol()).entries() + sentBefore;
         int allowed = program.info().pyramiding();
-        if (allowed == 0 || entries < allowed) {   // 0: a Java program that does not declare it
+        if (allowed == 0) {   // a Java program that does not declare it: it decides itself
+            return true;
+        }
+        // an entry sent and not filled yet is an entry of the position: while a broker takes its time to fill,
+        // the flat position must not let the next bar send another one (a double buy), as the backtest's
+        // pending entry does not either
+        int entries = strategyPosition(request.symbol()).entries() + workingEntries(request.symbol()) + sentBefore;
+        if (entries < allowed) {
             return true;
         }
         events.strategyMessage(request.symbol(), time, "order not taken: the position already holds " + entries
                 + (entries == 1 ? " entry" : " entries") + (allowed == 1 ? "; pyramiding: N in the header allows more"
                 : " (pyramiding: " + allowed + ")") + " (" + request.reason() + ")", false);
         return false;
+    }
+
+    /**
+     * The entries of {@code symbol} working at the venue, unfilled: orders that do not reduce the position. The
+     * order with the id the next decision gets is not counted: after a restart that is this very decision made
+     * again, which must reach execute to be settled with the broker (sent again if it was lost).
+     */
+    private int workingEntries(String symbol) {
+        String next = config.runTag() + "-" + Long.toString(sequence, 36) + "-" + ordinal;
+        int working = 0;
+        for (ManagedOrder order : orders.working()) {
+            if (order.intent().symbol().equals(symbol) && !order.intent().reducing()
+                    && !order.clientOrderId().equals(next) && order.filledQuantity() == 0) {
+                working++;
+            }
+        }
+        return working;
     }
 
     /** cancel() of limit orders sent to the venue: those of the symbol still working (with that tag). */

@@ -152,6 +152,45 @@ class WorkingExitTest {
         }
     }
 
+    /**
+     * The same for entries: a .strat whose entry holds on every bar while flat (one entry per position, the default),
+     * its first buy waiting unfilled at the venue for five bars. The position stays flat until the fill, and the
+     * next bars must not send another buy: one buy reaches the venue, as the backtest's pending entry allows one.
+     */
+    @Test
+    void anEntrySignalledEveryBarWhileTheFirstWorksSendsOneBuy() throws Exception {
+        var compiled = dev.stratc.compiler.StratCompiler.standard().compile("""
+                strategy("EnterEveryBar", timeframe: 1m, warmup: 1) {
+                  entry {
+                    when (bar_index >= 1) {
+                      buy(quantity: 2)
+                    }
+                  }
+                }
+                """, "enter-every-bar.strat");
+        assertThat(compiled.hasErrors()).as(compiled.diagnostics().toString()).isFalse();
+        try (SimulatedRun run = SimulatedRun.open(setup(Duration.ZERO, compiled.program()))) {
+            SimulatedExchange venue = run.exchange();
+            venue.holdFills(order -> order.side() == Side.BUY, 0);
+            int[] heldFor = {0};
+            run.run(() -> {
+                if (!buys(venue).isEmpty() && ++heldFor[0] == 300) {
+                    venue.stopHoldingFills();
+                }
+                return false;
+            });
+
+            assertThat(heldFor[0]).as("the entry was held").isGreaterThan(300);
+            assertThat(buys(venue)).as("one buy reached the venue").extracting(s -> s.order().quantity())
+                    .containsExactly(UNITS);
+            assertThat(run.engine().portfolio().position("SIM", SYMBOL).quantity()).isEqualTo(UNITS);
+        }
+    }
+
+    private static List<SimulatedExchange.Submission> buys(SimulatedExchange venue) {
+        return venue.submissions().stream().filter(s -> s.order().side() == Side.BUY).toList();
+    }
+
     private void assertFlat(SimulatedRun run) {
         assertThat(run.engine().portfolio().position("SIM", SYMBOL).quantity()).as("flat, not short").isZero();
         double bought = run.exchange().orders("SIM").stream().filter(o -> o.side() == Side.BUY)
@@ -166,13 +205,17 @@ class WorkingExitTest {
     }
 
     private SimulatedRun.Setup setup(Duration orderMaxAge) {
+        return setup(orderMaxAge, new ExitEveryBar());
+    }
+
+    private SimulatedRun.Setup setup(Duration orderMaxAge, StrategyProgram program) {
         RunEvents events = RunEvents.all(recorder, new RunEvents() {
             @Override
             public void strategyMessage(String symbol, long time, String message, boolean notify) {
                 messages.add(message);
             }
         });
-        SimulatedRun.Setup base = Runs.setup(stateDir, new ExitEveryBar(), steady(), RunMode.PAPER,
+        SimulatedRun.Setup base = Runs.setup(stateDir, program, steady(), RunMode.PAPER,
                 RiskLimits.none("CRYPTO"), List.of("SIM"), events);
         EngineConfig c = base.engine();
         EngineConfig config = new EngineConfig(c.strategyName(), c.mode(), c.timeframe(), c.zone(), c.runTag(),
